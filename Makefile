@@ -1,0 +1,42 @@
+# DiploGraph — the two commands: `make demo` and `make test`.
+# Both install what is missing on a Debian machine (libgraphviz-dev via apt-get), then build.
+
+SWIFT        ?= swift
+OUT          ?= out
+DATA         ?= Graphs/skripal-2018.json
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_GET      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+CLI          := .build/debug/diplograph
+
+.PHONY: demo test setup build lint format clean
+
+# Install the system packages the build needs, only when they are missing.
+setup:
+	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+	  echo "setup: installing libgraphviz-dev (apt-get)"; \
+	  $(APT_GET) update -qq && \
+	  $(APT_GET) install -y -qq --no-install-recommends libgraphviz-dev pkg-config >/dev/null; \
+	fi
+	@pkg-config --exists libgvc || { echo "setup: libgvc still not found by pkg-config" >&2; exit 1; }
+
+build: setup
+	$(SWIFT) build
+
+# The main job on Graphs/: validate the 2018 data set and print its summary.
+demo: build
+	$(CLI) validate $(DATA)
+	$(CLI) stats $(DATA)
+
+# Style first (fast), then the whole suite.
+test: setup lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Examples
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Examples
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "DiploGraph",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "DiploGraph", targets: ["DiploGraph"]),
+    .library(name: "DiploRender", targets: ["DiploRender"]),
+    .executable(name: "diplograph", targets: ["diplograph"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+  ],
+  targets: [
+    // The C door: libgvc through pkg-config, nothing copied.
+    .systemLibrary(
+      name: "CGraphviz",
+      pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]
+    ),
+    // Core: model, formats, validation, analytics. No C, no Graphviz.
+    .target(name: "DiploGraph"),
+    // DOT writer, in-process Graphviz rendering, SVG embedding, reports.
+    .target(name: "DiploRender", dependencies: ["DiploGraph", "CGraphviz"]),
+    .executableTarget(
+      name: "diplograph",
+      dependencies: [
+        "DiploGraph", "DiploRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "TestSupport", dependencies: ["DiploGraph"], path: "Tests/TestSupport"),
+    .testTarget(
+      name: "DiploGraphTests",
+      dependencies: [
+        "DiploGraph", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "DiploRenderTests", dependencies: ["DiploRender", "TestSupport"]),
+    .testTarget(name: "diplographTests", dependencies: ["DiploGraph", "TestSupport"]),
+  ]
+)

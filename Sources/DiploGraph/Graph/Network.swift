@@ -1,0 +1,206 @@
+/// The indexed graph view of a data set under a selection, built once and shared by every
+/// analytic.
+///
+/// Nodes are the declared actors in their order, followed by actors that appear only in
+/// actions (in order of first appearance; their name is their id, their kind `state`).
+/// Selected actions between the same ordered pair are summed into one weighted link
+/// (w_ij = the summed counts, a_ij = 1). Actions without a count are links of weight 0.
+/// Self-loops (an actor acting on itself) are kept out of the links, as networkx keeps them out
+/// of reciprocity, and counted apart.
+///
+/// - Complexity: building is O(n + K) for n actions among K ≤ 2,048 actors (a dense K×K
+///   accumulator), O(n log n) beyond; memory O(K² ) resp. O(n) during the build, O(L + K) after.
+public struct Network: Sendable {
+  /// The data set the view was built from.
+  public let dataSet: DataSet
+  public let selection: Selection
+  /// Node `i` is `actors[i]`.
+  public let actors: [Actor]
+  /// Node index of each endpoint symbol of `dataSet.actions`.
+  public let nodeOfEndpoint: [Int32]
+  /// Rows of `dataSet.actions` kept by the selection, ascending (self-loops included).
+  public let rows: [Int32]
+  /// Selected rows whose actor is its own target.
+  public let selfLoopRows: [Int32]
+  /// The links, sorted by (from, to).
+  public let links: LinkTable
+  private let index: [ActorID: Int]
+
+  /// Builds the view.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1.
+  public init(_ dataSet: DataSet, selection: Selection = .all) throws {
+    self.dataSet = dataSet
+    self.selection = selection
+    let table = dataSet.actions
+
+    var actors = dataSet.actors
+    var index: [ActorID: Int] = [:]
+    for (i, actor) in actors.enumerated() where index[actor.id] == nil { index[actor.id] = i }
+    var nodeOfEndpoint = [Int32](repeating: 0, count: table.endpointSymbols.count)
+    for (symbol, id) in table.endpointSymbols.strings.enumerated() {
+      let actorID = ActorID(id)
+      if let i = index[actorID] {
+        nodeOfEndpoint[symbol] = Int32(i)
+      } else {
+        index[actorID] = actors.count
+        nodeOfEndpoint[symbol] = Int32(actors.count)
+        actors.append(Actor(id: actorID, name: id))
+      }
+    }
+    self.actors = actors
+    self.index = index
+    self.nodeOfEndpoint = nodeOfEndpoint
+
+    let compiled = CompiledSelection(selection, in: dataSet)
+    var rows: [Int32] = []
+    var selfLoops: [Int32] = []
+    if selection.isAll {
+      rows = Array(0..<Int32(table.count))
+    } else {
+      for row in 0..<table.count where compiled.contains(row: row, of: table) {
+        rows.append(Int32(row))
+      }
+    }
+    for row in rows where table.actorColumn[Int(row)] == table.targetColumn[Int(row)] {
+      selfLoops.append(row)
+    }
+    self.rows = rows
+    self.selfLoopRows = selfLoops
+    self.links = try LinkTable(
+      table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: actors.count)
+  }
+
+  /// Number of nodes (K).
+  public var nodeCount: Int { actors.count }
+
+  /// The node index of an actor, if the data set knows it.
+  public func node(of id: ActorID) -> Int? { index[id] }
+
+  /// Node index of the acting actor of `row`.
+  @inline(__always)
+  public func actorNode(row: Int) -> Int {
+    Int(nodeOfEndpoint[Int(dataSet.actions.actorColumn[row])])
+  }
+
+  /// Node index of the target of `row`.
+  @inline(__always)
+  public func targetNode(row: Int) -> Int {
+    Int(nodeOfEndpoint[Int(dataSet.actions.targetColumn[row])])
+  }
+}
+
+/// Aggregated links, one per ordered pair with at least one selected action, sorted by
+/// (from, to), with a per-node offset into the rows of each `from`.
+public struct LinkTable: Sendable {
+  public let from: [Int32]
+  public let to: [Int32]
+  /// Summed counts, w_ij.
+  public let weight: [Int64]
+  /// Number of actions summed into each link.
+  public let actionCount: [Int32]
+  /// Links of node i are `outStart[i]..<outStart[i+1]`.
+  public let outStart: [Int32]
+  /// Σ w_ij over all links (no self-loops).
+  public let totalWeight: Int64
+
+  public var count: Int { from.count }
+
+  /// w_ij, or `nil` when no selected action goes from i to j (binary search in i's links).
+  public func weight(from i: Int, to j: Int) -> Int64? {
+    guard let k = link(from: i, to: j) else { return nil }
+    return weight[k]
+  }
+
+  /// The index of the link i→j, if there is one.
+  public func link(from i: Int, to j: Int) -> Int? {
+    guard i >= 0, i + 1 < outStart.count else { return nil }
+    var lo = Int(outStart[i])
+    var hi = Int(outStart[i + 1])
+    let key = Int32(j)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if to[mid] < key { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < Int(outStart[i + 1]) && to[lo] == key ? lo : nil
+  }
+
+  init(table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int) throws {
+    var from: [Int32] = []
+    var to: [Int32] = []
+    var weight: [Int64] = []
+    var actions: [Int32] = []
+    func overflow() -> DiploGraphError {
+      DiploGraphError(.overflow, "a summed count exceeds 9,223,372,036,854,775,807")
+    }
+    if k <= 2048 {
+      // Dense accumulator: one slot per ordered pair.
+      var w = [Int64](repeating: 0, count: k * k)
+      var c = [Int32](repeating: 0, count: k * k)
+      for row in rows {
+        let r = Int(row)
+        let i = Int(nodeOfEndpoint[Int(table.actorColumn[r])])
+        let j = Int(nodeOfEndpoint[Int(table.targetColumn[r])])
+        if i == j { continue }
+        let slot = i * k + j
+        let cnt = table.countColumn[r]
+        if cnt > 0 {
+          let (sum, o) = w[slot].addingReportingOverflow(cnt)
+          if o { throw overflow() }
+          w[slot] = sum
+        }
+        c[slot] &+= 1
+      }
+      for slot in 0..<(k * k) where c[slot] > 0 {
+        from.append(Int32(slot / k))
+        to.append(Int32(slot % k))
+        weight.append(w[slot])
+        actions.append(c[slot])
+      }
+    } else {
+      // Sort (pair key, row) and merge runs.
+      var keyed: [(key: Int, count: Int64)] = []
+      keyed.reserveCapacity(rows.count)
+      for row in rows {
+        let r = Int(row)
+        let i = Int(nodeOfEndpoint[Int(table.actorColumn[r])])
+        let j = Int(nodeOfEndpoint[Int(table.targetColumn[r])])
+        if i == j { continue }
+        keyed.append((i * k + j, max(0, table.countColumn[r])))
+      }
+      keyed.sort { $0.key < $1.key }
+      var n = 0
+      while n < keyed.count {
+        let key = keyed[n].key
+        var sum: Int64 = 0
+        var c: Int32 = 0
+        while n < keyed.count && keyed[n].key == key {
+          let (s, o) = sum.addingReportingOverflow(keyed[n].count)
+          if o { throw overflow() }
+          sum = s
+          c += 1
+          n += 1
+        }
+        from.append(Int32(key / k))
+        to.append(Int32(key % k))
+        weight.append(sum)
+        actions.append(c)
+      }
+    }
+    var outStart = [Int32](repeating: 0, count: k + 1)
+    for f in from { outStart[Int(f) + 1] += 1 }
+    for i in 0..<k { outStart[i + 1] += outStart[i] }
+    var total: Int64 = 0
+    for w in weight {
+      let (s, o) = total.addingReportingOverflow(w)
+      if o { throw overflow() }
+      total = s
+    }
+    self.from = from
+    self.to = to
+    self.weight = weight
+    self.actionCount = actions
+    self.outStart = outStart
+    self.totalWeight = total
+  }
+}

@@ -1,0 +1,117 @@
+/// Which actions an analysis, a diagram or a reported figure is about.
+///
+/// Every filter left `nil` keeps everything. The filters combine with "and". The same value is
+/// used by every analytic and every command (`--kind`, `--since`, `--until`, `--bloc`,
+/// `--actor`, `--side`).
+public struct Selection: Hashable, Sendable {
+  /// Which end of an action the `blocs` and `actors` filters look at.
+  public enum Side: String, Hashable, Sendable, CaseIterable {
+    /// The acting actor or the target (the default: "everything involving the EU").
+    case either
+    /// The acting actor ("expulsions by EU states").
+    case actor
+    /// The target ("expulsions of Russian diplomats").
+    case target
+    /// Both ends ("actions within the EU").
+    case both
+  }
+
+  /// Kinds to keep; `nil` keeps every kind.
+  public var kinds: Set<ActionKind>?
+  /// First day kept (inclusive). When set, undated actions are left out.
+  public var since: Day?
+  /// Last day kept (inclusive). When set, undated actions are left out.
+  public var until: Day?
+  /// Keep actions whose `side` is a member of one of these blocs.
+  public var blocs: Set<BlocID>?
+  /// Keep actions whose `side` is one of these actors.
+  public var actors: Set<ActorID>?
+  public var side: Side
+
+  public init(
+    kinds: Set<ActionKind>? = nil, since: Day? = nil, until: Day? = nil, blocs: Set<BlocID>? = nil,
+    actors: Set<ActorID>? = nil, side: Side = .either
+  ) {
+    self.kinds = kinds
+    self.since = since
+    self.until = until
+    self.blocs = blocs
+    self.actors = actors
+    self.side = side
+  }
+
+  /// The selection that keeps every action.
+  public static let all = Selection()
+
+  /// Whether this selection keeps every action.
+  public var isAll: Bool {
+    kinds == nil && since == nil && until == nil && blocs == nil && actors == nil
+  }
+}
+
+/// A selection compiled against one action table: per-symbol lookup arrays, so testing a row
+/// costs a few array reads and no string comparison.
+public struct CompiledSelection: Sendable {
+  let kindAllowed: [Bool]?
+  let endpointAllowed: [Bool]?
+  let side: Selection.Side
+  let lowDay: Int32
+  let highDay: Int32
+  let datesFiltered: Bool
+
+  /// Compiles `selection` for `dataSet.actions`. Blocs and actors the data set does not know
+  /// simply match nothing.
+  public init(_ selection: Selection, in dataSet: DataSet) {
+    let table = dataSet.actions
+    if let kinds = selection.kinds {
+      let names = Set(kinds.map(\.rawValue))
+      kindAllowed = table.kindSymbols.strings.map { names.contains($0) }
+    } else {
+      kindAllowed = nil
+    }
+    if selection.blocs != nil || selection.actors != nil {
+      var keep = Set<String>()
+      if let blocs = selection.blocs {
+        for bloc in dataSet.blocs where blocs.contains(bloc.id) {
+          keep.formUnion(bloc.members.map(\.rawValue))
+        }
+      }
+      var allowed = table.endpointSymbols.strings.map { keep.contains($0) }
+      if let actors = selection.actors {
+        let ids = Set(actors.map(\.rawValue))
+        // Blocs and actors both given: an end passes when it is in either list.
+        for (i, s) in table.endpointSymbols.strings.enumerated() where ids.contains(s) {
+          allowed[i] = true
+        }
+      }
+      endpointAllowed = allowed
+    } else {
+      endpointAllowed = nil
+    }
+    side = selection.side
+    datesFiltered = selection.since != nil || selection.until != nil
+    lowDay = selection.since?.daysSinceEpoch ?? (Int32.min + 1)
+    highDay = selection.until?.daysSinceEpoch ?? Int32.max
+  }
+
+  /// Whether row `row` of `table` is selected.
+  @inline(__always)
+  public func contains(row: Int, of table: ActionTable) -> Bool {
+    if let kindAllowed, !kindAllowed[Int(table.kindColumn[row])] { return false }
+    if datesFiltered {
+      let d = table.dateColumn[row]
+      if d == ActionTable.noDate || d < lowDay || d > highDay { return false }
+    }
+    if let endpointAllowed {
+      let a = endpointAllowed[Int(table.actorColumn[row])]
+      let t = endpointAllowed[Int(table.targetColumn[row])]
+      switch side {
+      case .either: if !(a || t) { return false }
+      case .actor: if !a { return false }
+      case .target: if !t { return false }
+      case .both: if !(a && t) { return false }
+      }
+    }
+    return true
+  }
+}

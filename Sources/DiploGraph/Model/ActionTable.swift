@@ -1,0 +1,207 @@
+/// The actions of a data set, stored column by column.
+///
+/// Read it as a collection of ``Action`` values (`table[i]`, `for action in table`); build it
+/// with ``append(_:)``. Underneath, each field is a column of small integers over interned
+/// symbols, which keeps a bulk export of millions of actions compact and lets the analytics
+/// scan plain arrays. Rare fields (notes, claims, answers) are sparse columns that cost nothing
+/// when empty.
+///
+/// Row order is the order of the input and is preserved by every reader and writer.
+public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
+  /// Actor and target ids, as spelled in the actions.
+  public internal(set) var endpointSymbols = SymbolTable()
+  public internal(set) var kindSymbols = SymbolTable()
+  public internal(set) var sourceSymbols = SymbolTable()
+  /// Action ids (each id once; uniqueness is checked by validation, not here).
+  public internal(set) var idSymbols = SymbolTable()
+  /// Distinct lists of source indices; the `sourceSets` column points into it.
+  public internal(set) var sourceSetTable: [[Int32]] = [[]]
+  var sourceSetIndex: [[Int32]: Int32] = [[]: 0]
+
+  /// Endpoint symbol of the acting actor, per row.
+  public internal(set) var actorColumn: [Int32] = []
+  /// Endpoint symbol of the target, per row.
+  public internal(set) var targetColumn: [Int32] = []
+  /// Kind symbol, per row.
+  public internal(set) var kindColumn: [UInt16] = []
+  /// Count per row; ``noCount`` when the action has none.
+  public internal(set) var countColumn: [Int64] = []
+  /// Day number per row (see ``Day``); ``noDate`` when undated.
+  public internal(set) var dateColumn: [Int32] = []
+  /// Index into ``sourceSetTable``, per row.
+  public internal(set) var sourceSetColumn: [Int32] = []
+  /// Id symbol per row, or -1. Empty while no row has an id.
+  public internal(set) var idColumn: [Int32] = []
+
+  /// Rows that answer other actions, with the id symbols they answer (ascending rows).
+  public internal(set) var responses = SparseColumn<[Int32]>()
+  public internal(set) var notes = SparseColumn<String>()
+  public internal(set) var claimsColumn = SparseColumn<[Claim]>()
+
+  public static let noCount: Int64 = -1
+  public static let noDate: Int32 = .min
+  /// Kinds are stored in 16 bits: no data set needs more distinct kinds than this.
+  public static let maxKinds = Int(UInt16.max) + 1
+
+  public init() {}
+
+  public init(_ actions: some Sequence<Action>) {
+    for a in actions { append(a) }
+  }
+
+  // MARK: Collection
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { actorColumn.count }
+
+  public subscript(row: Int) -> Action {
+    Action(
+      id: actionID(row: row),
+      actor: ActorID(endpointSymbols[actorColumn[row]]),
+      target: ActorID(endpointSymbols[targetColumn[row]]),
+      kind: ActionKind(kindSymbols[Int32(kindColumn[row])]),
+      count: count(row: row),
+      date: date(row: row),
+      respondsTo: (responses[row] ?? []).map { ActionID(idSymbols[$0]) },
+      sources: sourceSetTable[Int(sourceSetColumn[row])].map { SourceID(sourceSymbols[$0]) },
+      claims: claimsColumn[row] ?? [],
+      note: notes[row]
+    )
+  }
+
+  // MARK: Field access without building an Action
+
+  public func count(row: Int) -> Int? {
+    let c = countColumn[row]
+    return c == Self.noCount ? nil : Int(c)
+  }
+
+  public func date(row: Int) -> Day? {
+    let d = dateColumn[row]
+    return d == Self.noDate ? nil : Day(daysSinceEpoch: d)
+  }
+
+  public func actionID(row: Int) -> ActionID? {
+    guard !idColumn.isEmpty, idColumn[row] >= 0 else { return nil }
+    return ActionID(idSymbols[idColumn[row]])
+  }
+
+  public func actor(row: Int) -> ActorID { ActorID(endpointSymbols[actorColumn[row]]) }
+  public func target(row: Int) -> ActorID { ActorID(endpointSymbols[targetColumn[row]]) }
+  public func kind(row: Int) -> ActionKind { ActionKind(kindSymbols[Int32(kindColumn[row])]) }
+
+  /// The source ids of a row.
+  public func sources(row: Int) -> [SourceID] {
+    sourceSetTable[Int(sourceSetColumn[row])].map { SourceID(sourceSymbols[$0]) }
+  }
+
+  /// Whether any row carries an id (the CSV writer then writes an `id` column).
+  public var hasIDs: Bool { idColumn.contains { $0 >= 0 } }
+
+  // MARK: Building
+
+  /// Appends one action.
+  ///
+  /// - Precondition: `count`, when present, is not negative (readers reject negative counts
+  ///   with a located error before they get here); the data set uses fewer than 65,536 kinds.
+  public mutating func append(_ action: Action) {
+    let kind = kindSymbols.intern(action.kind.rawValue)
+    precondition(Int(kind) < Self.maxKinds, "more than \(Self.maxKinds) action kinds")
+    precondition((action.count ?? 0) >= 0, "negative count")
+    appendRow(
+      actor: endpointSymbols.intern(action.actor.rawValue),
+      target: endpointSymbols.intern(action.target.rawValue),
+      kind: UInt16(kind),
+      count: action.count.map(Int64.init) ?? Self.noCount,
+      date: action.date?.daysSinceEpoch ?? Self.noDate,
+      sourceSet: internSourceSet(action.sources.map { sourceSymbols.intern($0.rawValue) }),
+      id: action.id.map { idSymbols.intern($0.rawValue) }
+    )
+    let row = endIndex - 1
+    if !action.respondsTo.isEmpty {
+      responses.append(row: row, action.respondsTo.map { idSymbols.intern($0.rawValue) })
+    }
+    if let note = action.note { notes.append(row: row, note) }
+    if !action.claims.isEmpty { claimsColumn.append(row: row, action.claims) }
+  }
+
+  /// Appends a row of already-interned values: the bulk readers' path.
+  public mutating func appendRow(
+    actor: Int32, target: Int32, kind: UInt16, count: Int64, date: Int32, sourceSet: Int32,
+    id: Int32? = nil
+  ) {
+    actorColumn.append(actor)
+    targetColumn.append(target)
+    kindColumn.append(kind)
+    countColumn.append(count)
+    dateColumn.append(date)
+    sourceSetColumn.append(sourceSet)
+    if let id {
+      if idColumn.isEmpty { idColumn = Array(repeating: -1, count: actorColumn.count - 1) }
+      idColumn.append(id)
+    } else if !idColumn.isEmpty {
+      idColumn.append(-1)
+    }
+  }
+
+  /// The index of a list of source symbols in ``sourceSetTable``, adding it when new.
+  public mutating func internSourceSet(_ symbols: [Int32]) -> Int32 {
+    if let i = sourceSetIndex[symbols] { return i }
+    let i = Int32(sourceSetTable.count)
+    sourceSetTable.append(symbols)
+    sourceSetIndex[symbols] = i
+    return i
+  }
+
+  /// Reserves room for `n` more rows.
+  public mutating func reserveCapacity(_ n: Int) {
+    let total = count + n
+    actorColumn.reserveCapacity(total)
+    targetColumn.reserveCapacity(total)
+    kindColumn.reserveCapacity(total)
+    countColumn.reserveCapacity(total)
+    dateColumn.reserveCapacity(total)
+    sourceSetColumn.reserveCapacity(total)
+  }
+
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.count == rhs.count && lhs.elementsEqual(rhs)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(count)
+    for a in self { hasher.combine(a) }
+  }
+}
+
+/// A column that holds values for a few rows only, appended in ascending row order.
+public struct SparseColumn<Value: Hashable & Sendable>: Hashable, Sendable {
+  public private(set) var rows: [Int32] = []
+  public private(set) var values: [Value] = []
+
+  public init() {}
+
+  public var isEmpty: Bool { rows.isEmpty }
+
+  /// Appends a value for `row`, which must be greater than every row already present.
+  public mutating func append(row: Int, _ value: Value) {
+    precondition(rows.last.map { Int($0) < row } ?? true, "sparse rows must ascend")
+    rows.append(Int32(row))
+    values.append(value)
+  }
+
+  /// The value at `row`, found by binary search.
+  public subscript(row: Int) -> Value? {
+    var lo = 0
+    var hi = rows.count
+    let key = Int32(truncatingIfNeeded: row)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if rows[mid] < key { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < rows.count && rows[lo] == key ? values[lo] : nil
+  }
+
+  /// Present rows and their values, in row order.
+  public var entries: Zip2Sequence<[Int32], [Value]> { zip(rows, values) }
+}

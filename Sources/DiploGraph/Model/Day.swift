@@ -1,0 +1,88 @@
+/// A calendar day (proleptic Gregorian), the precision of every date in a data set.
+///
+/// Stored as the number of days since 1970-01-01 so that comparing and subtracting days is
+/// integer arithmetic. Years 1 through 9999 are representable; ISO 8601 `YYYY-MM-DD` is the only
+/// text form read and written.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Days since 1970-01-01 (negative before).
+  public let daysSinceEpoch: Int32
+
+  public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+
+  /// A day from its parts, or `nil` when the parts name no day (month 13, 30 February, year 0).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+      day <= Day.daysIn(month: month, year: year)
+    else { return nil }
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    daysSinceEpoch = Int32(era * 146_097 + doe - 719_468)
+  }
+
+  /// Parses `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
+  public init?(iso text: some StringProtocol) {
+    let bytes = Array(text.utf8)
+    guard let day = bytes.withUnsafeBufferPointer({ Day(isoBytes: $0) }) else { return nil }
+    self = day
+  }
+
+  /// Parses `YYYY-MM-DD` from raw bytes; the fast path of the CSV reader.
+  public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+    func digits(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for i in range {
+        let d = Int(b[i]) &- 48
+        guard d >= 0 && d <= 9 else { return nil }
+        value = value * 10 + d
+      }
+      return value
+    }
+    guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
+  /// Year, month and day of this day.
+  public var parts: (year: Int, month: Int, day: Int) {
+    let z = Int(daysSinceEpoch) + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  /// `YYYY-MM-DD`.
+  public var description: String {
+    let (y, m, d) = parts
+    func pad(_ v: Int, _ width: Int) -> String {
+      let s = String(v)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+  }
+
+  /// Whole days from `self` to `other` (positive when `other` is later).
+  public func days(to other: Day) -> Int { Int(other.daysSinceEpoch) - Int(daysSinceEpoch) }
+
+  /// The day `n` days later (earlier when negative).
+  public func adding(days n: Int) -> Day { Day(daysSinceEpoch: Int32(Int(daysSinceEpoch) + n)) }
+
+  public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+}
