@@ -178,7 +178,7 @@ private func parseError(_ text: String) -> DiploGraphError? { parseError(Array(t
     let error = try #require(parseError(text))
     #expect(error.code == .syntax)
     #expect(error.message == message)
-    #expect(error.location == SourceLocation(file: "t.json", line: line, column: column))
+    #expect(error.location == DiploGraph.SourceLocation(file: "t.json", line: line, column: column))
   }
 
   @Test func duplicateKeysInLargeObjects() throws {
