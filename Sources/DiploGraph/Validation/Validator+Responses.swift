@@ -6,43 +6,56 @@ extension Validation {
   mutating func checkResponses() {
     let table = dataSet.actions
     let n = table.count
-    // Targets of each answering row, as rows; -1 where the id is unknown or the row itself.
-    var answered: [[Int32]] = []
-    var entryOfRow = [Int32](repeating: -1, count: n)
+    // The rows each row answers, in compressed-row form: `targets[offsets[r]..<offsets[r + 1]]`;
+    // unknown ids and a row's own id are reported and left out.
+    var offsets = [Int32](repeating: 0, count: n + 1)
+    var targets: [Int32] = []
+    targets.reserveCapacity(table.responses.rows.count)
+    var nextRow = 0
     for (row, ids) in table.responses.entries {
       let row = Int(row)
-      var targets: [Int32] = []
+      while nextRow <= row {
+        offsets[nextRow] = Int32(targets.count)
+        nextRow += 1
+      }
       for (k, symbol) in ids.enumerated() {
-        let id = table.idSymbols[symbol]
-        let path = DataPath(.actions, row, field: "respondsTo", item: k)
         let other = Int(symbol) < rowOfID.count ? Int(rowOfID[Int(symbol)]) : -1
-        guard other >= 0 else {
-          error(
-            "found respondsTo \(JSON.quoted(id)), which is the id of no action; expected the "
-              + "id of the action this one answers", at: path)
-          continue
-        }
-        guard other != row else {
-          error(
-            "found the action answering itself (\(JSON.quoted(id)) is its own id); expected "
-              + "the id of another action", at: path)
+        guard other >= 0, other != row else {
+          let id = JSON.quoted(table.idSymbols[symbol])
+          let path = DataPath(.actions, row, field: "respondsTo", item: k)
+          if other < 0 {
+            error(
+              "found respondsTo \(id), which is the id of no action; expected the id of the "
+                + "action this one answers", at: path)
+          } else {
+            error(
+              "found the action answering itself (\(id) is its own id); expected the id of "
+                + "another action", at: path)
+          }
           continue
         }
         targets.append(Int32(other))
-        checkAnswer(row: row, answers: other, id: id, at: path)
+        checkAnswer(row: row, answers: other, symbol: symbol, item: k)
       }
-      entryOfRow[row] = Int32(answered.count)
-      answered.append(targets)
     }
-    findCycles(answered: answered, entryOfRow: entryOfRow)
+    while nextRow <= n {
+      offsets[nextRow] = Int32(targets.count)
+      nextRow += 1
+    }
+    findCycles(offsets: offsets, targets: targets)
   }
 
   /// The date and direction of one answer.
-  private mutating func checkAnswer(row: Int, answers other: Int, id: String, at path: DataPath) {
+  private mutating func checkAnswer(row: Int, answers other: Int, symbol: Int32, item: Int) {
     let table = dataSet.actions
-    if let date = table.date(row: row), let original = table.date(row: other), date < original {
+    let date = table.dateColumn[row]
+    let original = table.dateColumn[other]
+    if date != ActionTable.noDate && original != ActionTable.noDate && date < original {
+      let id = JSON.quoted(table.idSymbols[symbol])
+      let date = Day(daysSinceEpoch: date)
+      let original = Day(daysSinceEpoch: original)
       warning(
-        "found an answer dated \(date), before the action it answers (\(JSON.quoted(id)), "
+        "found an answer dated \(date), before the action it answers (\(id), "
           + "dated \(original)); expected it on or after \(original)",
         at: DataPath(.actions, row, field: "date"))
     }
@@ -50,39 +63,44 @@ extension Validation {
     let target = table.targetColumn[row]
     if actor != table.targetColumn[other] || target != table.actorColumn[other] {
       let s = table.endpointSymbols
+      let id = JSON.quoted(table.idSymbols[symbol])
       warning(
-        "found an answer going \(s[actor]) → \(s[target]) to \(JSON.quoted(id)), which goes "
+        "found an answer going \(s[actor]) → \(s[target]) to \(id), which goes "
           + "\(s[table.actorColumn[other]]) → \(s[table.targetColumn[other]]); expected the "
           + "reverse way, \(s[table.targetColumn[other]]) → \(s[table.actorColumn[other]])",
-        at: path)
+        at: DataPath(.actions, row, field: "respondsTo", item: item))
     }
   }
 
   /// Reports each cycle of answers once, where the search closes it.
-  private mutating func findCycles(answered: [[Int32]], entryOfRow: [Int32]) {
+  private mutating func findCycles(offsets: [Int32], targets: [Int32]) {
     let table = dataSet.actions
     // 0 unvisited, 1 on the current path, 2 done.
     var state = [UInt8](repeating: 0, count: table.count)
-    var stack: [(row: Int32, next: Int)] = []
-    for (start, _) in table.responses.entries where state[Int(start)] == 0 {
-      stack.append((start, 0))
+    // Each frame: a row and the index in `targets` of its next edge to follow.
+    var stack: [(row: Int32, next: Int32)] = []
+    // Where each row on the current path is in `stack`.
+    var depth = [Int32](repeating: -1, count: table.count)
+    for start in table.responses.rows where state[Int(start)] == 0 {
+      stack.append((start, offsets[Int(start)]))
       state[Int(start)] = 1
+      depth[Int(start)] = 0
       while let top = stack.last {
-        let entry = Int(entryOfRow[Int(top.row)])
-        let targets = entry >= 0 ? answered[entry] : []
-        guard top.next < targets.count else {
+        guard top.next < offsets[Int(top.row) + 1] else {
           state[Int(top.row)] = 2
+          depth[Int(top.row)] = -1
           stack.removeLast()
           continue
         }
         stack[stack.count - 1].next += 1
-        let next = targets[top.next]
+        let next = targets[Int(top.next)]
         switch state[Int(next)] {
         case 0:
           state[Int(next)] = 1
-          stack.append((next, 0))
+          depth[Int(next)] = Int32(stack.count)
+          stack.append((next, offsets[Int(next)]))
         case 1:
-          reportCycle(path: stack.map(\.row), closingAt: next)
+          reportCycle(stack[Int(depth[Int(next)])...].lazy.map(\.row))
         default:
           break
         }
@@ -90,10 +108,13 @@ extension Validation {
     }
   }
 
-  private mutating func reportCycle(path: [Int32], closingAt first: Int32) {
+  /// Reports the cycle `rows` (each answering the one before, the first answering the last).
+  ///
+  /// - Complexity: O(1) beyond the few ids shown.
+  private mutating func reportCycle(_ rows: some Collection<Int32>) {
     let table = dataSet.actions
-    guard let from = path.lastIndex(of: first), let last = path.last else { return }
-    let rows = path[from...]
+    guard let first = rows.first else { return }
+    let last = rows.dropFirst(rows.count - 1).first ?? first
     func name(_ row: Int32) -> String {
       table.actionID(row: Int(row)).map { JSON.quoted($0.rawValue) } ?? "action \(row)"
     }

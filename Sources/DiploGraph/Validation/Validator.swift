@@ -204,14 +204,11 @@ struct Validation {
     for row in 0..<table.count {
       let actor = table.actorColumn[row]
       let target = table.targetColumn[row]
-      if checkActors {
-        for (symbol, field) in [(actor, "actor"), (target, "target")]
-        where !endpointKnown[Int(symbol)] {
-          error(
-            "found the \(field) \(JSON.quoted(table.endpointSymbols[symbol])), which the data "
-              + "set does not declare; expected the id of an actor in \"actors\"",
-            at: DataPath(.actions, row, field: field))
-        }
+      if checkActors && !endpointKnown[Int(actor)] {
+        unknownActor(table.endpointSymbols[actor], "actor", row: row)
+      }
+      if checkActors && !endpointKnown[Int(target)] {
+        unknownActor(table.endpointSymbols[target], "target", row: row)
       }
       if actor == target {
         warning(
@@ -244,6 +241,12 @@ struct Validation {
         }
       }
     }
+  }
+
+  private mutating func unknownActor(_ id: String, _ field: String, row: Int) {
+    error(
+      "found the \(field) \(JSON.quoted(id)), which the data set does not declare; expected "
+        + "the id of an actor in \"actors\"", at: DataPath(.actions, row, field: field))
   }
 
   func unknownSource(_ id: String) -> String {
