@@ -7,10 +7,10 @@ extension CanonicalReader {
   )? {
     guard
       let f = fields(
-        of: node, path: path, what: "a source", keys: CanonicalKeys.source, fileIndex: index)
+        of: node, path: path, .source, fileIndex: index)
     else { return nil }
-    let id = self.id(f, "id", required: true)
-    let title = string(f, "title", required: true) ?? ""
+    let id = self.id(f, "id")
+    let title = string(f, "title") ?? ""
     let source = Source(
       id: SourceID(id ?? ""), title: title, publisher: string(f, "publisher"),
       date: day(f, "date"), url: string(f, "url"), note: string(f, "note"))
@@ -23,11 +23,11 @@ extension CanonicalReader {
   )? {
     guard
       let f = fields(
-        of: node, path: path, what: "an actor", keys: CanonicalKeys.actor, fileIndex: index)
+        of: node, path: path, .actor, fileIndex: index)
     else { return nil }
-    let id = self.id(f, "id", required: true)
-    let name = string(f, "name", required: true) ?? ""
-    let kind = choice(f, "kind", as: ActorKind.self, required: true) ?? .state
+    let id = self.id(f, "id")
+    let name = string(f, "name") ?? ""
+    let kind = choice(f, "kind", as: ActorKind.self) ?? .state
     let note = string(f, "note")
     guard let id else { return nil }
     return (Actor(id: ActorID(id), name: name, kind: kind, note: note), f.element)
@@ -38,11 +38,11 @@ extension CanonicalReader {
   )? {
     guard
       var f = fields(
-        of: node, path: path, what: "a bloc", keys: CanonicalKeys.bloc, fileIndex: index)
+        of: node, path: path, .bloc, fileIndex: index)
     else { return nil }
-    let id = self.id(f, "id", required: true)
-    let name = string(f, "name", required: true) ?? ""
-    let members = strings(&f, "members", required: true, ids: true) ?? []
+    let id = self.id(f, "id")
+    let name = string(f, "name") ?? ""
+    let members = strings(&f, "members", ids: true) ?? []
     let note = string(f, "note")
     guard let id else { return nil }
     let bloc = Bloc(id: BlocID(id), name: name, members: members.map { ActorID($0) }, note: note)
@@ -54,16 +54,16 @@ extension CanonicalReader {
   )? {
     guard
       var f = fields(
-        of: node, path: path, what: "an action", keys: CanonicalKeys.action, fileIndex: index)
+        of: node, path: path, .action, fileIndex: index)
     else { return nil }
     let id = self.id(f, "id")
-    let actor = self.id(f, "actor", required: true)
-    let target = self.id(f, "target", required: true)
-    let kind = self.id(f, "kind", required: true)
+    let actor = self.id(f, "actor")
+    let target = self.id(f, "target")
+    let kind = self.id(f, "kind")
     let count = wholeNumber(f, "count")
     let date = day(f, "date")
     let respondsTo = strings(&f, "respondsTo", ids: true) ?? []
-    let sources = strings(&f, "sources", required: true, ids: true) ?? []
+    let sources = strings(&f, "sources", ids: true) ?? []
     let claims = readClaims(&f)
     let note = string(f, "note")
     guard let actor, let target, let kind else { return nil }
@@ -102,10 +102,9 @@ extension CanonicalReader {
     for (i, item) in items.enumerated() {
       guard
         let f = fields(
-          of: item, path: "\(action.path).claims[\(i)]", what: "a claim",
-          keys: CanonicalKeys.claim, prefix: "claims[\(claims.count)].")
+          of: item, path: "\(action.path).claims[\(i)]", .claim, prefix: "claims[\(claims.count)].")
       else { continue }
-      let source = id(f, "source", required: true)
+      let source = id(f, "source")
       let count = wholeNumber(f, "count")
       let qualifier = choice(f, "qualifier", as: Qualifier.self) ?? .exact
       let quote = string(f, "quote")
@@ -124,12 +123,12 @@ extension CanonicalReader {
   )? {
     guard
       var f = fields(
-        of: node, path: path, what: "a figure", keys: CanonicalKeys.figure, fileIndex: index)
+        of: node, path: path, .figure, fileIndex: index)
     else { return nil }
-    let source = id(f, "source", required: true)
-    let label = string(f, "label", required: true) ?? ""
-    let measure = choice(f, "measure", as: Measure.self, required: true)
-    let value = wholeNumber(f, "value", required: true)
+    let source = id(f, "source")
+    let label = string(f, "label") ?? ""
+    let measure = choice(f, "measure", as: Measure.self)
+    let value = wholeNumber(f, "value")
     let qualifier = choice(f, "qualifier", as: Qualifier.self) ?? .exact
     let scope = readSelection(&f)
     let quote = string(f, "quote")
@@ -147,8 +146,7 @@ extension CanonicalReader {
     if case .null = node.value { return Selection() }
     guard
       var f = fields(
-        of: node, path: "\(figure.path).scope", what: "a selection",
-        keys: CanonicalKeys.selection, prefix: "scope.")
+        of: node, path: "\(figure.path).scope", .selection, prefix: "scope.")
     else { return Selection() }
     let selection = Selection(
       kinds: idSet(&f, "kinds").map { Set($0.map { ActionKind($0) }) },

@@ -23,8 +23,10 @@ struct CanonicalReader {
   struct Fields {
     let object: JSONNode
     let path: String
+    /// The keys of this kind of object.
+    let spec: CanonicalJSON.ObjectKeys
     /// How messages name the object: `an action`.
-    let what: String
+    var what: String { spec.what }
     /// Prefix of the names recorded in the source map (`claims[2].`, `scope.`).
     let prefix: String
     var values: [String: JSONNode] = [:]
@@ -59,9 +61,11 @@ struct CanonicalReader {
   /// The fields of `node`, or `nil` (reported) when it is not an object. Unknown keys are
   /// reported and ignored.
   mutating func fields(
-    of node: JSONNode, path: String, what: String, keys: [String], fileIndex: Int = 0,
+    of node: JSONNode, path: String, _ spec: CanonicalJSON.ObjectKeys, fileIndex: Int = 0,
     prefix: String = ""
   ) -> Fields? {
+    let what = spec.what
+    let keys = spec.keys
     guard let members = node.members else {
       report(
         .error, "expected \(what) (an object), found \(Self.describe(node))",
@@ -69,7 +73,7 @@ struct CanonicalReader {
       return nil
     }
     var f = Fields(
-      object: node, path: path, what: what, prefix: prefix,
+      object: node, path: path, spec: spec, prefix: prefix,
       element: JSONSourceMap.Element(fileIndex: fileIndex, position: node.position))
     for member in members {
       guard keys.contains(member.key) else {
@@ -91,9 +95,11 @@ struct CanonicalReader {
     return f
   }
 
-  /// The value of `key`, or `nil` when it is absent or `null` (reported when required).
-  private mutating func present(_ f: Fields, _ key: String, required: Bool) -> JSONNode? {
+  /// The value of `key`, or `nil` when it is absent or `null` (reported when the key is
+  /// required).
+  private mutating func present(_ f: Fields, _ key: String) -> JSONNode? {
     let node = f.values[key]
+    let required = f.spec.required.contains(key)
     if let node, case .null = node.value {
       if required {
         report(
@@ -110,8 +116,8 @@ struct CanonicalReader {
     return node
   }
 
-  mutating func string(_ f: Fields, _ key: String, required: Bool = false) -> String? {
-    guard let node = present(f, key, required: required) else { return nil }
+  mutating func string(_ f: Fields, _ key: String) -> String? {
+    guard let node = present(f, key) else { return nil }
     guard let s = node.string else {
       typeError(key, "a string", node, path: "\(f.path).\(key)")
       return nil
@@ -120,8 +126,8 @@ struct CanonicalReader {
   }
 
   /// A non-empty string naming something (an id or a reference to one).
-  mutating func id(_ f: Fields, _ key: String, required: Bool = false) -> String? {
-    guard let s = string(f, key, required: required) else { return nil }
+  mutating func id(_ f: Fields, _ key: String) -> String? {
+    guard let s = string(f, key) else { return nil }
     guard !s.isEmpty else {
       if let node = f.values[key] {
         report(
@@ -136,9 +142,9 @@ struct CanonicalReader {
   /// An array of strings (non-empty ones when `ids`); items of another type are reported and
   /// left out.
   mutating func strings(
-    _ f: inout Fields, _ key: String, required: Bool = false, ids: Bool = false
+    _ f: inout Fields, _ key: String, ids: Bool = false
   ) -> [String]? {
-    guard let node = present(f, key, required: required) else { return nil }
+    guard let node = present(f, key) else { return nil }
     let what = ids ? "an array of ids" : "an array of strings"
     guard let items = node.elements else {
       typeError(key, what, node, path: "\(f.path).\(key)")
@@ -181,8 +187,8 @@ struct CanonicalReader {
   }
 
   /// A whole number in 0...Int64.max, written without fraction or exponent.
-  mutating func wholeNumber(_ f: Fields, _ key: String, required: Bool = false) -> Int? {
-    guard let node = present(f, key, required: required) else { return nil }
+  mutating func wholeNumber(_ f: Fields, _ key: String) -> Int? {
+    guard let node = present(f, key) else { return nil }
     let path = "\(f.path).\(key)"
     guard case .number(let number) = node.value else {
       typeError(key, "a non-negative whole number", node, path: path)
@@ -214,7 +220,7 @@ struct CanonicalReader {
 
   /// A day written `YYYY-MM-DD`.
   mutating func day(_ f: Fields, _ key: String) -> Day? {
-    guard let node = present(f, key, required: false) else { return nil }
+    guard let node = present(f, key) else { return nil }
     let path = "\(f.path).\(key)"
     guard let s = node.string else {
       typeError(key, "a date written YYYY-MM-DD", node, path: path)
@@ -239,9 +245,9 @@ struct CanonicalReader {
 
   /// One of the raw values of `T`.
   mutating func choice<T: RawRepresentable<String> & CaseIterable>(
-    _ f: Fields, _ key: String, as type: T.Type, required: Bool = false
+    _ f: Fields, _ key: String, as type: T.Type
   ) -> T? {
-    guard let node = present(f, key, required: required) else { return nil }
+    guard let node = present(f, key) else { return nil }
     let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
     guard let s = node.string, let value = T(rawValue: s) else {
       typeError(key, "one of \(allowed)", node, path: "\(f.path).\(key)")
@@ -278,7 +284,7 @@ struct CanonicalReader {
     _ f: Fields, _ key: DataPath.Collection,
     _ readOne: (inout Self, JSONNode, String, Int) -> (T, JSONSourceMap.Element)?
   ) -> [T] {
-    guard let node = present(f, key.rawValue, required: false) else { return [] }
+    guard let node = present(f, key.rawValue) else { return [] }
     guard let elements = node.elements else {
       typeError(key.rawValue, "an array of objects", node, path: "$.\(key.rawValue)")
       return []
@@ -303,19 +309,19 @@ struct CanonicalReader {
   mutating func readDocument(_ root: JSONNode) throws -> Document {
     guard
       var f = fields(
-        of: root, path: "$", what: "the data set", keys: CanonicalKeys.document)
+        of: root, path: "$", .document)
     else {
       throw DiploGraphError(
         .schema,
         "expected a JSON object (a DiploGraph data set) at the top level, found "
           + Self.describe(root), at: root.position.location(in: file, path: "$"))
     }
-    if let format = string(f, "format", required: true), format != CanonicalJSON.formatName,
+    if let format = string(f, "format"), format != CanonicalJSON.formatName,
       let node = f.values["format"]
     {
       typeError("format", "\"\(CanonicalJSON.formatName)\"", node, path: "$.format")
     }
-    if let version = wholeNumber(f, "version", required: true),
+    if let version = wholeNumber(f, "version"),
       version != DataSet.formatVersion, let node = f.values["version"]
     {
       report(
@@ -324,7 +330,7 @@ struct CanonicalReader {
           + "reads), found \(version)", at: node.position, path: "$.version")
     }
     var dataSet = DataSet()
-    dataSet.title = string(f, "title", required: true) ?? ""
+    dataSet.title = string(f, "title") ?? ""
     dataSet.description = string(f, "description")
     dataSet.notes = strings(&f, "notes") ?? []
     dataSet.sources = collection(f, .sources) { $0.readSource($1, path: $2, index: $3) }

@@ -2,7 +2,7 @@
 ///
 /// Objects put one member per line, indented two spaces per level; arrays of objects put one
 /// element per line; arrays of strings stay on one line (`["a", "b"]`); empty arrays are `[]`.
-/// Keys come in the order of ``CanonicalKeys``; optional keys are left out when absent or
+/// Keys come in the order of ``CanonicalJSON/ObjectKeys``; optional keys are left out when absent or
 /// empty; the sets of a figure's scope are sorted.
 struct CanonicalWriter {
   private(set) var out: [UInt8] = []

@@ -68,22 +68,56 @@ public enum CanonicalJSON {
   }
 }
 
-/// The keys of each object of the format, in output order. The reader accepts exactly these,
-/// the writer writes them in this order, and a test holds the JSON Schema to them.
-enum CanonicalKeys {
-  static let document = [
-    "format", "version", "title", "description", "notes", "sources", "actors", "blocs",
-    "actions", "figures",
-  ]
-  static let source = ["id", "title", "publisher", "date", "url", "note"]
-  static let actor = ["id", "name", "kind", "note"]
-  static let bloc = ["id", "name", "members", "note"]
-  static let action = [
-    "id", "actor", "target", "kind", "count", "date", "respondsTo", "sources", "claims", "note",
-  ]
-  static let claim = ["source", "count", "qualifier", "quote"]
-  static let figure = [
-    "source", "label", "measure", "value", "qualifier", "scope", "quote", "note",
-  ]
-  static let selection = ["kinds", "since", "until", "blocs", "actors", "side"]
+extension CanonicalJSON {
+  /// The keys one kind of object of the format accepts, in output order, and which of them are
+  /// required. The reader accepts exactly these (any other key is an error) and asks this table
+  /// which are required, the writer writes them in this order, and a test holds the JSON Schema
+  /// `docs/diplograph.schema.json` to them.
+  public struct ObjectKeys: Hashable, Sendable {
+    /// How messages name such an object: `an action`.
+    public let what: String
+    /// The name of its definition in the JSON Schema (`$defs`), `nil` for the document.
+    public let schemaName: String?
+    /// Every key, in output order.
+    public let keys: [String]
+    /// The keys that must be present (and not `null`).
+    public let required: Set<String>
+
+    public static let document = ObjectKeys(
+      what: "the data set", schemaName: nil,
+      keys: [
+        "format", "version", "title", "description", "notes", "sources", "actors", "blocs",
+        "actions", "figures",
+      ], required: ["format", "version", "title"])
+    public static let source = ObjectKeys(
+      what: "a source", schemaName: "source",
+      keys: ["id", "title", "publisher", "date", "url", "note"], required: ["id", "title"])
+    public static let actor = ObjectKeys(
+      what: "an actor", schemaName: "actor", keys: ["id", "name", "kind", "note"],
+      required: ["id", "name", "kind"])
+    public static let bloc = ObjectKeys(
+      what: "a bloc", schemaName: "bloc", keys: ["id", "name", "members", "note"],
+      required: ["id", "name", "members"])
+    public static let action = ObjectKeys(
+      what: "an action", schemaName: "action",
+      keys: [
+        "id", "actor", "target", "kind", "count", "date", "respondsTo", "sources", "claims",
+        "note",
+      ], required: ["actor", "target", "kind", "sources"])
+    public static let claim = ObjectKeys(
+      what: "a claim", schemaName: "claim", keys: ["source", "count", "qualifier", "quote"],
+      required: ["source"])
+    public static let figure = ObjectKeys(
+      what: "a figure", schemaName: "figure",
+      keys: ["source", "label", "measure", "value", "qualifier", "scope", "quote", "note"],
+      required: ["source", "label", "measure", "value"])
+    public static let selection = ObjectKeys(
+      what: "a selection", schemaName: "selection",
+      keys: ["kinds", "since", "until", "blocs", "actors", "side"], required: [])
+
+    /// Every kind of object of the format.
+    public static let all: [ObjectKeys] = [
+      .document, .source, .actor, .bloc, .action, .claim, .figure, .selection,
+    ]
+  }
 }
