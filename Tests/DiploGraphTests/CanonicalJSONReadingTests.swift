@@ -275,3 +275,25 @@ struct TextPlaces {
     #expect(document.dataSet.figures.first?.scope.kinds == [])
   }
 }
+
+@Suite struct CanonicalJSONLimitTests {
+  /// The action table holds 65,536 kinds; one more is reported, not a trap.
+  @Test func tooManyKindsIsReportedNotATrap() throws {
+    let limit = ActionTable.maxKinds
+    var text = "{\"format\": \"diplograph\", \"version\": 1, \"title\": \"t\", \"actions\": [\n"
+    text += (0...limit).map {
+      "{\"actor\": \"A\", \"target\": \"B\", \"kind\": \"k\($0)\", \"sources\": []}"
+    }.joined(separator: ",\n")
+    text += "\n]}\n"
+    let document = try CanonicalJSON.read(text, file: "k.json")
+    #expect(document.dataSet.actions.count == limit)
+    #expect(
+      document.diagnostics == [
+        Diagnostic(
+          .error,
+          "found a new action kind \"k65536\" after 65536 distinct kinds; expected at most 65536",
+          at: DiploGraph.SourceLocation(
+            file: "k.json", line: limit + 2, column: 39, path: "$.actions[65536].kind"))
+      ])
+  }
+}

@@ -18,6 +18,12 @@ struct CanonicalReader {
     self.map = JSONSourceMap(file: file, root: root)
   }
 
+  /// Lookup of a member's value by key.
+  struct Values {
+    let members: [JSONMember]
+    subscript(key: String) -> JSONNode? { members.first { $0.key == key }?.value }
+  }
+
   /// The keys of one JSON object, checked against the keys its kind accepts, and the places
   /// of its values for the source map.
   struct Fields {
@@ -29,7 +35,10 @@ struct CanonicalReader {
     var what: String { spec.what }
     /// Prefix of the names recorded in the source map (`claims[2].`, `scope.`).
     let prefix: String
-    var values: [String: JSONNode] = [:]
+    /// The members with known keys (objects of the format have at most ten, so a list
+    /// searched in order beats a dictionary).
+    var members: [JSONMember] = []
+    var values: Values { Values(members: members) }
     var element: JSONSourceMap.Element
   }
 
@@ -86,7 +95,7 @@ struct CanonicalReader {
         report(.error, message, at: member.keyPosition, path: path)
         continue
       }
-      f.values[member.key] = member.value
+      f.members.append(member)
       f.element.fields.append(
         JSONSourceMap.Field(
           name: prefix + member.key, position: member.value.position,
@@ -178,7 +187,8 @@ struct CanonicalReader {
     guard let list = strings(&f, key, ids: true) else { return nil }
     var set = Set<String>()
     for (i, s) in list.enumerated() where !set.insert(s).inserted {
-      let position = f.element.fields.first { $0.name == f.prefix + key }?.items[i]
+      let items = f.element.fields.first { $0.name == f.prefix + key }?.items ?? []
+      let position = items.indices.contains(i) ? items[i] : nil
       report(
         .warning, "found \(JSON.quoted(s)) twice in \"\(key)\"; expected each id once (a set)",
         at: position ?? f.object.position, path: "\(f.path).\(key)")

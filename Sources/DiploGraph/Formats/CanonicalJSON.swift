@@ -15,8 +15,8 @@
 // gives the same bytes.
 //
 // Limits: counts and figures are integers in 0...Int64.max; dates are days of the years
-// 1...9999; nesting is bounded by `JSON.Limits.maxDepth` (512 by default), and the document
-// itself needs only 4 levels below a selection.
+// 1...9999; nesting is bounded by `JSON.Limits.maxDepth` (512 by default), while a data set
+// needs 5 levels (document, actions, action, claims, claim).
 
 /// Reads and writes the canonical JSON format of a data set (see `docs/format.md`).
 public enum CanonicalJSON {

@@ -18,6 +18,10 @@ public enum JSON {
   /// Bounds on what the parser accepts.
   public struct Limits: Hashable, Sendable {
     /// The deepest nesting of arrays and objects accepted; the top-level container is depth 1.
+    ///
+    /// The parser itself has no depth limit of its own (its stack is on the heap), but Swift
+    /// releases a value tree recursively: keep this in the thousands, not the hundreds of
+    /// thousands. A data set needs 5 levels.
     public var maxDepth: Int
 
     public init(maxDepth: Int = 512) {

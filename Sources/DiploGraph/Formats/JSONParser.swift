@@ -131,7 +131,8 @@ struct JSONParser {
     case UInt8(ascii: "/"), UInt8(ascii: "#"): return " (JSON has no comments)"
     case UInt8(ascii: "'"): return " (JSON strings take double quotes)"
     case UInt8(ascii: "+"): return " (JSON numbers take no '+' sign)"
-    case UInt8(ascii: "N"), UInt8(ascii: "I"): return " (JSON has no NaN or Infinity)"
+    case UInt8(ascii: "N") where matches("NaN"), UInt8(ascii: "I") where matches("Infinity"):
+      return " (JSON has no NaN or Infinity)"
     default: return ""
     }
   }

@@ -23,14 +23,6 @@ public struct JSONSourceMap: SourceMap {
     var position: JSONPosition
     var fields: [Field] = []
 
-    mutating func add(_ name: String, _ position: JSONPosition, items: [JSONPosition] = []) {
-      if let i = fields.firstIndex(where: { $0.name == name }) {
-        fields[i] = Field(name: name, position: position, items: items)
-      } else {
-        fields.append(Field(name: name, position: position, items: items))
-      }
-    }
-
     /// Replaces the item positions of a field (when some items were skipped for errors).
     mutating func setItems(_ name: String, _ items: [JSONPosition]) {
       if let i = fields.firstIndex(where: { $0.name == name }) { fields[i].items = items }
