@@ -43,7 +43,7 @@ public enum CanonicalJSON {
     return try reader.readDocument(root)
   }
 
-  /// Reads a data set held in a string (see ``read(_:file:limits:)-([UInt8],_,_)``).
+  /// Reads a data set held in a string (see the byte-array `read`).
   public static func read(
     _ text: String, file: String? = nil, limits: JSON.Limits = JSON.Limits()
   ) throws -> Document {

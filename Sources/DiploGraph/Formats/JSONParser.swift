@@ -1,4 +1,4 @@
-/// The strict, iterative RFC 8259 parser behind ``JSON/parse(_:file:limits:)-(([UInt8]),_,_)``.
+/// The strict, iterative RFC 8259 parser behind `JSON.parse`.
 ///
 /// It walks the bytes once, keeping the line and the column (in Unicode scalars) as it goes,
 /// and builds containers on an explicit heap stack, so that neither deep nesting nor hostile
