@@ -26,7 +26,7 @@ import Testing
     #expect(
       text.contains(
         #""description": "Line one\nline two\twith a tab, a back\\slash and a / slash","#))
-    #expect(text.contains(#"a quote \" and a control \u0001", ""]"#))
+    #expect(text.contains("a quote \\\" and a control \\u0001\",\n    \"\"\n  ],"))
     #expect(text.contains(#""count": 9223372036854775807,"#))
     #expect(text.contains(#""kinds": ["expulsion", "retaliation"],"#))
     #expect(text.contains(#""blocs": ["EU", "NATO_MEMBERS"],"#))
@@ -152,5 +152,17 @@ import Testing
     #expect(document.diagnostics == [])
     #expect(document.dataSet.actions.first?.count == nil)
     #expect(document.dataSet.actions.countColumn == [ActionTable.noCount])
+  }
+}
+
+@Suite struct StringArrayLayoutTests {
+  @Test func shortArraysStayOnOneLineLongOnesTakeALineEach() {
+    var data = DataSet(title: "t")
+    data.blocs = [Bloc(id: "B", name: "b", members: ["AAA", "BBB"])]
+    data.notes = [String(repeating: "x", count: 60), String(repeating: "y", count: 60)]
+    let text = CanonicalJSON.string(data)
+    #expect(text.contains(#""members": ["AAA", "BBB"]"#))
+    // 2 + 9 + 2 × 62 + 3 columns would exceed 100: one note per line.
+    #expect(text.contains("\"notes\": [\n    \"\(String(repeating: "x", count: 60))\",\n"))
   }
 }

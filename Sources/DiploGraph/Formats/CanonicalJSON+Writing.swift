@@ -1,7 +1,8 @@
 /// The canonical writer: the layout of docs/format.md, "Output rules".
 ///
 /// Objects put one member per line, indented two spaces per level; arrays of objects put one
-/// element per line; arrays of strings stay on one line (`["a", "b"]`); empty arrays are `[]`.
+/// element per line; arrays of strings stay on one line (`["a", "b"]`) when the line fits in
+/// 100 columns, else one string per line; empty arrays are `[]`.
 /// Keys come in the order of ``CanonicalJSON/ObjectKeys``; optional keys are left out when absent or
 /// empty; the sets of a figure's scope are sorted.
 struct CanonicalWriter {
@@ -72,15 +73,37 @@ struct CanonicalWriter {
     if let value { member(name, value.description) }
   }
 
-  /// A string array on one line.
+  /// A string array: on one line when the whole line fits in ``lineWidth`` columns (a bloc's
+  /// members, an action's sources), else one string per line (prose such as notes), so that
+  /// either way a change to one item is a one-line diff where it matters.
   private mutating func member(_ name: String, strings: [String]) {
     key(name)
-    out.append(UInt8(ascii: "["))
+    var inline: [UInt8] = [UInt8(ascii: "[")]
     for (i, s) in strings.enumerated() {
-      if i > 0 { raw(", ") }
+      if i > 0 { inline.append(contentsOf: ", ".utf8) }
+      JSON.appendQuoted(s, to: &inline)
+    }
+    inline.append(UInt8(ascii: "]"))
+    let lineStart = (out.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+    let width = Self.columns(out[lineStart...]) + Self.columns(inline[...])
+    if width <= Self.lineWidth || strings.count < 2 {
+      out.append(contentsOf: inline)
+      return
+    }
+    beginArray()
+    for s in strings {
+      next()
       JSON.appendQuoted(s, to: &out)
     }
-    out.append(UInt8(ascii: "]"))
+    endArray()
+  }
+
+  /// The widest line an inline array of strings may make.
+  static let lineWidth = 100
+
+  /// Columns taken by UTF-8 bytes: one per scalar (continuation bytes take none).
+  private static func columns(_ bytes: ArraySlice<UInt8>) -> Int {
+    bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
   }
 
   /// An array of objects, one per line; left out when empty.

@@ -10,7 +10,7 @@
 // skipping the element, so that `validate` can list them all at once.
 //
 // Writing (CanonicalJSON+Writing.swift) follows the output rules of docs/format.md exactly:
-// keys in the documented order, optional keys omitted, arrays of strings on one line, two-space
+// keys in the documented order, optional keys omitted, short arrays of strings on one line, two-space
 // indentation, minimal escaping, non-ASCII as UTF-8, a final newline; so write → read → write
 // gives the same bytes.
 //
