@@ -84,7 +84,7 @@ import Testing
   @Test func gradientIdsAreRenumberedSoOutputIsDeterministic() throws {
     // Graphviz numbers gradients with a counter that runs across renders (l_0, then l_1 …).
     let dot =
-      #"digraph { a [style=filled, fillcolor="red:blue"]; b [style=radial, fillcolor="white:black"]; a -> b }"#
+      #"digraph G { a [style=filled, fillcolor="red:blue"]; b [style=radial, fillcolor="white:black"]; a -> b }"#
     let first = try Renderer().render(dot: dot)
     let second = try Renderer().render(dot: dot)
     let options = try SVGEmbedding(idPrefix: "g")

@@ -75,6 +75,9 @@ enum Graphviz {
     try withGraphviz { gvc in
       let graph = try read(dot)
       defer { agclose(graph) }
+      if engine.drawsStraightEdgesForReproducibility {
+        set(graph, "splines", "line")
+      }
 
       let layoutStatus = withFreshRandomState { gvLayout(gvc, graph, engine.rawValue) }
       guard layoutStatus == 0 else {
@@ -102,6 +105,20 @@ enum Graphviz {
         Array(UnsafeBufferPointer(start: $0, count: Int(length)))
       }
       return Output(bytes: bytes, warnings: messageList)
+    }
+  }
+
+  /// Sets a graph attribute (cgraph copies the strings; its parameters lack `const`).
+  private static func set(_ graph: UnsafeMutablePointer<Agraph_t>, _ name: String, _ value: String)
+  {
+    name.withCString { n in
+      value.withCString { v in
+        "".withCString { d in
+          _ = agsafeset(
+            UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: n),
+            UnsafeMutablePointer(mutating: v), UnsafeMutablePointer(mutating: d))
+        }
+      }
     }
   }
 

@@ -36,6 +36,15 @@ public enum LayoutEngine: String, Hashable, Sendable, CaseIterable {
   /// which the renderer seeds as a fresh process does before each sfdp layout (saving and
   /// restoring the host's generator state), so it is reproducible.
   public var isReproducibleInProcess: Bool { self != .fdp }
+
+  /// Whether the renderer draws this engine's edges as straight lines (`splines=line`),
+  /// whatever the DOT asks: measured with Graphviz 2.43, the curved-edge router that circo,
+  /// twopi and sfdp use keeps state across renders in one process, so their curved edges shift
+  /// by hundredths of a point from one render to the next. dot, neato and fdp keep their
+  /// splines.
+  public var drawsStraightEdgesForReproducibility: Bool {
+    self == .circo || self == .twopi || self == .sfdp
+  }
 }
 
 /// What Graphviz draws into.
