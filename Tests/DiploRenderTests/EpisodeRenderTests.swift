@@ -52,4 +52,15 @@ import Testing
       document, engine: engine, options: SVGEmbedding(idPrefix: "episode-\(engine)"))
     try keep(Array(embedded.svg.utf8), as: "skripal-2018-approx-\(engine)-embed.svg")
   }
+
+  @Test func graphMLOfTheEpisode() throws {
+    for mode in EdgeMode.allCases {
+      let text = GraphMLWriter(edgeMode: mode).write(network)
+      let xml = ParsedXML(text)
+      #expect(xml.isWellFormed)
+      #expect(xml.elements.filter { $0.name == "node" }.count == 32)
+      #expect(xml.elements.filter { $0.name == "edge" }.count == (mode == .aggregated ? 56 : 57))
+      try keep(Array(text.utf8), as: "skripal-2018-approx-\(mode.rawValue).graphml")
+    }
+  }
 }
