@@ -18,7 +18,7 @@ import Testing
   static let rawAttributes: Set<String> = [
     "URL", "href", "image", "imagepath", "stylesheet", "fontpath", "fontnames", "labelURL",
     "edgeURL", "headURL", "tailURL", "labelhref", "edgehref", "headhref", "tailhref", "target",
-    "id", "comment", "shapefile",
+    "id", "comment", "shapefile", "layout",
   ]
 
   private func check(_ text: String, index: Int, engine: LayoutEngine = .dot) throws {
@@ -107,6 +107,7 @@ import Testing
   @Test func eachContextEscapesItsOwnWay() {
     #expect(DOTEscaping.escString(#"a\N "b""#) == #"a\\N \"b\""#)
     #expect(DOTEscaping.tooltip(#"a\N"#) == #"a\\\\N"#)
+    #expect(DOTEscaping.escString("a&amp;b\n \n") == "a&amp;amp;b")
     #expect(DOTEscaping.htmlText("<b>&\\\n") == "&lt;b&gt;&amp;\\\\")
     #expect(DOTEscaping.htmlText("a\n \n\nb]") == "a<BR/>b&#93;")
     #expect(DOTEscaping.cleaned("a\r\nb\rc\u{0}d\te") == "a\nb\nc\u{FFFD}d e")

@@ -78,9 +78,31 @@ import Testing
     #expect(String(decoding: first, as: UTF8.self).contains("<title>a&#45;&gt;b</title>"))
     let clean = try Renderer().render(dot: "digraph { x }")
     #expect(String(decoding: clean, as: UTF8.self).contains("<title>x</title>"))
+    // Graphviz warns about a colour name once per process: this name is used nowhere else.
     let warned = try Graphviz.render(
       dot: #"digraph { a [color="nosuchcolour"] }"#, engine: .dot, format: .svg)
     #expect(warned.warnings.contains { $0.contains("nosuchcolour") })
+  }
+
+  @Test func graphvizPrintsNothingOnStandardError() throws {
+    // Send fd 2 to a file while Graphviz fails and warns, then put it back.
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("diplograph-stderr-\(UUID().uuidString)").path
+    let file = open(path, O_CREAT | O_RDWR | O_TRUNC, 0o600)
+    try #require(file >= 0)
+    let saved = dup(2)
+    fflush(nil)
+    dup2(file, 2)
+    _ = try? Renderer().render(dot: "digraph { a -> }")
+    _ = try? Renderer().render(dot: #"digraph G { a [color="anothermissingcolour"] }"#)
+    _ = try? Graphviz.render(dot: "digraph G { a }", engine: .dot, format: .svg)
+    fflush(nil)
+    dup2(saved, 2)
+    close(saved)
+    close(file)
+    let written = try String(contentsOfFile: path, encoding: .utf8)
+    try? FileManager.default.removeItem(atPath: path)
+    #expect(written.isEmpty, "\(written)")
   }
 
   @Test func theEnginePolicyChoosesDotForSmallGraphsAndSfdpBeyond() throws {

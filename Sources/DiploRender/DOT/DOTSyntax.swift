@@ -5,7 +5,8 @@
 // - a quoted ID (node names): the lexer turns `\"` into `"` and keeps every other backslash,
 //   including `\\` as two; a backslash right before the closing quote swallows the quote;
 // - an escString (`label`): after the lexer, `\\` becomes `\`, `\n` a line break and `\N`, `\G`
-//   … the object's name, so every backslash is doubled;
+//   … the object's name, and entities are decoded, so every backslash is doubled and every
+//   `&` written `&amp;`;
 // - a tooltip: the same, unescaped twice, so every backslash is written four times, and what
 //   looks like an entity is copied into the SVG unescaped, so every `&` is written `&amp;`;
 // - an HTML-like label `<…>`: XML text (entities), then the escString rules, so `&`, `<`, `>`
@@ -126,14 +127,22 @@ enum DOTEscaping {
     return out
   }
 
-  /// The inside of a quoted escString (label) that Graphviz displays as `text`.
+  /// The lines of `text` worth drawing: cleaned, blank lines dropped.
+  static func visibleLines(_ text: String) -> [Substring] {
+    cleaned(text).split(separator: "\n", omittingEmptySubsequences: true)
+      .filter { !$0.allSatisfy { $0 == " " } }
+  }
+
+  /// The inside of a quoted escString label that Graphviz displays as `text` (blank lines
+  /// dropped). Graphviz decodes entities in such labels, so every `&` is written `&amp;`.
   static func escString(_ text: String) -> String {
     var out = ""
-    for ch in cleaned(text).unicodeScalars {
+    for ch in visibleLines(text).joined(separator: "\n").unicodeScalars {
       switch ch {
       case "\\": out += "\\\\"
       case "\"": out += "\\\""
       case "\n": out += "\\n"
+      case "&": out += "&amp;"
       default: out.unicodeScalars.append(ch)
       }
     }
@@ -161,10 +170,8 @@ enum DOTEscaping {
   /// Blank lines are dropped (a cluster label made of line breaks only makes Graphviz 2.43's
   /// neato abort), `]` is written `&#93;` (a line starting with `]` loses its line break).
   static func htmlText(_ text: String) -> String {
-    let lines = cleaned(text).split(separator: "\n", omittingEmptySubsequences: true)
-      .filter { !$0.allSatisfy { $0 == " " } }
     var out = ""
-    for ch in lines.joined(separator: "\n").unicodeScalars {
+    for ch in visibleLines(text).joined(separator: "\n").unicodeScalars {
       switch ch {
       case "]": out += "&#93;"
       case "&": out += "&amp;"

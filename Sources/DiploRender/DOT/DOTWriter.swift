@@ -134,7 +134,9 @@ public struct DOTWriter: Sendable {
     let shape = style.shape(of: actor.kind)
 
     var a = DOTAttributes()
-    a.set(.label, .html(nodeLabel(actor, pointSize: style.fontSize * (1 + 0.5 * fraction))))
+    let fontSize = ((style.fontSize * (1 + 0.5 * fraction)) * 2).rounded() / 2
+    a.set(.label, nodeLabel(actor, pointSize: fontSize))
+    a.set(.fontsize, .number(fontSize))
     a.set(.shape, .keyword(shape.rawValue))
     a.set(.style, .keyword(shape == .box ? "filled,rounded" : "filled"))
     a.set(.fillcolor, .color(fill))
@@ -148,22 +150,26 @@ public struct DOTWriter: Sendable {
     return "\"\(DOTEscaping.quotedID(actor.id.rawValue))\" \(a.dot);"
   }
 
-  private func nodeLabel(_ actor: Actor, pointSize: Double) -> HTMLLabel {
-    let size = (pointSize * 2).rounded() / 2
+  /// The node's label: plain text (Graphviz 2.43 leaks memory on every HTML-like label it
+  /// parses, so nodes, the bulk of a diagram, use plain labels), HTML only for name and id in
+  /// two sizes.
+  private func nodeLabel(_ actor: Actor, pointSize size: Double) -> DOTValue {
     let id = actor.id.rawValue
+    func visible(_ candidates: String...) -> String {
+      candidates.first { !DOTEscaping.visibleLines($0).isEmpty } ?? "\u{A0}"
+    }
     switch style.nodeLabel {
     case .id:
-      return .font(.firstVisible(id, actor.name), pointSize: size)
+      return .text(visible(id, actor.name))
     case .name:
-      return .font(.firstVisible(actor.name, id), pointSize: size)
+      return .text(visible(actor.name, id))
     case .nameAndID:
       let name = HTMLLabel.text(actor.name)
       let small = HTMLLabel.text(id)
       guard actor.name != id, !name.isEmpty, !small.isEmpty else {
-        return .font(.firstVisible(actor.name, id), pointSize: size)
+        return .text(visible(actor.name, id))
       }
-      return .font(name, pointSize: size) + .lineBreak
-        + .font(small, pointSize: (size * 0.7).rounded())
+      return .html(name + .lineBreak + .font(small, pointSize: (size * 0.7).rounded()))
     }
   }
 
