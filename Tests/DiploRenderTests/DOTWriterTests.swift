@@ -164,6 +164,17 @@ import Testing
           + "expelled 4 diplomats of others, lost 0"))
   }
 
+  /// The whole text for the small data set, checked by hand once (counts, widths, pen widths
+  /// and tooltips agree with the oracles of the tests above); any change to the writer's output
+  /// shows here.
+  @Test func goldenDOT() throws {
+    let golden = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent(
+        "Tests/DiploRenderTests/Golden/small.dot"), encoding: .utf8)
+    let text = try DOTWriter().document(for: Network(RenderFixtures.small())).text
+    #expect(text == golden)
+  }
+
   @Test func sameNetworkSameBytes() throws {
     let a = try DOTWriter().document(for: Network(RenderFixtures.approximate2018()))
     let b = try DOTWriter().document(for: Network(RenderFixtures.approximate2018()))
