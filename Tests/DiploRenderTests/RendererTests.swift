@@ -66,7 +66,8 @@ import Testing
       _ = try Renderer().render(dot: "digraph { a -> }")
     } throws: { error in
       let e = error as? DiploRenderError
-      return e?.code == .syntax && e?.message.contains("syntax error in line 1") == true
+      return e?.code == .syntax
+        && e?.message == "Graphviz could not read the DOT text: syntax error in line 1 near '}'"
     }
     #expect {
       _ = try Renderer().render(dot: "")
@@ -81,7 +82,17 @@ import Testing
     // Graphviz warns about a colour name once per process: this name is used nowhere else.
     let warned = try Graphviz.render(
       dot: #"digraph { a [color="nosuchcolour"] }"#, engine: .dot, format: .svg)
-    #expect(warned.warnings.contains { $0.contains("nosuchcolour") })
+    #expect(warned.warnings == ["nosuchcolour is not a known color."])
+  }
+
+  @Test func anEmptySelectionStillRenders() throws {
+    let network = try Network(RenderFixtures.small(), selection: Selection(kinds: ["none"]))
+    let document = try DOTWriter().document(for: network)
+    #expect(document.nodeCount == 0 && document.edgeCount == 0)
+    for engine in LayoutEngine.allCases {
+      let svg = try #require(try Renderer().render(document, engine: engine).svg)
+      #expect(ParsedXML(svg).isWellFormed)
+    }
   }
 
   @Test func graphvizPrintsNothingOnStandardError() throws {

@@ -6,15 +6,18 @@ extension DOTWriter {
 
   // MARK: Title and legend
 
-  /// The graph label: the title, then (when the legend is on) one row of bloc swatches, one
-  /// row of action kinds with their line, and one line on what sizes and widths mean.
+  /// The graph label when the legend is drawn: the title, then one row of bloc swatches, one
+  /// row of action kinds with their line, and one line on what sizes and widths mean; `nil`
+  /// without a legend (the title is then a plain label: Graphviz 2.43 leaks memory on every
+  /// HTML-like label it parses).
   func legendLabel(_ model: DiagramModel, title: String) -> HTMLLabel? {
+    guard style.legend && !model.nodes.isEmpty else { return nil }
     var rows: [[HTMLLabel.Cell]] = []
     let heading = HTMLLabel.text(title)
     if !heading.isEmpty {
       rows.append([.init(content: .font(.bold(heading), pointSize: style.fontSize * 1.5))])
     }
-    if style.legend && !model.nodes.isEmpty {
+    do {
       let small = style.fontSize * 0.85
       var blocCells: [[HTMLLabel.Cell]] = []
       for entry in model.blocsPresent {
@@ -59,7 +62,7 @@ extension DOTWriter {
             pointSize: small))
       ])
     }
-    return rows.isEmpty ? nil : .table(rows, cellSpacing: 1)
+    return .table(rows, cellSpacing: 1)
   }
 
   private func swatch(_ colour: RGBColor, name: HTMLLabel, pointSize: Double) -> [HTMLLabel.Cell] {

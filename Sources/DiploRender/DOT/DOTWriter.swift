@@ -49,8 +49,11 @@ public struct DOTWriter: Sendable {
         guard !members.isEmpty else { continue }
         var attributes = DOTAttributes()
         let colour = style.palette[entry.index % style.palette.count]
-        attributes.set(
-          .label, .html(.bold(.firstVisible(entry.bloc.name, entry.bloc.id.rawValue))))
+        let name = [entry.bloc.name, entry.bloc.id.rawValue].first {
+          !DOTEscaping.visibleLines($0).isEmpty
+        }
+        if let name { attributes.set(.label, .text(name)) }
+        attributes.set(.fontsize, .number(style.fontSize))
         attributes.set(.style, .keyword("rounded,dashed"))
         attributes.set(.color, .color(colour))
         attributes.set(.penwidth, .number(1.5))
@@ -83,7 +86,10 @@ public struct DOTWriter: Sendable {
     var a = DOTAttributes()
     a.set(.charset, .keyword("UTF-8"))
     a.set(.fontname, .keyword(style.font.rawValue))
-    a.set(.fontsize, .number(style.fontSize))
+    let legend = legendLabel(model, title: title)
+    let plainTitle = legend == nil && !DOTEscaping.visibleLines(title).isEmpty
+    // The graph's font size is its label's: the plain title's, or the legend's base size.
+    a.set(.fontsize, .number(plainTitle ? style.fontSize * 1.5 : style.fontSize))
     a.set(.outputorder, .keyword("edgesfirst"))
     // Ignored by dot; keeps the force-directed engines from stacking nodes and labels.
     a.set(.overlap, .keyword("false"))
@@ -94,9 +100,11 @@ public struct DOTWriter: Sendable {
     a.set(.pad, .number(0.25))
     a.set(.nodesep, .number(0.3))
     a.set(.ranksep, .number(0.9))
-    let heading = legendLabel(model, title: title)
-    if let heading {
-      a.set(.label, .html(heading))
+    if let legend {
+      a.set(.label, .html(legend))
+      a.set(.labelloc, .keyword("t"))
+    } else if plainTitle {
+      a.set(.label, .text(title))
       a.set(.labelloc, .keyword("t"))
     }
     return a

@@ -33,11 +33,15 @@ enum Graphviz {
     return try body(gvc)
   }
 
-  /// The messages Graphviz reported, without its "Error:"/"Warning:" prefixes and newlines.
+  /// The messages Graphviz reported, one per line, without its "Error: "/"Warning: " prefixes.
   private static var messageList: [String] {
     // Graphviz reports a message in pieces (prefix, text); join them, then split on lines.
-    collectedMessages.joined().split(separator: "\n").map {
-      $0.trimmingCharacters(in: .whitespaces)
+    collectedMessages.joined().split(separator: "\n").map { line -> String in
+      var text = line.trimmingCharacters(in: .whitespaces)
+      for prefix in ["Error: ", "Warning: "] where text.hasPrefix(prefix) {
+        text.removeFirst(prefix.count)
+      }
+      return text
     }.filter { !$0.isEmpty }
   }
 
