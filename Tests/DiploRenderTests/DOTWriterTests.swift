@@ -170,7 +170,7 @@ import Testing
   @Test func goldenDOT() throws {
     let golden = try String(
       contentsOf: Fixtures.packageRoot.appendingPathComponent(
-        "Tests/DiploRenderTests/Golden/small.dot"), encoding: .utf8)
+        "Tests/Golden/render-small.dot"), encoding: .utf8)
     let text = try DOTWriter().document(for: Network(RenderFixtures.small())).text
     #expect(text == golden)
   }
