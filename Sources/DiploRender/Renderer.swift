@@ -1,13 +1,118 @@
 import DiploGraph
+import Foundation
 
-/// Draws DOT text with libgraphviz, in process.
+/// Draws DOT documents with libgraphviz, in process.
+///
+/// Every call into Graphviz holds one process-wide lock (Graphviz is not thread-safe), so
+/// renders from many threads or tasks run one at a time. The synchronous methods run on the
+/// caller's thread; the `async` ones move the work to a dedicated thread so a long layout never
+/// occupies Swift's cooperative pool. A layout cannot be interrupted once started: the
+/// ``EnginePolicy`` refuses `dot` on graphs where it would take minutes.
+///
+/// Output is deterministic (same document, engine and format: same bytes) for every engine but
+/// `fdp`, see ``LayoutEngine/isReproducibleInProcess``.
 public struct Renderer: Sendable {
-  public init() {}
+  public var policy: EnginePolicy
 
-  /// SVG (or PNG/PDF) bytes for `dot`, laid out by `engine`.
-  public func render(dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws
+  public init(policy: EnginePolicy = .standard) { self.policy = policy }
+
+  /// Lays out and draws `document`.
+  ///
+  /// - Parameters:
+  ///   - engine: the layout engine; `nil` lets ``policy`` choose (dot for small graphs, sfdp
+  ///     beyond).
+  ///   - format: SVG (always available), PNG or PDF (see ``availableFormats()``).
+  ///   - force: run `dot` even on a graph beyond ``EnginePolicy/dotLimit``.
+  /// - Throws: ``DiploRenderError``: `limit` (dot refused), `unsupportedFormat`, `layout`,
+  ///   `render`, `syntax` (with Graphviz's own message).
+  /// - Complexity: that of the engine; see ``EnginePolicy`` for measured times.
+  public func render(
+    _ document: DOTDocument, engine: LayoutEngine? = nil, format: RenderFormat = .svg,
+    force: Bool = false
+  ) throws -> Rendering {
+    let choice = try policy.choose(for: document, requested: engine, force: force)
+    let output = try Graphviz.render(dot: document.text, engine: choice.engine, format: format)
+    return Rendering(
+      bytes: output.bytes, format: format, engine: choice, warnings: output.warnings)
+  }
+
+  /// ``render(_:engine:format:force:)`` on a dedicated thread, off the cooperative pool.
+  public func render(
+    _ document: DOTDocument, engine: LayoutEngine? = nil, format: RenderFormat = .svg,
+    force: Bool = false
+  ) async throws -> Rendering {
+    try await Self.offPool { try render(document, engine: engine, format: format, force: force) }
+  }
+
+  /// An SVG ready to be placed in a web page (see ``EmbeddableSVG``).
+  public func embeddableSVG(
+    _ document: DOTDocument, engine: LayoutEngine? = nil, options: SVGEmbedding, force: Bool = false
+  ) throws -> EmbeddedSVG {
+    let rendering = try render(document, engine: engine, format: .svg, force: force)
+    let svg = try EmbeddableSVG.make(
+      from: rendering.bytes, options: options, title: document.title,
+      description: document.summary)
+    return EmbeddedSVG(svg: svg, engine: rendering.engine, warnings: rendering.warnings)
+  }
+
+  /// ``embeddableSVG(_:engine:options:force:)`` on a dedicated thread, off the cooperative pool.
+  public func embeddableSVG(
+    _ document: DOTDocument, engine: LayoutEngine? = nil, options: SVGEmbedding, force: Bool = false
+  ) async throws -> EmbeddedSVG {
+    try await Self.offPool {
+      try embeddableSVG(document, engine: engine, options: options, force: force)
+    }
+  }
+
+  /// The formats this machine's Graphviz can draw; SVG always, PNG and PDF with the cairo
+  /// plugin (or gd for PNG).
+  public static func availableFormats() throws -> Set<RenderFormat> {
+    try Graphviz.availableFormats()
+  }
+
+  /// The version of the linked Graphviz (`2.43.0`).
+  public static func graphvizVersion() throws -> String { try Graphviz.version() }
+
+  /// Renders raw DOT text: for tests and for this module only. Public callers pass a
+  /// ``DOTDocument``, so data-set text reaches Graphviz only through the writer's escaping.
+  func render(dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws
     -> [UInt8]
   {
-    try Graphviz.render(dot: dot, engine: engine, format: format)
+    try Graphviz.render(dot: dot, engine: engine, format: format).bytes
   }
+
+  /// Runs `work` on a new thread and resumes the caller with its result.
+  private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T)
+    async throws -> T
+  {
+    try await withCheckedThrowingContinuation { continuation in
+      let thread = Thread {
+        continuation.resume(with: Result { try work() })
+      }
+      // Graphviz's layouts recurse deeply on large graphs.
+      thread.stackSize = 16 << 20
+      thread.start()
+    }
+  }
+}
+
+/// What a render gives back.
+public struct Rendering: Sendable {
+  /// The drawing: SVG text (UTF-8) or PNG/PDF bytes.
+  public var bytes: [UInt8]
+  public var format: RenderFormat
+  /// The engine used, and whether the policy chose it.
+  public var engine: EngineChoice
+  /// Graphviz's warnings (a font not found, …), in order.
+  public var warnings: [String]
+
+  /// The SVG text, when the format is SVG.
+  public var svg: String? { format == .svg ? String(decoding: bytes, as: UTF8.self) : nil }
+}
+
+/// An embeddable SVG and how it was made.
+public struct EmbeddedSVG: Sendable {
+  public var svg: String
+  public var engine: EngineChoice
+  public var warnings: [String]
 }

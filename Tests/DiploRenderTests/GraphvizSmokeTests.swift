@@ -1,20 +1,25 @@
-import DiploRender
+import DiploGraph
 import Foundation
 import Testing
 
+@testable import DiploRender
+
 @Suite struct GraphvizSmokeTests {
-  @Test func rendersATinyDigraphToSVGInProcess() throws {
-    let bytes = try Renderer().render(
-      dot: #"digraph G { GBR -> RUS [label="23"]; RUS -> GBR [label="23"]; }"#)
-    let svg = String(decoding: bytes, as: UTF8.self)
+  @Test func rendersTheWritersDocumentToSVGInProcess() throws {
+    let document = try DOTWriter().document(for: Network(RenderFixtures.small()))
+    let rendering = try Renderer().render(document, engine: .dot)
+    let svg = try #require(rendering.svg)
     #expect(svg.contains("<svg"))
     #expect(svg.contains("<title>GBR</title>"))
     #expect(svg.contains("<title>RUS</title>"))
     #expect(svg.contains("<title>GBR&#45;&gt;RUS</title>"))
-    #expect(svg.contains(">23</text>"))
+    #expect(svg.contains(">73</text>"))
+    #expect(
+      rendering.engine == EngineChoice(engine: .dot, automatic: false, reason: "dot (chosen)"))
   }
 
-  @Test func aSyntaxErrorIsASwiftErrorWithGraphvizsMessage() {
+  @Test func aSyntaxErrorInRawDOTIsASwiftErrorWithGraphvizsMessage() {
+    // Raw DOT is reachable only from inside the module (and its tests).
     #expect {
       _ = try Renderer().render(dot: "digraph { a -> }")
     } throws: { error in

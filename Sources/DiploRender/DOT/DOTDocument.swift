@@ -1,0 +1,28 @@
+/// DOT text made by ``DOTWriter``, with what the renderer and the SVG embedding need to know
+/// about it.
+///
+/// Only the writer can make one (the initialiser is internal), and the public rendering API
+/// takes nothing else: text from a data set reaches Graphviz only through the writer's
+/// escaping, never as raw DOT.
+public struct DOTDocument: Hashable, Sendable, CustomStringConvertible {
+  /// The DOT text (UTF-8, `\n` line ends, ending with a newline).
+  public let text: String
+  /// Number of nodes (actors that take part in the selection).
+  public let nodeCount: Int
+  /// Number of edges (aggregated links or actions, self-loops included).
+  public let edgeCount: Int
+  /// The diagram's title (the style's or the data set's; may be empty), for `<title>`.
+  public let title: String
+  /// One sentence describing the diagram, for `<desc>`.
+  public let summary: String
+
+  init(text: String, nodeCount: Int, edgeCount: Int, title: String, summary: String) {
+    self.text = text
+    self.nodeCount = nodeCount
+    self.edgeCount = edgeCount
+    self.title = title
+    self.summary = summary
+  }
+
+  public var description: String { text }
+}
