@@ -42,6 +42,11 @@ public struct ClaimCheck: Hashable, Sendable, Codable {
 public struct SourcePair: Hashable, Sendable, Codable {
   public var first: SourceID
   public var second: SourceID
+
+  public init(first: SourceID, second: SourceID) {
+    self.first = first
+    self.second = second
+  }
 }
 
 /// An action on whose count the claims disagree with the action's figure or with each other.
