@@ -10,7 +10,8 @@ import Testing
     Edge("RUS", "GBR", 23, kind: .retaliation, date: "2018-03-17", respondsTo: ["uk1"]),  // 1
     Edge("USA", "RUS", 48, date: "2018-03-26", id: "us1"),  // 2
     Edge("USA", "RUS", 12, date: "2018-03-26", id: "us2"),  // 3
-    Edge("RUS", "USA", 60, kind: .retaliation, date: "2018-03-29", respondsTo: ["us1", "us2"]),  // 4
+    // 4: one answer to both US announcements.
+    Edge("RUS", "USA", 60, kind: .retaliation, date: "2018-03-29", respondsTo: ["us1", "us2"]),
     Edge("FRA", "RUS", 4, date: "2018-03-26"),  // 5
     Edge("RUS", "FRA", 4, date: "2018-03-30"),  // 6: answers FRA in the window (4 days)
     Edge("BEL", "RUS", 1, date: "2018-03-27"),  // 7: never answered
@@ -68,7 +69,7 @@ import Testing
     #expect(exchange(18)?.outcome == .unanswered)
     #expect(exchange(19)?.outcome == .unanswered)
     #expect(exchange(19)?.lagDays == nil)
-    // 12 exchanges: uk, us, fra, bel, ukr, aus, can, deu, closure, staff cut, mne.
+    // 11 exchanges: uk, us, fra, bel, ukr, aus, can, deu, closure, staff cut, mne.
     #expect(analysis.exchanges.count == 11)
     // Order: by first original date (undated last), then row.
     #expect(analysis.exchanges.map(\.originals[0].row) == [0, 2, 5, 8, 12, 14, 16, 7, 10, 18, 19])
