@@ -121,6 +121,7 @@ struct Report: Sendable {
   /// Aligned columns: numbers right-aligned, text left-aligned, widths measured in terminal
   /// columns; at most `rowLimit` rows per table, followed by how many were left out.
   func text(rowLimit: Int?) -> String {
+    let title = TextWidth.printable(title)
     var out = title + "\n" + String(repeating: "=", count: TextWidth.of(title)) + "\n\n"
     let labelWidth = headline.map { TextWidth.of($0.label) }.max() ?? 0
     for (label, lines) in headline {
@@ -130,7 +131,7 @@ struct Report: Sendable {
           ? TextWidth.pad(label, to: labelWidth, right: false)
           : String(
             repeating: " ", count: labelWidth)
-        out += "  " + head + "  " + line + "\n"
+        out += "  " + head + "  " + TextWidth.printable(line) + "\n"
       }
     }
     for table in tables where table.humanVisible && (table.showWhenEmpty || !table.rows.isEmpty) {
@@ -143,7 +144,7 @@ struct Report: Sendable {
         continue
       }
       let shown = rowLimit.map { Array(table.rows.prefix($0)) } ?? table.rows
-      let cells = shown.map { $0.map(\.human) }
+      let cells = shown.map { $0.map { TextWidth.printable($0.human) } }
       var widths = table.columns.map { TextWidth.of($0.title) }
       for row in cells {
         for (c, text) in row.enumerated() { widths[c] = max(widths[c], TextWidth.of(text)) }
