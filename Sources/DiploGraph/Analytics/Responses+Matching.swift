@@ -10,7 +10,11 @@ struct MatchedResponses {
     var matching: Exchange.Matching?
   }
 
+  /// Explicit exchanges.
   var groups: [Group] = []
+  /// Exchanges of one original: matched in the window (`singleAnswer` ≥ 0) or unanswered (−1).
+  var singleOriginal: [Int32] = []
+  var singleAnswer: [Int32] = []
   var unmatchedAnswers: [Int32] = []
   var unresolved: [UnresolvedReference] = []
 }
@@ -32,6 +36,7 @@ struct ResponseMatcher {
   let network: Network
   let table: ActionTable
   let options: ResponseOptions
+  let reader: ActionReader
   /// Selected rows (ascending); "positions" below index this array.
   let rows: [Int32]
   /// Whether each kind symbol is an answer kind.
@@ -50,6 +55,7 @@ struct ResponseMatcher {
     self.network = network
     self.table = network.dataSet.actions
     self.options = options
+    self.reader = ActionReader(network.dataSet.actions)
     self.rows = network.rows
     let names = Set(options.answerKinds.map(\.rawValue))
     answerKind = table.kindSymbols.strings.map { names.contains($0) }
@@ -139,7 +145,7 @@ struct ResponseMatcher {
         if let reason {
           result.unresolved.append(
             UnresolvedReference(
-              action: ActionReference(row: answer, of: table),
+              action: reader.reference(answer),
               reference: ActionID(table.idSymbols[symbol]), reason: reason))
         } else if let q {
           role[q] = .explicitOriginal
@@ -153,74 +159,101 @@ struct ResponseMatcher {
   // MARK: Window
 
   mutating func matchInWindow() {
-    let k = network.nodeCount
+    let nodeOf = network.nodeOfEndpoint
+    let actorColumn = table.actorColumn
+    let targetColumn = table.targetColumn
+    let dateColumn = table.dateColumn
+    let kindColumn = table.kindColumn
+    let links = network.links
+    let reverse = links.reverseLinks()
+    let window = options.windowDays
     struct Item {
-      var pair: Int
-      var date: Int32
-      var position: Int32
+      /// Date (order-preserving, unsigned) in the high half, position in the low half.
+      var order: UInt64
+      var fromLow: Bool
+      var answerKind: Bool
+      var date: Int32 { Int32(bitPattern: UInt32(order >> 32) ^ 0x8000_0000) }
+      var position: Int { Int(order & 0xFFFF_FFFF) }
     }
-    var items: [Item] = []
+    // Group the dated open actions by unordered pair, without a comparison sort: each pair is
+    // named by the lower index of its (one or two) links, and a counting sort by that name
+    // keeps each group in row order.
+    var pairOf: [Int32] = []
+    var eligible: [Int32] = []
+    var bucketStart = [Int](repeating: 0, count: links.count + 1)
     for p in 0..<rows.count where role[p] == .open {
-      let r = row(p)
-      let date = table.dateColumn[r]
-      if date == ActionTable.noDate { continue }
-      let i = network.actorNode(row: r)
-      let j = network.targetNode(row: r)
+      let r = Int(rows[p])
+      if dateColumn[r] == ActionTable.noDate { continue }
+      let i = Int(nodeOf[Int(actorColumn[r])])
+      let j = Int(nodeOf[Int(targetColumn[r])])
       if i == j { continue }
-      items.append(Item(pair: min(i, j) * k + max(i, j), date: date, position: Int32(p)))
+      let e = links.link(from: i, to: j)!
+      let pair = reverse[e] >= 0 ? min(e, Int(reverse[e])) : e
+      pairOf.append(Int32(pair))
+      eligible.append(Int32(p))
+      bucketStart[pair + 1] += 1
     }
-    items.sort { a, b in
-      if a.pair != b.pair { return a.pair < b.pair }
-      if a.date != b.date { return a.date < b.date }
-      return a.position < b.position
+    for e in 0..<links.count { bucketStart[e + 1] += bucketStart[e] }
+    var fill = bucketStart
+    var items = [Item](
+      repeating: Item(order: 0, fromLow: false, answerKind: false), count: eligible.count)
+    for (n, position) in eligible.enumerated() {
+      let p = Int(position)
+      let r = Int(rows[p])
+      let i = nodeOf[Int(actorColumn[r])]
+      let j = nodeOf[Int(targetColumn[r])]
+      let order = UInt64(UInt32(bitPattern: dateColumn[r]) ^ 0x8000_0000) << 32 | UInt64(p)
+      let pair = Int(pairOf[n])
+      items[fill[pair]] = Item(
+        order: order, fromLow: i < j, answerKind: answerKind[Int(kindColumn[r])])
+      fill[pair] += 1
+    }
+    pairOf = []
+    eligible = []
+    // Within a pair, by date then row: already so when the input is in date order.
+    var groups: [Range<Int>] = []
+    for e in 0..<links.count where bucketStart[e + 1] > bucketStart[e] {
+      let range = bucketStart[e]..<bucketStart[e + 1]
+      groups.append(range)
+      let sorted = range.dropFirst().allSatisfy { items[$0 - 1].order < items[$0].order }
+      if !sorted { items[range].sort { $0.order < $1.order } }
     }
     var consumed = [Bool](repeating: false, count: items.count)
-    // Group indices of each direction of the current pair, in (date, row) order.
+    // Item indices of each direction of the current pair, in (date, row) order.
     var lowFirst: [Int] = []
     var highFirst: [Int] = []
-    var start = 0
-    while start < items.count {
-      var end = start
-      while end < items.count && items[end].pair == items[start].pair { end += 1 }
+    for group in groups {
       lowFirst.removeAll(keepingCapacity: true)
       highFirst.removeAll(keepingCapacity: true)
-      for g in start..<end {
-        let r = row(Int(items[g].position))
-        let i = network.actorNode(row: r)
-        let j = network.targetNode(row: r)
-        if i < j { lowFirst.append(g) } else { highFirst.append(g) }
+      for g in group {
+        if items[g].fromLow { lowFirst.append(g) } else { highFirst.append(g) }
       }
       // Pointers into the list each direction takes its answers from.
       var nextLow = 0
       var nextHigh = 0
-      for g in start..<end {
-        if consumed[g] { continue }
-        let p = Int(items[g].position)
-        if isAnswerKind(p) { continue }
-        let r = row(p)
-        let fromLow = network.actorNode(row: r) < network.targetNode(row: r)
+      for g in group {
+        if consumed[g] || items[g].answerKind { continue }
         // Reverse actions before g were either taken as answers (by earlier originals of this
         // direction, always at the pointer) or taken as originals themselves: skip them.
-        var candidate: Int?
-        if fromLow {
+        var candidate = -1
+        if items[g].fromLow {
           while nextHigh < highFirst.count && highFirst[nextHigh] < g { nextHigh += 1 }
           if nextHigh < highFirst.count { candidate = highFirst[nextHigh] }
         } else {
           while nextLow < lowFirst.count && lowFirst[nextLow] < g { nextLow += 1 }
           if nextLow < lowFirst.count { candidate = lowFirst[nextLow] }
         }
-        if let c = candidate,
-          Int(items[c].date) - Int(items[g].date) <= options.windowDays
-        {
-          consumed[c] = true
-          if fromLow { nextHigh += 1 } else { nextLow += 1 }
-          let q = Int(items[c].position)
-          role[p] = .windowOriginal
-          role[q] = .windowAnswer
-          partner[p] = Int32(q)
+        guard candidate >= 0, Int(items[candidate].date) - Int(items[g].date) <= window else {
+          continue
         }
+        consumed[candidate] = true
+        if items[g].fromLow { nextHigh += 1 } else { nextLow += 1 }
+        let p = items[g].position
+        let q = items[candidate].position
+        role[p] = .windowOriginal
+        role[q] = .windowAnswer
+        partner[p] = Int32(q)
       }
-      start = end
     }
   }
 
@@ -252,9 +285,8 @@ struct ResponseMatcher {
         }
         components[root]!.originals.append(rows[p])
       case .windowOriginal:
-        result.groups.append(
-          MatchedResponses.Group(
-            originals: [rows[p]], answers: [rows[Int(partner[p])]], matching: .window))
+        result.singleOriginal.append(rows[p])
+        result.singleAnswer.append(rows[Int(partner[p])])
       case .windowAnswer:
         break
       case .open:
@@ -262,8 +294,8 @@ struct ResponseMatcher {
         if isAnswerKind(p) {
           result.unmatchedAnswers.append(rows[p])
         } else {
-          result.groups.append(
-            MatchedResponses.Group(originals: [rows[p]], answers: [], matching: nil))
+          result.singleOriginal.append(rows[p])
+          result.singleAnswer.append(-1)
         }
       }
     }

@@ -44,14 +44,6 @@ public struct ActionReference: Hashable, Sendable, Codable {
     self.count = count
     self.date = date
   }
-
-  /// The reference of `row`, read from the table's columns (no `Action` is built).
-  init(row: Int, of table: ActionTable) {
-    self.init(
-      row: row, id: table.actionID(row: row), actor: table.actor(row: row),
-      target: table.target(row: row), kind: table.kind(row: row), count: table.count(row: row),
-      date: table.date(row: row))
-  }
 }
 
 /// A group of originals (actions i→j) and their answers (actions j→i).
@@ -198,29 +190,40 @@ public struct ResponseAnalysis: Hashable, Sendable, Codable {
         .invalid, "the response window must be 0 days or more, not \(options.windowDays)")
     }
     let matched = ResponseMatcher(network: network, options: options).run()
-    let table = network.dataSet.actions
-    var exchanges: [Exchange] = []
-    exchanges.reserveCapacity(matched.groups.count)
-    for group in matched.groups {
-      exchanges.append(
-        try Exchange(
-          originals: group.originals, answers: group.answers, matching: group.matching,
-          table: table))
+    let reader = ActionReader(network.dataSet.actions)
+    // Exchanges in order: by their first original's date (undated last), then its row.
+    var order: [(key: UInt64, single: Int32, group: Int32)] = []
+    order.reserveCapacity(matched.singleOriginal.count + matched.groups.count)
+    for (n, row) in matched.singleOriginal.enumerated() {
+      order.append((reader.orderKey(Int(row)), Int32(n), -1))
     }
-    exchanges.sort { a, b in
-      let da = a.originals.first?.date
-      let db = b.originals.first?.date
-      if da != db {
-        guard let da else { return false }
-        guard let db else { return true }
-        return da < db
+    for (n, group) in matched.groups.enumerated() {
+      let first = group.originals.map { reader.orderKey(Int($0)) }.min()!
+      order.append((first, -1, Int32(n)))
+    }
+    order.sort { $0.key < $1.key }
+    var exchanges: [Exchange] = []
+    exchanges.reserveCapacity(order.count)
+    for entry in order {
+      if entry.single >= 0 {
+        let answer = matched.singleAnswer[Int(entry.single)]
+        exchanges.append(
+          try Exchange(
+            originals: [matched.singleOriginal[Int(entry.single)]],
+            answers: answer >= 0 ? [answer] : [], matching: answer >= 0 ? .window : nil,
+            reader: reader))
+      } else {
+        let group = matched.groups[Int(entry.group)]
+        exchanges.append(
+          try Exchange(
+            originals: group.originals, answers: group.answers, matching: .explicit,
+            reader: reader))
       }
-      return (a.originals.first?.row ?? 0) < (b.originals.first?.row ?? 0)
     }
     windowDays = options.windowDays
     answerKinds = options.answerKinds.sorted()
     self.exchanges = exchanges
-    unmatchedAnswers = matched.unmatchedAnswers.map { ActionReference(row: Int($0), of: table) }
+    unmatchedAnswers = matched.unmatchedAnswers.map { reader.reference(Int($0)) }
     unresolvedReferences = matched.unresolved
     outcomes = Self.summarise(exchanges)
     let lags = exchanges.compactMap { $0.answers.isEmpty ? nil : $0.lagDays }.sorted()
@@ -236,49 +239,53 @@ public struct ResponseAnalysis: Hashable, Sendable, Codable {
   }
 
   static func summarise(_ exchanges: [Exchange]) -> [OutcomeSummary] {
-    var counts: [Exchange.Outcome: Int] = [:]
-    var actors: [Exchange.Outcome: Set<ActorID>] = [:]
+    let cases = Exchange.Outcome.allCases
+    var counts = [Int](repeating: 0, count: cases.count)
+    var actors = [Set<ActorID>](repeating: [], count: cases.count)
     for e in exchanges {
-      counts[e.outcome, default: 0] += 1
-      actors[e.outcome, default: []].insert(e.actor)
+      let n = cases.firstIndex(of: e.outcome)!
+      counts[n] += 1
+      actors[n].insert(e.actor)
     }
-    return Exchange.Outcome.allCases.map { outcome in
-      OutcomeSummary(
-        outcome: outcome, exchanges: counts[outcome] ?? 0,
-        actors: (actors[outcome] ?? []).sorted())
+    return cases.indices.map { n in
+      OutcomeSummary(outcome: cases[n], exchanges: counts[n], actors: actors[n].sorted())
     }
   }
 }
 
 extension Exchange {
-  /// Builds an exchange from the rows of its originals and answers (each non-empty list of
-  /// originals; answers may be empty), computing totals, ratio, lag and outcome.
-  init(originals: [Int32], answers: [Int32], matching: Matching?, table: ActionTable) throws {
+  /// Builds an exchange from the rows of its originals (at least one) and answers (possibly
+  /// none), computing totals, ratio, lag and outcome.
+  init(originals: [Int32], answers: [Int32], matching: Matching?, reader: ActionReader) throws {
     func references(_ rows: [Int32]) -> [ActionReference] {
-      rows.map { ActionReference(row: Int($0), of: table) }.sorted { a, b in
-        if a.date != b.date {
-          guard let da = a.date else { return false }
-          guard let db = b.date else { return true }
-          return da < db
-        }
-        return a.row < b.row
+      if rows.count <= 1 { return rows.isEmpty ? [] : [reader.reference(Int(rows[0]))] }
+      return rows.sorted { reader.orderKey(Int($0)) < reader.orderKey(Int($1)) }.map {
+        reader.reference(Int($0))
       }
     }
     func total(_ rows: [Int32]) throws -> Int64? {
       var sum: Int64 = 0
       for row in rows {
-        let c = table.countColumn[Int(row)]
-        if c == ActionTable.noCount { return nil }
+        guard let c = reader.count(Int(row)) else { return nil }
         sum = try checkedAdd(sum, c, "the total of an exchange")
       }
       return sum
     }
+    /// The latest (or earliest) date of the rows, or `nil` when one is undated.
+    func date(_ rows: [Int32], latest: Bool) -> Int32? {
+      var result: Int32?
+      for row in rows {
+        let d = reader.dateColumn[Int(row)]
+        if d == ActionTable.noDate { return nil }
+        result = result.map { latest ? max($0, d) : min($0, d) } ?? d
+      }
+      return result
+    }
     let o = references(originals)
-    let a = references(answers)
     actor = o[0].actor
     target = o[0].target
     self.originals = o
-    self.answers = a
+    self.answers = references(answers)
     originalTotal = try total(originals)
     answerTotal = answers.isEmpty ? nil : try total(answers)
     if let ot = originalTotal, let at = answerTotal, ot > 0 {
@@ -286,18 +293,15 @@ extension Exchange {
     } else {
       ratio = nil
     }
-    let originalDates = o.map(\.date)
-    let answerDates = a.map(\.date)
-    if !a.isEmpty, !originalDates.contains(nil), !answerDates.contains(nil),
-      let latest = originalDates.compactMap({ $0 }).max(),
-      let earliest = answerDates.compactMap({ $0 }).min()
+    if !answers.isEmpty, let latest = date(originals, latest: true),
+      let earliest = date(answers, latest: false)
     {
-      lagDays = latest.days(to: earliest)
+      lagDays = Int(earliest) - Int(latest)
     } else {
       lagDays = nil
     }
-    self.matching = a.isEmpty ? nil : matching
-    if a.isEmpty {
+    self.matching = answers.isEmpty ? nil : matching
+    if answers.isEmpty {
       outcome = .unanswered
     } else if let ot = originalTotal, let at = answerTotal {
       outcome = at == ot ? .inKind : (at > ot ? .more : .less)

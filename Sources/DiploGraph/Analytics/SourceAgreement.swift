@@ -304,7 +304,7 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
       return nil
     }
     return ClaimDisagreement(
-      action: ActionReference(row: row, of: table), claims: checks, conflicts: conflicts)
+      action: ActionReader(table).reference(row), claims: checks, conflicts: conflicts)
   }
 
   /// A figure recomputed from the data.

@@ -237,9 +237,10 @@ struct Report: Sendable {
   }
 
   static func quote(_ field: String) -> String {
-    guard
-      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-    else { return field }
+    let special: (UInt8) -> Bool = {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+    }
+    guard field.utf8.contains(where: special) else { return field }
     var out = "\""
     for c in field {
       if c == "\"" { out += "\"\"" } else { out.append(c) }
