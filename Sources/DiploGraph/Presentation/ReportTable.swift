@@ -74,6 +74,8 @@ struct ReportTable: Sendable {
   /// CSV's columns, when they differ from what people see (a claim split into figure and
   /// qualifier, say).
   var machineColumns: [ReportColumn]?
+  /// Rows left out when the table was built (see ``Statistics/report(rowLimit:)``).
+  var omittedRows = 0
   /// Whether the table and Markdown printers show it (the headline may already say it all);
   /// CSV always writes every table.
   var humanVisible = true
@@ -165,8 +167,9 @@ struct Report: Sendable {
       out += line(table.columns.map(\.title))
       out += line(widths.map { String(repeating: "-", count: $0) })
       for row in cells { out += line(row) }
-      if shown.count < table.rows.count {
-        out += "  … \(NumberText.grouped(table.rows.count - shown.count)) more rows\n"
+      let more = table.rows.count - shown.count + table.omittedRows
+      if more > 0 {
+        out += "  … \(NumberText.grouped(more)) more rows\n"
       }
     }
     return out
@@ -197,8 +200,9 @@ struct Report: Sendable {
       for row in shown {
         out += "| " + row.map { Self.escape($0.human) }.joined(separator: " | ") + " |\n"
       }
-      if shown.count < table.rows.count {
-        out += "\n… \(NumberText.grouped(table.rows.count - shown.count)) more rows.\n"
+      let more = table.rows.count - shown.count + table.omittedRows
+      if more > 0 {
+        out += "\n… \(NumberText.grouped(more)) more rows.\n"
       }
     }
     return out

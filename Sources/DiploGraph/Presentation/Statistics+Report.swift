@@ -1,12 +1,15 @@
 /// The statistics as a ``Report``: the headline in words, then one table per section.
 
 extension Statistics {
-  func report() -> Report {
+  /// The report; with a `rowLimit` (for people), the long tables are built with that many
+  /// rows only, and say how many they leave out.
+  func report(rowLimit: Int? = nil) -> Report {
     Report(
       title: title.isEmpty ? "Statistics" : "Statistics: \(title)", headline: headline(),
       tables: [
-        overviewTable(), reciprocityTable(), actorTable(), dyadTable(), outcomeTable(),
-        exchangeTable(), unmatchedTable(), unresolvedTable(), blocTable(), partitionTable(),
+        overviewTable(), reciprocityTable(), actorTable(rowLimit), dyadTable(rowLimit),
+        outcomeTable(), exchangeTable(rowLimit), unmatchedTable(rowLimit),
+        unresolvedTable(rowLimit), blocTable(), partitionTable(),
         matrixTable(), blocGraphTable(), sourceSummaryTable(sources.sources),
       ])
   }
@@ -189,8 +192,8 @@ extension Statistics {
     return table
   }
 
-  func actorTable() -> ReportTable {
-    ReportTable(
+  func actorTable(_ limit: Int?) -> ReportTable {
+    var table = ReportTable(
       name: "actors", title: "Actors",
       notes: [
         "out/in: diplomats expelled / lost (summed counts); reciprocated: Σ min(w_ij, w_ji); "
@@ -208,7 +211,7 @@ extension Statistics {
         .init(key: "reciprocated_degree", title: "mutual links"),
         .init(key: "link_reciprocity", title: "link reciprocity"),
       ],
-      rows: actors.map { a in
+      rows: limited(actors, limit).map { a in
         [
           .text(a.actor.rawValue), .text(a.name), .int(a.outStrength), .int(a.inStrength),
           .int(a.reciprocatedStrength), .int(a.nonReciprocatedOutStrength),
@@ -217,10 +220,12 @@ extension Statistics {
           .ratio(a.linkReciprocity),
         ]
       })
+    table.omittedRows = actors.count - table.rows.count
+    return table
   }
 
-  func dyadTable() -> ReportTable {
-    ReportTable(
+  func dyadTable(_ limit: Int?) -> ReportTable {
+    var table = ReportTable(
       name: "dyads", title: "Dyads",
       notes: ["first: the side that sent more; balance = first→second − second→first"],
       columns: [
@@ -231,13 +236,15 @@ extension Statistics {
         .init(key: "reciprocated", title: "reciprocated"), .init(key: "balance", title: "balance"),
         .init(key: "mutual", title: "mutual"),
       ],
-      rows: dyads.map { d in
+      rows: limited(dyads, limit).map { d in
         [
           .text(d.first.rawValue), .text(d.second.rawValue), .int(d.forward), .int(d.backward),
           .int(d.forwardActions), .int(d.backwardActions), .int(d.reciprocated), .int(d.balance),
           .flag(d.isMutual),
         ]
       })
+    table.omittedRows = dyads.count - table.rows.count
+    return table
   }
 
   static func words(_ outcome: Exchange.Outcome) -> String {
@@ -285,8 +292,8 @@ extension Statistics {
     refs.map { $0.count.map { NumberText.grouped($0) } ?? "?" }.joined(separator: " + ")
   }
 
-  func exchangeTable() -> ReportTable {
-    ReportTable(
+  func exchangeTable(_ limit: Int?) -> ReportTable {
+    var table = ReportTable(
       name: "exchanges", title: "Exchanges",
       notes: ["#n is the action at index n (0-based) of the data set; ratio: answers / originals"],
       columns: [
@@ -299,7 +306,7 @@ extension Statistics {
         .init(key: "lag_days", title: "lag (days)"), .init(key: "matching", title: "matched"),
         .init(key: "outcome", title: "outcome"),
       ],
-      rows: responses.exchanges.map { e in
+      rows: limited(responses.exchanges, limit).map { e in
         [
           .text(e.actor.rawValue), .text(e.target.rawValue), .optional(e.originals.first?.date),
           .text(Self.names(e.originals)), .text(Self.counts(e.originals)),
@@ -309,18 +316,22 @@ extension Statistics {
           .text(Self.words(e.outcome)),
         ]
       },
-      machineRows: responses.exchanges.map { e in
-        [
-          .text(e.actor.rawValue), .text(e.target.rawValue), .optional(e.originals.first?.date),
-          .text(e.originals.map { String($0.row) }.joined(separator: ";")),
-          .text(e.originals.map { $0.count.map(String.init) ?? "" }.joined(separator: ";")),
-          .optionalInt(e.originalTotal), .optional(e.answers.first?.date),
-          .text(e.answers.map { String($0.row) }.joined(separator: ";")),
-          .text(e.answers.map { $0.count.map(String.init) ?? "" }.joined(separator: ";")),
-          .optionalInt(e.answerTotal), .ratio(e.ratio), .optional(e.lagDays),
-          .text(e.matching?.rawValue ?? ""), .text(e.outcome.rawValue),
-        ]
-      })
+      machineRows: limit != nil
+        ? nil
+        : responses.exchanges.map { e in
+          [
+            .text(e.actor.rawValue), .text(e.target.rawValue), .optional(e.originals.first?.date),
+            .text(e.originals.map { String($0.row) }.joined(separator: ";")),
+            .text(e.originals.map { $0.count.map(String.init) ?? "" }.joined(separator: ";")),
+            .optionalInt(e.originalTotal), .optional(e.answers.first?.date),
+            .text(e.answers.map { String($0.row) }.joined(separator: ";")),
+            .text(e.answers.map { $0.count.map(String.init) ?? "" }.joined(separator: ";")),
+            .optionalInt(e.answerTotal), .ratio(e.ratio), .optional(e.lagDays),
+            .text(e.matching?.rawValue ?? ""), .text(e.outcome.rawValue),
+          ]
+        })
+    table.omittedRows = responses.exchanges.count - table.rows.count
+    return table
   }
 
   static let actionColumns: [ReportColumn] = [
@@ -337,28 +348,35 @@ extension Statistics {
     ]
   }
 
-  func unmatchedTable() -> ReportTable {
-    ReportTable(
+  func unmatchedTable(_ limit: Int?) -> ReportTable {
+    var table = ReportTable(
       name: "unmatched_answers", title: "Answers without an original",
-      columns: Self.actionColumns, rows: responses.unmatchedAnswers.map(Self.actionCells),
+      columns: Self.actionColumns,
+      rows: limited(responses.unmatchedAnswers, limit).map(Self.actionCells),
       showWhenEmpty: false)
+    table.omittedRows = responses.unmatchedAnswers.count - table.rows.count
+    return table
   }
 
-  func unresolvedTable() -> ReportTable {
-    ReportTable(
+  func unresolvedTable(_ limit: Int?) -> ReportTable {
+    var table = ReportTable(
       name: "unresolved_references", title: "respondsTo links not followed",
       columns: Self.actionColumns + [
         .init(key: "reference", title: "respondsTo"), .init(key: "reason", title: "reason"),
       ],
-      rows: responses.unresolvedReferences.map {
+      rows: limited(responses.unresolvedReferences, limit).map {
         Self.actionCells($0.action) + [
           .text($0.reference.rawValue), .text($0.reason.rawValue.replacingUnderscores()),
         ]
       },
-      machineRows: responses.unresolvedReferences.map {
-        Self.actionCells($0.action) + [.text($0.reference.rawValue), .text($0.reason.rawValue)]
-      },
+      machineRows: limit != nil
+        ? nil
+        : responses.unresolvedReferences.map {
+          Self.actionCells($0.action) + [.text($0.reference.rawValue), .text($0.reason.rawValue)]
+        },
       showWhenEmpty: false)
+    table.omittedRows = responses.unresolvedReferences.count - table.rows.count
+    return table
   }
 
   func blocTable() -> ReportTable {
@@ -441,4 +459,9 @@ extension Statistics {
 extension String {
   /// `in_kind` → `in kind`.
   func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}
+
+/// The first `limit` elements (all of them without a limit).
+func limited<C: Collection>(_ items: C, _ limit: Int?) -> C.SubSequence {
+  items.prefix(limit ?? Int.max)
 }

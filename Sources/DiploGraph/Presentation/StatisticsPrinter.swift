@@ -29,8 +29,8 @@ public enum StatisticsPrinter {
   ) -> String {
     switch format {
     case .json: return json(statistics)
-    case .table: return statistics.report().text(rowLimit: rowLimit)
-    case .markdown: return statistics.report().markdown(rowLimit: rowLimit)
+    case .table: return statistics.report(rowLimit: rowLimit).text(rowLimit: rowLimit)
+    case .markdown: return statistics.report(rowLimit: rowLimit).markdown(rowLimit: rowLimit)
     case .csv: return statistics.report().csv()
     }
   }
