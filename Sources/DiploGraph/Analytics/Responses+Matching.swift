@@ -4,10 +4,10 @@
 
 /// The exchanges found, as rows, before they are turned into results.
 struct MatchedResponses {
+  /// The rows of one explicit exchange.
   struct Group {
     var originals: [Int32]
     var answers: [Int32]
-    var matching: Exchange.Matching?
   }
 
   /// Explicit exchanges.
@@ -268,8 +268,7 @@ struct ResponseMatcher {
         if linked[p] {
           let root = find(p)
           if components[root] == nil {
-            components[root] = MatchedResponses.Group(
-              originals: [], answers: [], matching: .explicit)
+            components[root] = MatchedResponses.Group(originals: [], answers: [])
             componentOrder.append(root)
           }
           components[root]!.answers.append(rows[p])
@@ -279,8 +278,7 @@ struct ResponseMatcher {
       case .explicitOriginal:
         let root = find(p)
         if components[root] == nil {
-          components[root] = MatchedResponses.Group(
-            originals: [], answers: [], matching: .explicit)
+          components[root] = MatchedResponses.Group(originals: [], answers: [])
           componentOrder.append(root)
         }
         components[root]!.originals.append(rows[p])

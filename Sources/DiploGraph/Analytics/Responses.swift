@@ -153,9 +153,11 @@ public struct OutcomeSummary: Hashable, Sendable, Codable {
 ///    answers none of whose references could be used. Undated actions can only be matched
 ///    explicitly.
 ///
-/// - Complexity: O(n log n) for n selected actions: the window matching groups the actions by
-///   unordered pair and date with one sort, then matches each pair's two directions with two
-///   pointers; explicit links cost O(r log n) for r `respondsTo` entries.
+/// - Complexity: O(n log n) for n selected actions at worst, O(n + L) when they come in date
+///   order: the window matching groups the actions by unordered pair with a counting sort keyed
+///   by link (sorting a pair's actions by date only when they are not already), then matches
+///   each pair's two directions with two pointers; explicit links cost O(r log n) for r
+///   `respondsTo` entries.
 public struct ResponseAnalysis: Hashable, Sendable, Codable {
   /// The window used, in days.
   public var windowDays: Int
