@@ -48,6 +48,8 @@ public struct Reciprocity: Hashable, Sendable, Codable {
   /// r_w = W↔ / W; `nil` when W = 0.
   public var weighted: Double?
 
+  /// The measures of a graph given by its counts: r, ā, ρ and r_w are derived from them by the
+  /// formulas above.
   public init(
     nodes: Int, links: Int, reciprocatedLinks: Int, totalWeight: Int64, reciprocatedWeight: Int64
   ) {

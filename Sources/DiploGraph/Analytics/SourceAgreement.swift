@@ -253,12 +253,13 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     }
 
     // Claims.
+    let reader = ActionReader(table)
     var disagreements: [ClaimDisagreement] = []
     for (row, claims) in table.claimsColumn.entries where network.selects(row: Int(row)) {
       let r = Int(row)
       if network.actorNode(row: r) == network.targetNode(row: r) { continue }
       for claim in claims { summaries[indexOf[claim.source]!].claims += 1 }
-      if let found = Self.checkClaims(claims, row: r, table: table) {
+      if let found = Self.checkClaims(claims, row: r, reader: reader) {
         disagreements.append(found)
       }
     }
@@ -279,8 +280,10 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
   }
 
   /// The disagreement on one action's claims, if there is one.
-  static func checkClaims(_ claims: [Claim], row: Int, table: ActionTable) -> ClaimDisagreement? {
-    let count = table.count(row: row)
+  static func checkClaims(_ claims: [Claim], row: Int, reader: ActionReader)
+    -> ClaimDisagreement?
+  {
+    let count = reader.count(row).map { Int($0) }
     let checks = claims.map { claim in
       ClaimCheck(
         source: claim.source, count: claim.count, qualifier: claim.qualifier, quote: claim.quote,
@@ -304,7 +307,7 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
       return nil
     }
     return ClaimDisagreement(
-      action: ActionReader(table).reference(row), claims: checks, conflicts: conflicts)
+      action: reader.reference(row), claims: checks, conflicts: conflicts)
   }
 
   /// A figure recomputed from the data.
