@@ -5,8 +5,9 @@
 /// actions (in order of first appearance; their name is their id, their kind `state`).
 /// Selected actions between the same ordered pair are summed into one weighted link
 /// (w_ij = the summed counts, a_ij = 1). Actions without a count are links of weight 0.
-/// Self-loops (an actor acting on itself) are kept out of the links, as networkx keeps them out
-/// of reciprocity, and counted apart.
+/// Self-loops (an actor acting on itself) are kept out of the links and counted apart
+/// (networkx, by contrast, counts a self-loop in `overall_reciprocity`'s denominator; see
+/// docs/analytics/reciprocity.md).
 ///
 /// - Complexity: building is O(n + K) for n actions among K ≤ 2,048 actors (a dense K×K
 ///   accumulator), O(n log n) beyond; memory O(K² ) resp. O(n) during the build, O(L + K) after.

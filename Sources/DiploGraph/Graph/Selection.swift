@@ -5,7 +5,7 @@
 /// `--actor`, `--side`).
 public struct Selection: Hashable, Sendable {
   /// Which end of an action the `blocs` and `actors` filters look at.
-  public enum Side: String, Hashable, Sendable, CaseIterable {
+  public enum Side: String, Hashable, Sendable, Codable, CaseIterable {
     /// The acting actor or the target (the default: "everything involving the EU").
     case either
     /// The acting actor ("expulsions by EU states").
@@ -113,5 +113,41 @@ public struct CompiledSelection: Sendable {
       }
     }
     return true
+  }
+}
+
+/// A selection is encoded with the keys of the canonical format (`kinds`, `since`, `until`,
+/// `blocs`, `actors`, `side`); sets are written sorted so the encoding is deterministic, and a
+/// filter left `nil` is encoded as absent (or `null`, as the encoder chooses).
+extension Selection: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case kinds
+    case since
+    case until
+    case blocs
+    case actors
+    case side
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      kinds: try c.decodeIfPresent([ActionKind].self, forKey: .kinds).map(Set.init),
+      since: try c.decodeIfPresent(Day.self, forKey: .since),
+      until: try c.decodeIfPresent(Day.self, forKey: .until),
+      blocs: try c.decodeIfPresent([BlocID].self, forKey: .blocs).map(Set.init),
+      actors: try c.decodeIfPresent([ActorID].self, forKey: .actors).map(Set.init),
+      side: try c.decodeIfPresent(Side.self, forKey: .side) ?? .either
+    )
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encodeIfPresent(kinds?.sorted(), forKey: .kinds)
+    try c.encodeIfPresent(since, forKey: .since)
+    try c.encodeIfPresent(until, forKey: .until)
+    try c.encodeIfPresent(blocs?.sorted(), forKey: .blocs)
+    try c.encodeIfPresent(actors?.sorted(), forKey: .actors)
+    try c.encode(side, forKey: .side)
   }
 }

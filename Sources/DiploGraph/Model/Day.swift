@@ -86,3 +86,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+/// A day is encoded as its `YYYY-MM-DD` text, the one form every format of the package uses.
+extension Day: Codable {
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let day = Day(iso: text) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "expected a day as YYYY-MM-DD, found \"\(text)\"")
+    }
+    self = day
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}

@@ -1,5 +1,5 @@
 /// Whether an actor is a state or an organisation (it decides the node's shape in diagrams).
-public enum ActorKind: String, Hashable, Sendable, CaseIterable, Comparable {
+public enum ActorKind: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
   case state
   case organisation
 
@@ -62,7 +62,7 @@ public struct Source: Hashable, Sendable {
 }
 
 /// How exactly a source states a figure: "23", "almost two dozen", "at least 25", "more than 100".
-public enum Qualifier: String, Hashable, Sendable, CaseIterable {
+public enum Qualifier: String, Hashable, Sendable, Codable, CaseIterable {
   case exact
   case approximately
   case atLeast = "at_least"
@@ -105,7 +105,7 @@ public struct Claim: Hashable, Sendable {
 }
 
 /// What a reported figure counts.
-public enum Measure: String, Hashable, Sendable, CaseIterable {
+public enum Measure: String, Hashable, Sendable, Codable, CaseIterable {
   /// The summed count of the actions in scope (diplomats expelled).
   case diplomats
   /// The number of distinct acting actors in scope ("18 EU states").

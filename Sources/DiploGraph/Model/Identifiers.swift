@@ -3,8 +3,8 @@
 
 /// A stable actor id: ISO 3166-1 alpha-3 for states (`RUS`, `GBR`), a short code for
 /// organisations (`NATO`).
-public struct ActorID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
-  CustomStringConvertible
+public struct ActorID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+  ExpressibleByStringLiteral, CustomStringConvertible
 {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
@@ -15,8 +15,8 @@ public struct ActorID: RawRepresentable, Hashable, Comparable, Sendable, Express
 }
 
 /// The id of a bloc (`EU`, `NATO_MEMBERS`).
-public struct BlocID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
-  CustomStringConvertible
+public struct BlocID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+  ExpressibleByStringLiteral, CustomStringConvertible
 {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
@@ -27,9 +27,8 @@ public struct BlocID: RawRepresentable, Hashable, Comparable, Sendable, Expressi
 }
 
 /// The id of a source (an article, a statement, a data export).
-public struct SourceID: RawRepresentable, Hashable, Comparable, Sendable,
-  ExpressibleByStringLiteral,
-  CustomStringConvertible
+public struct SourceID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+  ExpressibleByStringLiteral, CustomStringConvertible
 {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
@@ -40,9 +39,8 @@ public struct SourceID: RawRepresentable, Hashable, Comparable, Sendable,
 }
 
 /// The id of an action, needed only when another action answers it (`respondsTo`).
-public struct ActionID: RawRepresentable, Hashable, Comparable, Sendable,
-  ExpressibleByStringLiteral,
-  CustomStringConvertible
+public struct ActionID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+  ExpressibleByStringLiteral, CustomStringConvertible
 {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
@@ -54,9 +52,8 @@ public struct ActionID: RawRepresentable, Hashable, Comparable, Sendable,
 
 /// What an action does. The set is open: the six kinds below are named, and any other kind a
 /// data set spells (`trade_sanction`, say) is kept as it is and analysed like the others.
-public struct ActionKind: RawRepresentable, Hashable, Comparable, Sendable,
-  ExpressibleByStringLiteral,
-  CustomStringConvertible
+public struct ActionKind: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+  ExpressibleByStringLiteral, CustomStringConvertible
 {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }

@@ -1,0 +1,127 @@
+/// The single entry point: every analytic of a selection, computed once over one shared
+/// ``Network``, returned as one plain value that the printers (table, JSON, CSV, Markdown) and
+/// the command line read.
+
+/// What the analyses can be told.
+public struct AnalysisOptions: Hashable, Sendable {
+  /// How answers are matched (window, answer kinds).
+  public var responses: ResponseOptions
+  /// The blocs to compare, in this order; `nil` compares all of the data set's blocs.
+  public var blocs: [BlocID]?
+
+  public init(responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil) {
+    self.responses = responses
+    self.blocs = blocs
+  }
+}
+
+/// The size of the selection.
+public struct Overview: Hashable, Sendable, Codable {
+  /// N: actors with at least one selected link.
+  public var actors: Int
+  /// Actors the data set declares.
+  public var declaredActors: Int
+  /// Selected actions, self-loops excluded.
+  public var actions: Int
+  /// Selected actions whose actor is its own target, left out of every analysis.
+  public var selfLoopsExcluded: Int
+  /// Selected actions (self-loops excluded) without a count: links of weight 0.
+  public var actionsWithoutCount: Int
+  /// Selected actions (self-loops excluded) without a date.
+  public var undatedActions: Int
+  /// L: ordered pairs with at least one selected action.
+  public var links: Int
+  /// W = Σ w_ij.
+  public var totalWeight: Int64
+  /// The earliest and latest dates of the selected actions.
+  public var firstDate: Day?
+  public var lastDate: Day?
+}
+
+/// Every analytic of DESIGN.md's "Analytics" section for one selection of one data set.
+///
+/// - ``reciprocity``: binary r, Garlaschelli–Loffredo ρ, weighted r_w (``Reciprocity``);
+/// - ``actors`` and ``dyads``: the per-actor strengths and per-dyad weights (``ActorStrength``,
+///   ``Dyad``);
+/// - ``responses``: answers, ratios, lags and outcomes (``ResponseAnalysis``);
+/// - ``blocs``: bloc weights, partition check, bloc matrix, E-I, bloc-level reciprocity
+///   (``BlocAnalysis``);
+/// - ``sources``: what each source reports and where sources disagree (``SourceAnalysis``).
+///
+/// Conventions shared by all: w_ij is the summed count of the selected actions i→j; an action
+/// without a count is a link of weight 0; self-loops are never links (they are counted in
+/// ``Overview/selfLoopsExcluded``); undefined values are `nil`.
+///
+/// - Complexity: O(n log n + L·m² + K) for n actions, L links, K actors (m: blocs per actor),
+///   after the O(n + K) (or O(n log n)) build of the ``Network``.
+public struct Statistics: Hashable, Sendable, Codable {
+  /// The version of this value's schema (`docs/stats.schema.json`); it changes only when a
+  /// field is removed or changes meaning.
+  public static let currentVersion = 1
+
+  public var version: Int
+  /// The data set's title.
+  public var title: String
+  public var selection: Selection
+  public var overview: Overview
+  public var reciprocity: Reciprocity
+  public var actors: [ActorStrength]
+  public var dyads: [Dyad]
+  public var responses: ResponseAnalysis
+  public var blocs: BlocAnalysis
+  public var sources: SourceAnalysis
+
+  /// Analyses `selection` of `dataSet`.
+  ///
+  /// - Throws: ``DiploGraphError``: `overflow` when a sum does not fit in 64 bits, `invalid`
+  ///   for a negative response window or an unknown bloc in `options.blocs`.
+  public init(
+    _ dataSet: DataSet, selection: Selection = .all, options: AnalysisOptions = AnalysisOptions()
+  ) throws {
+    try self.init(Network(dataSet, selection: selection), options: options)
+  }
+
+  /// Analyses the selection a network was built with.
+  public init(_ network: Network, options: AnalysisOptions = AnalysisOptions()) throws {
+    let reverse = network.links.reverseLinks()
+    version = Self.currentVersion
+    title = network.dataSet.title
+    selection = network.selection
+    reciprocity = try Reciprocity(network, reverse: reverse)
+    overview = Self.overview(of: network, nodes: reciprocity.nodes)
+    actors = ActorStrength.table(of: network, reverse: reverse)
+    dyads = Dyad.table(of: network, reverse: reverse)
+    responses = try ResponseAnalysis(network, options: options.responses)
+    blocs = try BlocAnalysis(network, blocs: options.blocs)
+    sources = try SourceAnalysis(network)
+  }
+
+  static func overview(of network: Network, nodes: Int) -> Overview {
+    let table = network.dataSet.actions
+    var withoutCount = 0
+    var undated = 0
+    var first = Int32.max
+    var last = Int32.min
+    for row in network.rows {
+      let r = Int(row)
+      if table.actorColumn[r] == table.targetColumn[r] { continue }
+      if table.countColumn[r] == ActionTable.noCount { withoutCount += 1 }
+      let d = table.dateColumn[r]
+      if d == ActionTable.noDate {
+        undated += 1
+      } else {
+        first = min(first, d)
+        last = max(last, d)
+      }
+    }
+    let dated = first <= last
+    return Overview(
+      actors: nodes, declaredActors: network.dataSet.actors.count,
+      actions: network.rows.count - network.selfLoopRows.count,
+      selfLoopsExcluded: network.selfLoopRows.count, actionsWithoutCount: withoutCount,
+      undatedActions: undated, links: network.links.count,
+      totalWeight: network.links.totalWeight,
+      firstDate: dated ? Day(daysSinceEpoch: first) : nil,
+      lastDate: dated ? Day(daysSinceEpoch: last) : nil)
+  }
+}

@@ -1,0 +1,473 @@
+/// Deterministic JSON for the analytics' results (RFC 8259).
+///
+/// An `Encoder` that streams straight into a byte buffer, keeping keys in the order the value
+/// encodes them (a synthesized `Codable` conformance encodes in declaration order, which is the
+/// order `docs/stats.schema.json` documents). It writes `null` for every absent optional (so
+/// every key is always present), rounds floating-point numbers to six decimals in plain decimal
+/// notation, indents by two spaces, puts arrays of scalars on one line and ends with a newline.
+/// The same value gives the same bytes on every run and platform, with no Foundation.
+///
+/// Streaming relies on containers being used in nested order (a container is finished before
+/// its parent writes its next value), which synthesized conformances and the package's own
+/// `encode(to:)` implementations do. Coding paths are not tracked (every `codingPath` is
+/// empty): they serve error messages, and encoding the analytics' results cannot fail.
+
+/// Encodes any `Encodable` value as JSON text.
+struct StableJSONEncoder {
+  func render(_ value: some Encodable) throws -> String {
+    let writer = JSONWriter()
+    try writer.encodeValue(value, codingPath: [])
+    writer.out.append(UInt8(ascii: "\n"))
+    return String(decoding: writer.out, as: UTF8.self)
+  }
+}
+
+/// The output buffer and the stack of open containers.
+///
+/// The state lives behind a pointer the writer owns: the containers share the writer, and
+/// reaching the state through a `let` pointer spares every byte written a dynamic exclusivity
+/// check.
+final class JSONWriter {
+  struct Frame {
+    var isArray: Bool
+    /// Values written so far.
+    var count = 0
+    /// For arrays: whether they hold scalars and stay on one line (decided by the first value).
+    var inline = false
+  }
+
+  struct State {
+    var out: [UInt8] = []
+    var stack: [Frame] = []
+    /// The key of the next value of the innermost object.
+    var pendingKey: String?
+  }
+
+  private let state: UnsafeMutablePointer<State>
+
+  init() {
+    state = .allocate(capacity: 1)
+    state.initialize(to: State())
+    state.pointee.out.reserveCapacity(1 << 16)
+  }
+
+  deinit {
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  var out: [UInt8] {
+    get { state.pointee.out }
+    _modify { yield &state.pointee.out }
+  }
+
+  var stack: [Frame] {
+    get { state.pointee.stack }
+    _modify { yield &state.pointee.stack }
+  }
+
+  var pendingKey: String? {
+    get { state.pointee.pendingKey }
+    _modify { yield &state.pointee.pendingKey }
+  }
+
+  func newline(indent: Int) {
+    out.append(UInt8(ascii: "\n"))
+    for _ in 0..<indent {
+      out.append(UInt8(ascii: " "))
+      out.append(UInt8(ascii: " "))
+    }
+  }
+
+  /// Writes what comes before a value: a separator, indentation, the key.
+  func beginValue(scalar: Bool) {
+    guard !stack.isEmpty else { return }
+    let depth = stack.count
+    var frame = stack[depth - 1]
+    if frame.isArray {
+      if frame.count == 0 {
+        frame.inline = scalar
+        if !scalar { newline(indent: depth) }
+      } else if frame.inline {
+        out.append(UInt8(ascii: ","))
+        out.append(UInt8(ascii: " "))
+      } else {
+        out.append(UInt8(ascii: ","))
+        newline(indent: depth)
+      }
+    } else {
+      if frame.count > 0 { out.append(UInt8(ascii: ",")) }
+      newline(indent: depth)
+      writeString(pendingKey ?? "")
+      pendingKey = nil
+      out.append(UInt8(ascii: ":"))
+      out.append(UInt8(ascii: " "))
+    }
+    frame.count += 1
+    stack[depth - 1] = frame
+  }
+
+  func open(array: Bool) {
+    beginValue(scalar: false)
+    out.append(UInt8(ascii: array ? "[" : "{"))
+    stack.append(Frame(isArray: array))
+  }
+
+  func close() {
+    let frame = stack.removeLast()
+    if frame.count > 0 && !(frame.isArray && frame.inline) { newline(indent: stack.count) }
+    out.append(UInt8(ascii: frame.isArray ? "]" : "}"))
+  }
+
+  /// Closes the containers opened above `depth`.
+  func close(downTo depth: Int) {
+    while stack.count > depth { close() }
+  }
+
+  // MARK: Scalars
+
+  func writeNull() {
+    beginValue(scalar: true)
+    out.append(contentsOf: "null".utf8)
+  }
+
+  func write(_ b: Bool) {
+    beginValue(scalar: true)
+    out.append(contentsOf: (b ? "true" : "false").utf8)
+  }
+
+  func write(_ n: Int64) {
+    beginValue(scalar: true)
+    if n < 0 { out.append(UInt8(ascii: "-")) }
+    writeDigits(n.magnitude)
+  }
+
+  func write(_ n: UInt64) {
+    beginValue(scalar: true)
+    writeDigits(n)
+  }
+
+  func writeDigits(_ n: UInt64) {
+    let start = out.count
+    var rest = n
+    repeat {
+      out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    out[start...].reverse()
+  }
+
+  func write(_ x: Double) {
+    guard x.isFinite else { return writeNull() }
+    beginValue(scalar: true)
+    out.append(contentsOf: NumberText.json(x).utf8)
+  }
+
+  func write(_ s: String) {
+    beginValue(scalar: true)
+    writeString(s)
+  }
+
+  /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`,
+  /// everything else as UTF-8.
+  func writeString(_ s: String) {
+    out.append(UInt8(ascii: "\""))
+    let utf8 = s.utf8
+    if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+    {
+      out.append(contentsOf: utf8)
+    } else {
+      for byte in utf8 {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+        case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+        case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+        case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+        case 0x09: out.append(contentsOf: #"\t"#.utf8)
+        case 0x08: out.append(contentsOf: #"\b"#.utf8)
+        case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+        case 0..<0x20:
+          let hex = Array("0123456789ABCDEF".utf8)
+          out.append(contentsOf: #"\u00"#.utf8)
+          out.append(hex[Int(byte >> 4)])
+          out.append(hex[Int(byte & 0xF)])
+        default: out.append(byte)
+        }
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+
+  // MARK: Values
+
+  /// The writer of a scalar type that may reach `encodeValue` through a generic path (the
+  /// raw values of typed ids and enums, mostly strings), found by metatype identity, which is
+  /// cheaper than a dynamic cast per value; `nil` for every other type.
+  static func scalarWriter<T>(_ type: T.Type) -> ((JSONWriter, T) -> Void)? {
+    if type == String.self { return { w, v in w.write(unsafeBitCast(v, to: String.self)) } }
+    if type == Int64.self { return { w, v in w.write(unsafeBitCast(v, to: Int64.self)) } }
+    if type == Int.self { return { w, v in w.write(Int64(unsafeBitCast(v, to: Int.self))) } }
+    if type == Double.self { return { w, v in w.write(unsafeBitCast(v, to: Double.self)) } }
+    if type == Bool.self { return { w, v in w.write(unsafeBitCast(v, to: Bool.self)) } }
+    if type == Int32.self { return { w, v in w.write(Int64(unsafeBitCast(v, to: Int32.self))) } }
+    if type == Int16.self { return { w, v in w.write(Int64(unsafeBitCast(v, to: Int16.self))) } }
+    if type == Int8.self { return { w, v in w.write(Int64(unsafeBitCast(v, to: Int8.self))) } }
+    if type == UInt64.self { return { w, v in w.write(unsafeBitCast(v, to: UInt64.self)) } }
+    if type == UInt.self { return { w, v in w.write(UInt64(unsafeBitCast(v, to: UInt.self))) } }
+    if type == UInt32.self { return { w, v in w.write(UInt64(unsafeBitCast(v, to: UInt32.self))) } }
+    if type == UInt16.self { return { w, v in w.write(UInt64(unsafeBitCast(v, to: UInt16.self))) } }
+    if type == UInt8.self { return { w, v in w.write(UInt64(unsafeBitCast(v, to: UInt8.self))) } }
+    if type == Float.self { return { w, v in w.write(Double(unsafeBitCast(v, to: Float.self))) } }
+    return nil
+  }
+
+  func encodeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+    // Metatype comparisons, cheaper than dynamic casts, for the scalars that reach here (the
+    // raw values of typed ids and enums, mostly strings).
+    if let scalar = Self.scalarWriter(T.self) {
+      scalar(self, value)
+      return
+    }
+    let depth = stack.count
+    let written = stack.last?.count
+    try value.encode(to: StreamEncoder(writer: self, depth: depth, codingPath: codingPath))
+    close(downTo: depth)
+    // A value that encoded nothing is an empty object, as other encoders write it.
+    if stack.count == depth && stack.last?.count == written && !(depth == 0 && !out.isEmpty) {
+      open(array: false)
+      close()
+    }
+  }
+}
+
+private struct StreamEncoder: Encoder {
+  let writer: JSONWriter
+  /// The stack depth when this value began: a container it opens sits at `depth`.
+  let depth: Int
+  let codingPath: [any CodingKey]
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    if writer.stack.count == depth { writer.open(array: false) }
+    return KeyedEncodingContainer(
+      KeyedStreamContainer<Key>(writer: writer, depth: depth + 1, codingPath: codingPath))
+  }
+
+  func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    if writer.stack.count == depth { writer.open(array: true) }
+    return UnkeyedStreamContainer(writer: writer, depth: depth + 1, codingPath: codingPath)
+  }
+
+  func singleValueContainer() -> any SingleValueEncodingContainer {
+    SingleStreamContainer(writer: writer, codingPath: codingPath)
+  }
+}
+
+private struct KeyedStreamContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+  let writer: JSONWriter
+  /// The stack depth of this container.
+  let depth: Int
+  let codingPath: [any CodingKey]
+
+  /// Closes whatever a previous value left open inside this container and names the next key.
+  func key(_ key: Key) {
+    writer.close(downTo: depth)
+    writer.pendingKey = key.stringValue
+  }
+
+  mutating func encodeNil(forKey key: Key) throws {
+    self.key(key)
+    writer.writeNull()
+  }
+  mutating func encode(_ value: Bool, forKey key: Key) throws {
+    self.key(key)
+    writer.write(value)
+  }
+  mutating func encode(_ value: String, forKey key: Key) throws {
+    self.key(key)
+    writer.write(value)
+  }
+  mutating func encode(_ value: Double, forKey key: Key) throws {
+    self.key(key)
+    writer.write(value)
+  }
+  mutating func encode(_ value: Float, forKey key: Key) throws {
+    self.key(key)
+    writer.write(Double(value))
+  }
+  mutating func encode(_ value: Int, forKey key: Key) throws {
+    self.key(key)
+    writer.write(Int64(value))
+  }
+  mutating func encode(_ value: Int8, forKey key: Key) throws {
+    self.key(key)
+    writer.write(Int64(value))
+  }
+  mutating func encode(_ value: Int16, forKey key: Key) throws {
+    self.key(key)
+    writer.write(Int64(value))
+  }
+  mutating func encode(_ value: Int32, forKey key: Key) throws {
+    self.key(key)
+    writer.write(Int64(value))
+  }
+  mutating func encode(_ value: Int64, forKey key: Key) throws {
+    self.key(key)
+    writer.write(value)
+  }
+  mutating func encode(_ value: UInt, forKey key: Key) throws {
+    self.key(key)
+    writer.write(UInt64(value))
+  }
+  mutating func encode(_ value: UInt8, forKey key: Key) throws {
+    self.key(key)
+    writer.write(UInt64(value))
+  }
+  mutating func encode(_ value: UInt16, forKey key: Key) throws {
+    self.key(key)
+    writer.write(UInt64(value))
+  }
+  mutating func encode(_ value: UInt32, forKey key: Key) throws {
+    self.key(key)
+    writer.write(UInt64(value))
+  }
+  mutating func encode(_ value: UInt64, forKey key: Key) throws {
+    self.key(key)
+    writer.write(value)
+  }
+  mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+    self.key(key)
+    try writer.encodeValue(value, codingPath: codingPath)
+  }
+
+  // Absent optionals are written as null, so that every documented key is always present.
+  mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+  mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+    try orNull(value, key)
+  }
+
+  func orNull<T: Encodable>(_ value: T?, _ key: Key) throws {
+    self.key(key)
+    if let value {
+      try writer.encodeValue(value, codingPath: codingPath)
+    } else {
+      writer.writeNull()
+    }
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(
+    keyedBy keyType: NestedKey.Type, forKey key: Key
+  ) -> KeyedEncodingContainer<NestedKey> {
+    self.key(key)
+    writer.open(array: false)
+    return KeyedEncodingContainer(
+      KeyedStreamContainer<NestedKey>(
+        writer: writer, depth: depth + 1, codingPath: codingPath))
+  }
+
+  mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+    self.key(key)
+    writer.open(array: true)
+    return UnkeyedStreamContainer(writer: writer, depth: depth + 1, codingPath: codingPath)
+  }
+
+  mutating func superEncoder() -> any Encoder {
+    writer.close(downTo: depth)
+    writer.pendingKey = "super"
+    return StreamEncoder(writer: writer, depth: depth, codingPath: codingPath)
+  }
+
+  mutating func superEncoder(forKey key: Key) -> any Encoder {
+    self.key(key)
+    return StreamEncoder(writer: writer, depth: depth, codingPath: codingPath)
+  }
+}
+
+private struct UnkeyedStreamContainer: UnkeyedEncodingContainer {
+  let writer: JSONWriter
+  /// The stack depth of this container.
+  let depth: Int
+  let codingPath: [any CodingKey]
+  var count: Int { writer.stack.count >= depth ? writer.stack[depth - 1].count : 0 }
+
+  mutating func encodeNil() throws {
+    writer.close(downTo: depth)
+    writer.writeNull()
+  }
+
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    writer.close(downTo: depth)
+    try writer.encodeValue(value, codingPath: codingPath)
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+    -> KeyedEncodingContainer<NestedKey>
+  {
+    writer.close(downTo: depth)
+    writer.open(array: false)
+    return KeyedEncodingContainer(
+      KeyedStreamContainer<NestedKey>(writer: writer, depth: depth + 1, codingPath: codingPath))
+  }
+
+  mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+    writer.close(downTo: depth)
+    writer.open(array: true)
+    return UnkeyedStreamContainer(writer: writer, depth: depth + 1, codingPath: codingPath)
+  }
+
+  mutating func superEncoder() -> any Encoder {
+    writer.close(downTo: depth)
+    return StreamEncoder(writer: writer, depth: depth, codingPath: codingPath)
+  }
+}
+
+private struct SingleStreamContainer: SingleValueEncodingContainer {
+  let writer: JSONWriter
+  let codingPath: [any CodingKey]
+
+  mutating func encodeNil() throws { writer.writeNull() }
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    try writer.encodeValue(value, codingPath: codingPath)
+  }
+}
