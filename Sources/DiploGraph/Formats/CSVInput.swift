@@ -124,7 +124,7 @@ struct CSVBlock {
   private(set) var atEnd = false
 
   init(capacity: Int, fileOffset: Int) {
-    self.capacity = max(capacity, 64)
+    self.capacity = max(capacity, 1)
     self.base = .allocate(capacity: self.capacity + Self.padding)
     self.fileOffset = fileOffset
     base.initialize(repeating: 0, count: self.capacity + Self.padding)
