@@ -1,63 +1,3 @@
-/// A problem found in one part of `actions.csv`, located relative to the part's start until the
-/// parts are merged.
-struct CSVPendingDiagnostic {
-  var severity: Diagnostic.Severity
-  var message: String
-  /// Record index within the part.
-  var row: Int
-  /// Line breaks between the part's start and the place.
-  var lineBreaks: Int
-  var column: Int
-  /// The column of the field, or `nil` when the problem is the record's.
-  var field: Int?
-}
-
-/// A place to resume a walk of a CSV file from: record `row` starts at `offset`, after
-/// `lineBreaks` line breaks. The readers keep one every ``interval`` rows.
-struct CSVCheckpoint: Hashable, Sendable {
-  static let interval = 1024
-
-  var row: Int
-  var offset: Int
-  var lineBreaks: Int
-}
-
-/// What parsing one byte range of `actions.csv` produced: columns of part-local symbol
-/// indices, the part-local symbol tables, and the problems found.
-///
-/// Owns manually managed columns; ``CSVActionsReader`` frees them as it merges the parts, or
-/// through ``deallocate()`` when the part is discarded.
-struct CSVActionsPart {
-  var start: Int
-  var outcome: CSVRunOutcome
-  /// The six dense columns.
-  var sink: CSVRowSink
-  /// Present once some row of the part has an id.
-  var id: ColumnBuffer<Int32>?
-  var endpoints: [String]
-  var kinds: [String]
-  var kindFirstRow: [Int]
-  var sources: [String]
-  var sourceFirstRow: [Int]
-  var sourceSets: [[Int32]]
-  var ids: [String]
-  var responses: [(row: Int, ids: [Int32])]
-  var notes: [(row: Int, note: String)]
-  var diagnostics: [CSVPendingDiagnostic]
-  var droppedDiagnostics: Int
-  var droppedErrors: Bool
-  var checkpoints: [CSVCheckpoint]
-  /// Set when the part stopped because it met more kinds than a table can index.
-  var kindLimitRow: Int?
-
-  var rows: Int { sink.rows }
-
-  func deallocate() {
-    sink.deallocate()
-    id?.deallocate()
-  }
-}
-
 /// Turns the records of `actions.csv` into columns: the reader's hot loop.
 ///
 /// Per record it does no allocation: fields are slices of the block, actor, target, kind and
@@ -170,14 +110,35 @@ struct CSVActionsParser: CSVRecordHandler {
       checkShape(r)
     }
     let f = r.fields
-    let a = endpoint(f[actorColumn], r, column: actorColumn)
-    let t = endpoint(f[targetColumn], r, column: targetColumn)
-    guard let k = kindSymbol(f[kindColumn], r) else { return false }
-    let c =
-      countColumn >= 0 ? countValue(f[countColumn], r, column: countColumn) : ActionTable.noCount
-    let d = dateColumn >= 0 ? dateValue(f[dateColumn], r, column: dateColumn) : ActionTable.noDate
-    let s = sourceColumn >= 0 ? sourceSetValue(f[sourceColumn], r, column: sourceColumn) : 0
-    sink.append(actor: a, target: t, kind: k, count: c, date: d, sourceSet: s)
+    let p = r.bytes
+    // Each value: the fast path (a plain field, a known spelling) or, when it declines, the
+    // slow path that also reports problems.
+    var a = Self.symbol(f[actorColumn], p, in: endpointTable)
+    if a < 0 { a = endpointSlow(f[actorColumn], r, column: actorColumn) }
+    var t = Self.symbol(f[targetColumn], p, in: endpointTable)
+    if t < 0 { t = endpointSlow(f[targetColumn], r, column: targetColumn) }
+    var k = Self.symbol(f[kindColumn], p, in: kindTable)
+    if k < 0 {
+      guard let slow = kindSlow(f[kindColumn], r) else { return false }
+      k = Int32(slow)
+    }
+    var c = ActionTable.noCount
+    if countColumn >= 0 {
+      c = Self.count(f[countColumn], p)
+      if c < ActionTable.noCount { c = countSlow(f[countColumn], r, column: countColumn) }
+    }
+    var d = ActionTable.noDate
+    if dateColumn >= 0 {
+      d = date(f[dateColumn], p)
+      if d == Self.slowDate { d = dateSlow(f[dateColumn], r, column: dateColumn) }
+    }
+    var s: Int32 = 0
+    if sourceColumn >= 0 {
+      s = Self.sourceSet(f[sourceColumn], p, in: sourceFieldTable)
+      if s < 0 { s = sourceSetSlow(f[sourceColumn], r, column: sourceColumn) }
+    }
+    sink.append(
+      actor: a, target: t, kind: UInt16(truncatingIfNeeded: k), count: c, date: d, sourceSet: s)
     if hasOptionalColumns { optionalColumns(r) }
     if !recordDiagnostics.isEmpty { flushDiagnostics() }
     return true
@@ -270,17 +231,17 @@ struct CSVActionsParser: CSVRecordHandler {
 
   // MARK: Symbols
 
+  /// The symbol of a plain, non-empty field already in `table`; negative otherwise (absent,
+  /// or a spelling known not to be UTF-8): then the slow path decides.
   @inline(__always)
-  private mutating func endpoint(_ field: CSVField, _ r: CSVRecordView, column: Int) -> Int32 {
-    if field.flags & ~CSVFieldFlags.quoted == 0 {
-      let q = Int(field.flags)  // 1 when quoted
-      let n = field.end - field.start - 2 * q
-      if n > 0 {
-        let v = endpointTable.lookup(r.bytes + field.start + q, n)
-        if v >= 0 { return v }
-      }
-    }
-    return endpointSlow(field, r, column: column)
+  private static func symbol(
+    _ field: CSVField, _ p: UnsafeMutablePointer<UInt8>, in table: CSVInterner
+  ) -> Int32 {
+    guard field.flags & ~CSVFieldFlags.quoted == 0 else { return -1 }
+    let q = Int(field.flags)  // 1 when quoted
+    let n = field.end &- field.start &- 2 &* q
+    guard n > 0 else { return -1 }
+    return table.lookup(p + field.start + q, n)
   }
 
   @inline(never)
@@ -320,19 +281,6 @@ struct CSVActionsParser: CSVRecordHandler {
   }
 
   /// The kind symbol, or `nil` when the part meets more kinds than a table can hold.
-  @inline(__always)
-  private mutating func kindSymbol(_ field: CSVField, _ r: CSVRecordView) -> UInt16? {
-    if field.flags & ~CSVFieldFlags.quoted == 0 {
-      let q = Int(field.flags)
-      let n = field.end - field.start - 2 * q
-      if n > 0 {
-        let v = kindTable.lookup(r.bytes + field.start + q, n)
-        if v >= 0 { return UInt16(truncatingIfNeeded: v) }
-      }
-    }
-    return kindSlow(field, r)
-  }
-
   @inline(never)
   private mutating func kindSlow(_ field: CSVField, _ r: CSVRecordView) -> UInt16? {
     let column = kindColumn
@@ -377,18 +325,17 @@ struct CSVActionsParser: CSVRecordHandler {
 
   // MARK: Lists
 
+  /// The source set of a plain field whose text was met before without a problem; negative
+  /// otherwise.
   @inline(__always)
-  private mutating func sourceSetValue(_ field: CSVField, _ r: CSVRecordView, column: Int)
-    -> Int32
-  {
-    if field.flags & ~CSVFieldFlags.quoted == 0 {
-      let q = Int(field.flags)
-      let n = field.end - field.start - 2 * q
-      if n == 0 { return 0 }
-      let v = sourceFieldTable.lookup(r.bytes + field.start + q, n)
-      if v >= 0 { return v }
-    }
-    return sourceSetSlow(field, r, column: column)
+  private static func sourceSet(
+    _ field: CSVField, _ p: UnsafeMutablePointer<UInt8>, in table: CSVInterner
+  ) -> Int32 {
+    guard field.flags & ~CSVFieldFlags.quoted == 0 else { return -1 }
+    let q = Int(field.flags)
+    let n = field.end &- field.start &- 2 &* q
+    guard n > 0 else { return 0 }
+    return table.lookup(p + field.start + q, n)
   }
 
   /// Source fields are interned whole: a field's text maps to its source set (or, when the
@@ -496,14 +443,15 @@ struct CSVActionsParser: CSVRecordHandler {
 
   // MARK: Numbers and dates
 
+  /// The count of a plain field of up to 8 digits, ``ActionTable/noCount`` when empty, below
+  /// that (the slow path decides) otherwise.
   @inline(__always)
-  private mutating func countValue(_ field: CSVField, _ r: CSVRecordView, column: Int) -> Int64 {
-    if field.flags == 0 {
-      let n = field.end - field.start
-      if n == 0 { return ActionTable.noCount }
-      if n <= 8, let v = Self.digits(r.bytes + field.start, n) { return v }
-    }
-    return countSlow(field, r, column: column)
+  private static func count(_ field: CSVField, _ p: UnsafeMutablePointer<UInt8>) -> Int64 {
+    guard field.flags == 0 else { return -2 }
+    let n = field.end &- field.start
+    if n == 0 { return ActionTable.noCount }
+    guard n <= 8, let v = digits(p + field.start, n) else { return -2 }
+    return v
   }
 
   /// The value of 1 to 8 ASCII digits at `p`, or `nil` when some byte is not a digit. SWAR:
@@ -556,33 +504,37 @@ struct CSVActionsParser: CSVRecordHandler {
     return v
   }
 
+  /// What ``date(_:_:)`` returns when the slow path must decide.
+  private static let slowDate = Int32.min + 1
+
+  /// The day of a plain field equal to the last date read, ``ActionTable/noDate`` when
+  /// empty, ``slowDate`` otherwise. Files are usually sorted by date: most rows hit.
   @inline(__always)
-  private mutating func dateValue(_ field: CSVField, _ r: CSVRecordView, column: Int) -> Int32 {
-    if field.flags == 0 {
-      let n = field.end - field.start
-      if n == 0 { return ActionTable.noDate }
-      if n == 10 {
-        let raw = UnsafeRawPointer(r.bytes + field.start)
-        let word = raw.loadUnaligned(as: UInt64.self)
-        let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
-        if hasLastDate && word == lastDateWord && tail == lastDateTail { return lastDate }
-        if let day = Day(isoBytes: UnsafeBufferPointer(start: r.bytes + field.start, count: 10)) {
-          lastDateWord = word
-          lastDateTail = tail
-          lastDate = day.daysSinceEpoch
-          hasLastDate = true
-          return lastDate
-        }
-      }
-    }
-    return dateSlow(field, r, column: column)
+  private func date(_ field: CSVField, _ p: UnsafeMutablePointer<UInt8>) -> Int32 {
+    guard field.flags == 0 else { return Self.slowDate }
+    let n = field.end &- field.start
+    if n == 0 { return ActionTable.noDate }
+    guard n == 10, hasLastDate else { return Self.slowDate }
+    let raw = UnsafeRawPointer(p + field.start)
+    let word = raw.loadUnaligned(as: UInt64.self)
+    let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+    return word == lastDateWord && tail == lastDateTail ? lastDate : Self.slowDate
   }
 
   @inline(never)
   private mutating func dateSlow(_ field: CSVField, _ r: CSVRecordView, column: Int) -> Int32 {
     let text = text(field, r)
     if text.isEmpty { return ActionTable.noDate }
-    if let day = Day(isoBytes: text) { return day.daysSinceEpoch }
+    if let day = Day(isoBytes: text) {
+      if text.count == 10 {
+        let raw = UnsafeRawPointer(text.baseAddress!)
+        lastDateWord = raw.loadUnaligned(as: UInt64.self)
+        lastDateTail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        lastDate = day.daysSinceEpoch
+        hasLastDate = true
+      }
+      return day.daysSinceEpoch
+    }
     let shaped =
       text.count == 10
       && text.indices.allSatisfy { i in

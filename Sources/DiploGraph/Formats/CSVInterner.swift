@@ -4,10 +4,10 @@
 ///
 /// Open addressing with linear probing over a power-of-two table kept at most a quarter full
 /// (tables hold distinct spellings only, so they stay small, and a hit is then almost always
-/// the first slot probed). A key's
-/// first 16 bytes are kept in the entry as two words, so the usual short ids compare as two
-/// integers; longer keys keep the rest in an arena. Hashes are seeded per table, so no fixed
-/// input can be crafted to make every key collide.
+/// the first slot probed). An entry is 24 bytes: a key's first 16 bytes as two words — so the
+/// usual short ids compare as two integers — its length and its value; a longer key is also
+/// kept whole in an arena. Hashes are seeded per table, so no fixed input can be crafted to
+/// make keys collide.
 ///
 /// Keys passed in must have 16 readable bytes past their start and 8 past their end (the
 /// block buffer's and the scratch buffer's padding guarantee it). Manual memory: whoever owns
@@ -19,13 +19,15 @@ struct CSVInterner {
   private struct Entry {
     var w0: UInt64
     var w1: UInt64
-    var hash: UInt64
-    var tail: Int
     var length: Int32
     var value: Int32
+
+    static let empty = Entry(w0: 0, w1: 0, length: -1, value: 0)
   }
 
   private var table: UnsafeMutablePointer<Entry>
+  /// For each slot holding a key longer than 16 bytes, the key's offset in `arena`.
+  private var tails: UnsafeMutablePointer<Int>
   private var mask: Int
   private(set) var count = 0
   private var arena: ColumnBuffer<UInt8>
@@ -35,8 +37,9 @@ struct CSVInterner {
     var size = 16
     while size < capacity * 4 { size *= 2 }
     table = .allocate(capacity: size)
-    table.initialize(
-      repeating: Entry(w0: 0, w1: 0, hash: 0, tail: 0, length: -1, value: 0), count: size)
+    table.initialize(repeating: .empty, count: size)
+    tails = .allocate(capacity: size)
+    tails.initialize(repeating: 0, count: size)
     mask = size - 1
     arena = ColumnBuffer(capacity: 256)
     seed = UInt64.random(in: .min ... .max) | 1
@@ -44,6 +47,7 @@ struct CSVInterner {
 
   func deallocate() {
     table.deallocate()
+    tails.deallocate()
     arena.deallocate()
   }
 
@@ -53,12 +57,11 @@ struct CSVInterner {
   @inline(__always)
   func lookup(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
     let (w0, w1) = Self.words(p, n)
-    let h = hash(p, n, w0, w1)
-    var i = Int(truncatingIfNeeded: h) & mask
+    var i = Int(truncatingIfNeeded: hash(p, n, w0, w1)) & mask
     while true {
       let e = table[i]
       if (e.w0 ^ w0) | (e.w1 ^ w1) | UInt64(truncatingIfNeeded: Int(e.length) ^ n) == 0
-        && (n <= 16 || tailEquals(p, n, e.tail))
+        && (n <= 16 || tailEquals(p, n, tails[i]))
       {
         return e.value
       }
@@ -68,40 +71,49 @@ struct CSVInterner {
   }
 
   /// Stores `value` for the `n` bytes at `p`, which must not be in the table yet.
+  ///
+  /// A key of 2³¹ bytes or more is not stored (lookups will not find it): callers then make
+  /// its value again each time, which is slow but right.
   mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, value: Int32) {
-    precondition(n < Int(Int32.max), "key too long")
+    guard n < Int(Int32.max) else { return }
     if (count + 1) * 4 > mask + 1 { grow() }
     let (w0, w1) = Self.words(p, n)
-    let h = hash(p, n, w0, w1)
     var tail = 0
     if n > 16 {
       tail = arena.count
-      for k in 16..<n { arena.append(p[k]) }
+      for k in 0..<n { arena.append(p[k]) }
+      for _ in 0..<8 { arena.append(0) }  // hashing reads a word past the end
     }
-    place(Entry(w0: w0, w1: w1, hash: h, tail: tail, length: Int32(n), value: value))
+    place(Entry(w0: w0, w1: w1, length: Int32(n), value: value), tail: tail)
     count += 1
   }
 
-  private mutating func place(_ entry: Entry) {
-    var i = Int(truncatingIfNeeded: entry.hash) & mask
+  private mutating func place(_ entry: Entry, tail: Int) {
+    let n = Int(entry.length)
+    let key = UnsafePointer(arena.base + tail)  // read only when n > 16
+    var i = Int(truncatingIfNeeded: hash(key, n, entry.w0, entry.w1)) & mask
     while table[i].length >= 0 { i = (i + 1) & mask }
     table[i] = entry
+    tails[i] = tail
   }
 
   private mutating func grow() {
     let old = table
+    let oldTails = tails
     let oldSize = mask + 1
     table = .allocate(capacity: oldSize * 2)
-    table.initialize(
-      repeating: Entry(w0: 0, w1: 0, hash: 0, tail: 0, length: -1, value: 0), count: oldSize * 2)
+    table.initialize(repeating: .empty, count: oldSize * 2)
+    tails = .allocate(capacity: oldSize * 2)
+    tails.initialize(repeating: 0, count: oldSize * 2)
     mask = oldSize * 2 - 1
-    for i in 0..<oldSize where old[i].length >= 0 { place(old[i]) }
+    for i in 0..<oldSize where old[i].length >= 0 { place(old[i], tail: oldTails[i]) }
     old.deallocate()
+    oldTails.deallocate()
   }
 
   private func tailEquals(_ p: UnsafePointer<UInt8>, _ n: Int, _ tail: Int) -> Bool {
     let stored = arena.base + tail
-    for k in 16..<n where p[k] != stored[k - 16] { return false }
+    for k in 16..<n where p[k] != stored[k] { return false }
     return true
   }
 

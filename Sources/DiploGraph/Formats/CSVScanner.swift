@@ -223,43 +223,67 @@ enum CSVScanner {
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let high: UInt64 = 0x8080_8080_8080_8080
     let bias: UInt64 = 0x5353_5353_5353_5353  // 0x2D + 0x53 = 0x80
+    let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
     var scan = CSVScan(status: .record)
     var fieldStart = start
     var i = start
     while true {
       let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-      var special = (~((word & low7) &+ bias) | word) & high
-      while special != 0 {
-        let j = i + special.trailingZeroBitCount >> 3
-        let b = p[j]
-        if b == comma || b == lineFeed || b == carriageReturn {
-          if b == carriageReturn {
-            guard j + 1 < count, p[j + 1] == lineFeed else { return nil }
+      let special = (~((word & low7) &+ bias) | word) & high
+      if special != 0 {
+        let x = word ^ commas
+        var comma = ~(((x & low7) &+ low7) | x) & high  // exactly the commas
+        var other = special & ~comma
+        while other != 0 {
+          let bit = other.trailingZeroBitCount
+          let j = i &+ bit &>> 3
+          let b = p[j]
+          guard b == lineFeed || b == carriageReturn || b == quote || b >= 0x80 else {
+            other &= other &- 1  // a space or punctuation below `-`: part of the field
+            continue
           }
-          let end = min(j, count)
-          if scan.fieldCount < capacity {
-            fields[scan.fieldCount] = CSVField(start: fieldStart, end: end, flags: 0)
+          // The record (or the fast path) ends here: take the commas before it first.
+          comma &= (1 &<< UInt64(bit)) &- 1
+          while comma != 0 {
+            guard scan.fieldCount < capacity else { return nil }
+            let c = i &+ comma.trailingZeroBitCount &>> 3
+            comma &= comma &- 1
+            fields[scan.fieldCount] = CSVField(start: fieldStart, end: c, flags: 0)
+            scan.fieldCount &+= 1
+            fieldStart = c &+ 1
           }
-          scan.fieldCount += 1
-          if b == comma {
-            fieldStart = j + 1
-          } else if j >= count {  // the sentinel
-            guard atEnd else { return CSVScan(status: .needMore) }
-            scan.end = count
-            scan.next = count
-            return scan
-          } else {
+          if b == lineFeed {
+            if j >= count {  // the sentinel
+              guard atEnd else { return CSVScan(status: .needMore) }
+              scan.end = count
+              scan.next = count
+            } else {
+              scan.end = j
+              scan.next = j &+ 1
+              scan.lineBreaks = 1
+            }
+          } else if b == carriageReturn && j &+ 1 < count && p[j &+ 1] == lineFeed {
             scan.end = j
-            scan.next = b == lineFeed ? j + 1 : j + 2
+            scan.next = j &+ 2
             scan.lineBreaks = 1
-            return scan
+          } else {
+            return nil  // a quote, a byte above 0x7F, a lone CR: the careful path
           }
-        } else if b == quote || b >= 0x80 {
-          return nil
+          guard scan.fieldCount < capacity else { return nil }
+          fields[scan.fieldCount] = CSVField(start: fieldStart, end: scan.end, flags: 0)
+          scan.fieldCount &+= 1
+          return scan
         }
-        special &= special &- 1
+        while comma != 0 {
+          guard scan.fieldCount < capacity else { return nil }
+          let c = i &+ comma.trailingZeroBitCount &>> 3
+          comma &= comma &- 1
+          fields[scan.fieldCount] = CSVField(start: fieldStart, end: c, flags: 0)
+          scan.fieldCount &+= 1
+          fieldStart = c &+ 1
+        }
       }
-      i += 8
+      i &+= 8
     }
   }
 
