@@ -109,6 +109,19 @@ import Testing
     Self.expectSame(overflowed, sequential, "overflow")
   }
 
+  @Test func theDiagnosticLimitCountsAcrossParts() throws {
+    let bytes = Array(Self.tricky.utf8)
+    let sequential = try readCSV(bytes, maxDiagnostics: 3).document
+    #expect(
+      sequential.diagnostics.last?.description
+        == "actions.csv: error: 5 more problems not listed (only the first 3 are)")
+    for splits in [[200], [300, 600, 900], [100, 150, 400, 450, 800]] {
+      let (document, _) = try readCSV(
+        bytes, parts: splits.count + 1, splits: splits, maxDiagnostics: 3)
+      Self.expectSame(document, sequential, "splits \(splits)")
+    }
+  }
+
   @Test func splitGuessesLookAtQuotes() throws {
     let text = "a,b\n1,\"x\ny\nz\"\n2,w\n"
     let input = CSVInput(bytes: Array(text.utf8))

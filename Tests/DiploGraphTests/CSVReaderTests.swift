@@ -266,6 +266,23 @@ func day(_ text: String) -> Day { Day(iso: text)! }
   }
 }
 
+@Suite struct CSVPipeTests {
+  /// A named pipe (as a shell's `<(…)` gives) has no size to split by: it is read whole first.
+  @Test func readsFromANamedPipe() throws {
+    let folder = try Fixtures.temporaryDirectory()
+    let path = folder.appendingPathComponent("actions.fifo").path
+    #expect(mkfifo(path, 0o600) == 0)
+    let writer = Thread {
+      let handle = FileHandle(forWritingAtPath: path)!
+      handle.write(Data("actor,target,kind,count\nGBR,RUS,expulsion,23\n".utf8))
+      handle.closeFile()
+    }
+    writer.start()
+    let document = try CSVFormat.read(actionsPath: path)
+    #expect(actions(document) == [Action(actor: "GBR", target: "RUS", kind: .expulsion, count: 23)])
+  }
+}
+
 extension Array where Element == UInt8 {
   /// Writes the bytes to a file (test helper).
   func write(to path: String) throws {
