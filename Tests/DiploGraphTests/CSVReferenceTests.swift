@@ -77,6 +77,28 @@ import Testing
     }
   }
 
+  /// Every text field quoted, as R's `write.csv` writes them, with the odd `""`, line break,
+  /// non-ASCII text or junk after a quote; read with every small block size, so that each
+  /// field boundary falls at a block's end somewhere.
+  @Test func quotedEverywhere() {
+    let lines = [
+      #""actor","target","kind","count","date","source","note""#,
+      #""GBR","RUS","expulsion",23,"2018-03-14","bbc;guardian","""#,
+      #""RUS","GBR","retaliation","23","2018-03-17","bbc","say ""no""""#,
+      "\"USA\",\"RUS\",\"expulsion\",60,\"2018-03-26\",\"s1\",\"two\nlines\"",
+      #""FRA","RUS","expulsion",4,"2018-03-26","s1","Élysée""#,
+      #""DEU","RUS","expulsion",4,"2018-03-26","s1","x"y"#,
+      "\"POL\",\"RUS\",\"expulsion\",4,\"2018-03-26\",\"s1\",\"\r\"",
+      #""UKR","RUS","expulsion",13,"2018-03-26","s1","end""#,
+    ]
+    let text = lines.joined(separator: "\n")
+    let bytes = Array(text.replacing("\n", with: "\r\n").utf8)
+    for blockSize in 1...60 {
+      _ = compare(bytes, blockSize: blockSize, "block size \(blockSize)")
+      _ = compare(Array(text.utf8), blockSize: blockSize, "LF, block size \(blockSize)")
+    }
+  }
+
   @Test func malformedValues() {
     let text = """
       actor,target,kind,count,date,source,id,responds_to,note

@@ -447,10 +447,11 @@ struct CSVActionsParser: CSVRecordHandler {
   /// that (the slow path decides) otherwise.
   @inline(__always)
   private static func count(_ field: CSVField, _ p: UnsafeMutablePointer<UInt8>) -> Int64 {
-    guard field.flags == 0 else { return -2 }
-    let n = field.end &- field.start
+    guard field.flags & ~CSVFieldFlags.quoted == 0 else { return -2 }
+    let q = Int(field.flags)  // 1 when quoted
+    let n = field.end &- field.start &- 2 &* q
     if n == 0 { return ActionTable.noCount }
-    guard n <= 8, let v = digits(p + field.start, n) else { return -2 }
+    guard n <= 8, let v = digits(p + field.start + q, n) else { return -2 }
     return v
   }
 
@@ -511,11 +512,12 @@ struct CSVActionsParser: CSVRecordHandler {
   /// empty, ``slowDate`` otherwise. Files are usually sorted by date: most rows hit.
   @inline(__always)
   private func date(_ field: CSVField, _ p: UnsafeMutablePointer<UInt8>) -> Int32 {
-    guard field.flags == 0 else { return Self.slowDate }
-    let n = field.end &- field.start
+    guard field.flags & ~CSVFieldFlags.quoted == 0 else { return Self.slowDate }
+    let q = Int(field.flags)
+    let n = field.end &- field.start &- 2 &* q
     if n == 0 { return ActionTable.noDate }
     guard n == 10, hasLastDate else { return Self.slowDate }
-    let raw = UnsafeRawPointer(p + field.start)
+    let raw = UnsafeRawPointer(p + field.start + q)
     let word = raw.loadUnaligned(as: UInt64.self)
     let tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
     return word == lastDateWord && tail == lastDateTail ? lastDate : Self.slowDate

@@ -102,6 +102,12 @@ enum CSVScanner {
     {
       return plain
     }
+    if first == quote,  // quoted text fields, as R writes them
+      let simple = scanSimpleRecord(
+        p, from: start, count: count, atEnd: atEnd, fields: fields, capacity: capacity)
+    {
+      return simple
+    }
     var scan = CSVScan(status: .record)
     var i = start
     while true {
@@ -205,85 +211,6 @@ enum CSVScanner {
       }
       scan.lineBreaks += 1
       return scan
-    }
-  }
-
-  /// The fast path of ``scanRecord(_:from:count:atEnd:fields:capacity:)`` for the usual
-  /// record — no quote, no byte above 0x7F, ending in LF or CRLF — eight bytes at a time: in
-  /// each word, the bytes below `-` (0x2D) or above 0x7F are flagged at once with SWAR
-  /// arithmetic, and only those (commas, line ends, the odd space) are looked at. Returns
-  /// `nil` for any other record, which the byte-by-byte scanner then reads from its start.
-  ///
-  /// Reads up to 7 bytes past the sentinel, inside the block's padding.
-  @inline(__always)
-  static func scanPlainRecord(
-    _ p: UnsafeMutablePointer<UInt8>, from start: Int, count: Int, atEnd: Bool,
-    fields: UnsafeMutablePointer<CSVField>, capacity: Int
-  ) -> CSVScan? {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let bias: UInt64 = 0x5353_5353_5353_5353  // 0x2D + 0x53 = 0x80
-    let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
-    var scan = CSVScan(status: .record)
-    var fieldStart = start
-    var i = start
-    while true {
-      let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-      let special = (~((word & low7) &+ bias) | word) & high
-      if special != 0 {
-        let x = word ^ commas
-        var comma = ~(((x & low7) &+ low7) | x) & high  // exactly the commas
-        var other = special & ~comma
-        while other != 0 {
-          let bit = other.trailingZeroBitCount
-          let j = i &+ bit &>> 3
-          let b = p[j]
-          guard b == lineFeed || b == carriageReturn || b == quote || b >= 0x80 else {
-            other &= other &- 1  // a space or punctuation below `-`: part of the field
-            continue
-          }
-          // The record (or the fast path) ends here: take the commas before it first.
-          comma &= (1 &<< UInt64(bit)) &- 1
-          while comma != 0 {
-            guard scan.fieldCount < capacity else { return nil }
-            let c = i &+ comma.trailingZeroBitCount &>> 3
-            comma &= comma &- 1
-            fields[scan.fieldCount] = CSVField(start: fieldStart, end: c, flags: 0)
-            scan.fieldCount &+= 1
-            fieldStart = c &+ 1
-          }
-          if b == lineFeed {
-            if j >= count {  // the sentinel
-              guard atEnd else { return CSVScan(status: .needMore) }
-              scan.end = count
-              scan.next = count
-            } else {
-              scan.end = j
-              scan.next = j &+ 1
-              scan.lineBreaks = 1
-            }
-          } else if b == carriageReturn && j &+ 1 < count && p[j &+ 1] == lineFeed {
-            scan.end = j
-            scan.next = j &+ 2
-            scan.lineBreaks = 1
-          } else {
-            return nil  // a quote, a byte above 0x7F, a lone CR: the careful path
-          }
-          guard scan.fieldCount < capacity else { return nil }
-          fields[scan.fieldCount] = CSVField(start: fieldStart, end: scan.end, flags: 0)
-          scan.fieldCount &+= 1
-          return scan
-        }
-        while comma != 0 {
-          guard scan.fieldCount < capacity else { return nil }
-          let c = i &+ comma.trailingZeroBitCount &>> 3
-          comma &= comma &- 1
-          fields[scan.fieldCount] = CSVField(start: fieldStart, end: c, flags: 0)
-          scan.fieldCount &+= 1
-          fieldStart = c &+ 1
-        }
-      }
-      i &+= 8
     }
   }
 
