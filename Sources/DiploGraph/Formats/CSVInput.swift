@@ -1,0 +1,204 @@
+// Byte input for the CSV reader: a file read with pread(2) or bytes already in memory, seen
+// through a reusable block buffer so that no reader ever holds the whole file.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The bytes of one CSV file, readable at any offset from any thread.
+///
+/// A regular file is read with `pread`, so two parts of it can be parsed at once without sharing
+/// a file position; anything else (a pipe, a terminal) is read to its end into memory once.
+final class CSVInput: @unchecked Sendable {
+  // Immutable after init; `pread` on one descriptor is safe from several threads.
+  let size: Int
+  private let bytes: [UInt8]?
+  private let descriptor: Int32
+
+  /// Bytes already in memory.
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+    self.size = bytes.count
+    self.descriptor = -1
+  }
+
+  /// Opens `path`.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `io` when the file cannot be opened or read.
+  init(path: String) throws {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw Self.ioError("cannot open", path: path) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let error = Self.ioError("cannot read", path: path)
+      close(fd)
+      throw error
+    }
+    if (info.st_mode & S_IFMT) == S_IFREG {
+      self.descriptor = fd
+      self.size = Int(info.st_size)
+      self.bytes = nil
+    } else {
+      defer { close(fd) }
+      self.bytes = try Self.readToEnd(fd, path: path)
+      self.size = bytes?.count ?? 0
+      self.descriptor = -1
+    }
+  }
+
+  deinit {
+    if descriptor >= 0 { close(descriptor) }
+  }
+
+  /// Copies up to `count` bytes at `offset` into `buffer`; returns how many (0 at the end).
+  func read(at offset: Int, into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+    let wanted = max(0, min(count, size - offset))
+    guard wanted > 0 else { return 0 }
+    if let bytes {
+      bytes.withUnsafeBufferPointer { source in
+        buffer.update(from: source.baseAddress! + offset, count: wanted)
+      }
+      return wanted
+    }
+    var done = 0
+    while done < wanted {
+      let n = pread(descriptor, buffer + done, wanted - done, off_t(offset + done))
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Self.ioError("cannot read", path: nil)
+      }
+      if n == 0 { break }  // the file shrank under us: read what is there
+      done += n
+    }
+    return done
+  }
+
+  private static func readToEnd(_ fd: Int32, path: String) throws -> [UInt8] {
+    var result: [UInt8] = []
+    let chunk = 1 << 16
+    var scratch = [UInt8](repeating: 0, count: chunk)
+    while true {
+      let n = scratch.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, chunk) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw ioError("cannot read", path: path)
+      }
+      if n == 0 { return result }
+      result.append(contentsOf: scratch[0..<n])
+    }
+  }
+
+  static func ioError(_ what: String, path: String?) -> DiploGraphError {
+    let reason = String(cString: strerror(errno))
+    let subject = path.map { " \($0)" } ?? ""
+    return DiploGraphError(
+      .io, "\(what)\(subject): \(reason)", at: path.map { SourceLocation(file: $0) })
+  }
+}
+
+/// `read(2)`, named apart from ``CSVInput/read(at:into:count:)``.
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(fd, buffer, count)
+}
+
+/// A window on a ``CSVInput``: `base[0..<count]` holds the file's bytes from `fileOffset`.
+///
+/// Past `count` the buffer always has ``padding`` readable bytes, the first of them a line feed:
+/// the scanner's inner loop stops on it without a bounds check, and the symbol table may load
+/// 16 bytes from any field start.
+struct CSVBlock {
+  static let padding = 32
+
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var capacity: Int
+  /// Valid bytes in `base`.
+  private(set) var count = 0
+  /// File offset of `base[0]`.
+  private(set) var fileOffset: Int
+  /// Whether `base[count]` is the end of the file.
+  private(set) var atEnd = false
+
+  init(capacity: Int, fileOffset: Int) {
+    self.capacity = max(capacity, 1)
+    self.base = .allocate(capacity: self.capacity + Self.padding)
+    self.fileOffset = fileOffset
+    base.initialize(repeating: 0, count: self.capacity + Self.padding)
+    base[0] = 0x0A
+  }
+
+  func deallocate() { base.deallocate() }
+
+  /// Drops the bytes before `keep`, then reads more of `input` behind what is left, growing the
+  /// buffer when what is left already fills it (a record longer than the block).
+  mutating func advance(keepingFrom keep: Int, input: CSVInput) throws {
+    let kept = count - keep
+    if keep > 0 && kept > 0 { base.update(from: base + keep, count: kept) }
+    fileOffset += keep
+    count = kept
+    if kept * 2 > capacity {
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + Self.padding)
+      grown.initialize(repeating: 0, count: capacity * 2 + Self.padding)
+      grown.update(from: base, count: kept)
+      base.deallocate()
+      base = grown
+      capacity *= 2
+    }
+    let n = try input.read(at: fileOffset + count, into: base + count, count: capacity - count)
+    count += n
+    atEnd = fileOffset + count >= input.size || n == 0
+    base[count] = 0x0A
+  }
+}
+
+/// A growable column of plain values in manually managed memory: the parser's per-part
+/// storage, appended to without the uniqueness and exclusivity checks of `Array`.
+///
+/// Grows with `realloc`, which moves large blocks by remapping pages rather than copying them.
+/// A value type on purpose (the hot loop keeps it in a local variable); whoever holds the last
+/// copy calls ``deallocate()``.
+struct ColumnBuffer<Element: BitwiseCopyable> {
+  private(set) var base: UnsafeMutablePointer<Element>
+  private(set) var count = 0
+  private(set) var capacity: Int
+
+  init(capacity: Int = 1024) {
+    self.capacity = max(capacity, 16)
+    base = Self.reallocate(nil, capacity: self.capacity)
+  }
+
+  @inline(__always)
+  mutating func append(_ value: Element) {
+    if count == capacity { grow() }
+    base[count] = value
+    count += 1
+  }
+
+  /// Appends `value` until the column has `n` elements.
+  mutating func pad(to n: Int, with value: Element) {
+    while count < n { append(value) }
+  }
+
+  @inline(never)
+  private mutating func grow() {
+    capacity *= 2
+    base = Self.reallocate(base, capacity: capacity)
+  }
+
+  private static func reallocate(
+    _ old: UnsafeMutablePointer<Element>?, capacity: Int
+  ) -> UnsafeMutablePointer<Element> {
+    guard let raw = realloc(old, capacity * MemoryLayout<Element>.stride) else {
+      fatalError("out of memory growing a column to \(capacity) values")
+    }
+    return raw.bindMemory(to: Element.self, capacity: capacity)
+  }
+
+  var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+  func deallocate() { free(base) }
+}

@@ -1,0 +1,238 @@
+extension CSVFormat {
+  /// `actions.csv` for a data set: the header `actor,target,kind,count,date,source`, then
+  /// `id`, `responds_to` and `note` when some action has one; one record per action in table
+  /// order.
+  ///
+  /// RFC 4180 output: records end in CRLF (as the RFC and spreadsheets write them); a field is
+  /// quoted when it holds a comma, a quote, a CR or LF, or begins or ends with a space or tab
+  /// (spreadsheets trim those), with quotes inside doubled. The same data set always gives the
+  /// same bytes. What CSV cannot carry (claims, figures, source details) is left out; see the
+  /// list at the top of `CSVFormat.swift`.
+  ///
+  /// - Throws: ``DiploGraphError`` (`invalid`), located by data path, for what would read back
+  ///   as something else: an empty actor, target or kind, an empty action id, a `;` in or an
+  ///   empty source or answered id, a date outside the years 1–9999.
+  /// - Complexity: O(n + total length of the distinct symbols).
+  public static func writeActions(_ dataSet: DataSet) throws -> [UInt8] {
+    let table = dataSet.actions
+    let hasIDs = table.hasIDs
+    let hasResponses = !table.responses.isEmpty
+    let hasNotes = !table.notes.isEmpty
+
+    func refuse(_ row: Int, _ field: String, item: Int? = nil, _ why: String) -> DiploGraphError {
+      DiploGraphError(
+        .invalid, "cannot write action \(row) as CSV: \(why)",
+        at: SourceLocation(path: DataPath(.actions, row, field: field, item: item).jsonPath))
+    }
+
+    // Symbols are checked and encoded once each; a bad one is reported at the first row that
+    // uses it (a symbol no row uses is never written).
+    var endpoints: [[UInt8]] = []
+    for (i, id) in table.endpointSymbols.strings.enumerated() {
+      endpoints.append(CSVEncoding.field(id))
+      guard id.isEmpty else { continue }
+      if let row = table.actorColumn.firstIndex(of: Int32(i)) {
+        throw refuse(row, "actor", "an empty id reads back as a missing value")
+      }
+      if let row = table.targetColumn.firstIndex(of: Int32(i)) {
+        throw refuse(row, "target", "an empty id reads back as a missing value")
+      }
+    }
+    var kinds: [[UInt8]] = []
+    for (i, kind) in table.kindSymbols.strings.enumerated() {
+      kinds.append(CSVEncoding.field(kind))
+      if kind.isEmpty, let row = table.kindColumn.firstIndex(of: UInt16(i)) {
+        throw refuse(row, "kind", "an empty kind reads back as a missing value")
+      }
+    }
+    for (i, source) in table.sourceSymbols.strings.enumerated() {
+      guard let why = CSVEncoding.listItemProblem(source) else { continue }
+      for (s, set) in table.sourceSetTable.enumerated() where set.contains(Int32(i)) {
+        if let row = table.sourceSetColumn.firstIndex(of: Int32(s)) {
+          throw refuse(
+            row, "sources", item: set.firstIndex(of: Int32(i)), "its source id \(why)")
+        }
+      }
+    }
+    let sourceSets = table.sourceSetTable.map { set in
+      CSVEncoding.field(set.map { table.sourceSymbols[$0] }.joined(separator: ";"))
+    }
+    var ids: [[UInt8]] = []
+    for (i, id) in table.idSymbols.strings.enumerated() {
+      ids.append(CSVEncoding.field(id))
+      if id.isEmpty, let row = table.idColumn.firstIndex(of: Int32(i)) {
+        throw refuse(row, "id", "an empty id reads back as no id")
+      }
+      if let why = CSVEncoding.listItemProblem(id),
+        let k = table.responses.values.firstIndex(where: { $0.contains(Int32(i)) })
+      {
+        let item = table.responses.values[k].firstIndex(of: Int32(i))
+        throw refuse(
+          Int(table.responses.rows[k]), "respondsTo", item: item, "its answered id \(why)")
+      }
+    }
+
+    var out: [UInt8] = []
+    out.reserveCapacity(64 + table.count * 40)
+    var header = "actor,target,kind,count,date,source"
+    if hasIDs { header += ",id" }
+    if hasResponses { header += ",responds_to" }
+    if hasNotes { header += ",note" }
+    out.append(contentsOf: header.utf8)
+    out.append(contentsOf: CSVEncoding.lineEnd)
+
+    var responses = table.responses.entries.makeIterator()
+    var nextResponse = responses.next()
+    var notes = table.notes.entries.makeIterator()
+    var nextNote = notes.next()
+    var lastDay = ActionTable.noDate
+    var lastDayBytes: [UInt8] = []
+    for row in 0..<table.count {
+      out.append(contentsOf: endpoints[Int(table.actorColumn[row])])
+      out.append(CSVScanner.comma)
+      out.append(contentsOf: endpoints[Int(table.targetColumn[row])])
+      out.append(CSVScanner.comma)
+      out.append(contentsOf: kinds[Int(table.kindColumn[row])])
+      out.append(CSVScanner.comma)
+      let count = table.countColumn[row]
+      if count != ActionTable.noCount { CSVEncoding.appendDecimal(count, to: &out) }
+      out.append(CSVScanner.comma)
+      let day = table.dateColumn[row]
+      if day != ActionTable.noDate {
+        if day != lastDay {
+          guard CSVEncoding.writableDays.contains(day) else {
+            throw refuse(row, "date", "its date is outside the years 1–9999")
+          }
+          lastDay = day
+          lastDayBytes = Array(Day(daysSinceEpoch: day).description.utf8)
+        }
+        out.append(contentsOf: lastDayBytes)
+      }
+      out.append(CSVScanner.comma)
+      out.append(contentsOf: sourceSets[Int(table.sourceSetColumn[row])])
+      if hasIDs {
+        out.append(CSVScanner.comma)
+        if !table.idColumn.isEmpty, table.idColumn[row] >= 0 {
+          out.append(contentsOf: ids[Int(table.idColumn[row])])
+        }
+      }
+      if hasResponses {
+        out.append(CSVScanner.comma)
+        if let (r, answered) = nextResponse, Int(r) == row {
+          out.append(
+            contentsOf: CSVEncoding.field(
+              answered.map { table.idSymbols[$0] }.joined(separator: ";")))
+          nextResponse = responses.next()
+        }
+      }
+      if hasNotes {
+        out.append(CSVScanner.comma)
+        if let (r, note) = nextNote, Int(r) == row {
+          out.append(contentsOf: CSVEncoding.field(note))
+          nextNote = notes.next()
+        }
+      }
+      out.append(contentsOf: CSVEncoding.lineEnd)
+    }
+    return out
+  }
+
+  /// `actors.csv` for a data set: `id,name,kind,blocs`, one record per declared actor in
+  /// order; `blocs` lists the blocs (in the data set's order) that have the actor as a member.
+  ///
+  /// Same quoting and line ends as ``writeActions(_:)``.
+  ///
+  /// - Throws: ``DiploGraphError`` (`invalid`) for an empty actor id, or a bloc id that is
+  ///   empty or holds a `;`.
+  /// - Complexity: O(K + total bloc membership).
+  public static func writeActors(_ dataSet: DataSet) throws -> [UInt8] {
+    var blocsOf: [ActorID: [Int]] = [:]
+    for (b, bloc) in dataSet.blocs.enumerated() {
+      if !bloc.members.isEmpty, let why = CSVEncoding.listItemProblem(bloc.id.rawValue) {
+        throw DiploGraphError(
+          .invalid, "cannot write bloc \(b) as CSV: its id \(why)",
+          at: SourceLocation(path: DataPath(.blocs, b, field: "id").jsonPath))
+      }
+      for member in bloc.members where blocsOf[member]?.last != b {
+        blocsOf[member, default: []].append(b)
+      }
+    }
+    var out: [UInt8] = Array("id,name,kind,blocs".utf8) + CSVEncoding.lineEnd
+    for (i, actor) in dataSet.actors.enumerated() {
+      guard !actor.id.rawValue.isEmpty else {
+        throw DiploGraphError(
+          .invalid, "cannot write actor \(i) as CSV: an empty id reads back as a missing value",
+          at: SourceLocation(path: DataPath(.actors, i, field: "id").jsonPath))
+      }
+      out.append(contentsOf: CSVEncoding.field(actor.id.rawValue))
+      out.append(CSVScanner.comma)
+      out.append(contentsOf: CSVEncoding.field(actor.name))
+      out.append(CSVScanner.comma)
+      out.append(contentsOf: actor.kind.rawValue.utf8)
+      out.append(CSVScanner.comma)
+      let blocs = (blocsOf[actor.id] ?? []).map { dataSet.blocs[$0].id.rawValue }
+      out.append(contentsOf: CSVEncoding.field(blocs.joined(separator: ";")))
+      out.append(contentsOf: CSVEncoding.lineEnd)
+    }
+    return out
+  }
+}
+
+/// Field encoding for the writers.
+enum CSVEncoding {
+  static let lineEnd: [UInt8] = [0x0D, 0x0A]
+
+  /// Days of the years 1 through 9999, the range `YYYY-MM-DD` can spell.
+  static let writableDays: ClosedRange<Int32> =
+    Day(year: 1, month: 1, day: 1)!
+    .daysSinceEpoch...Day(year: 9999, month: 12, day: 31)!
+    .daysSinceEpoch
+
+  /// The bytes of a field: as they are, or quoted with quotes doubled when the text holds a
+  /// comma, quote, CR or LF, or begins or ends with a space or tab.
+  static func field(_ text: String) -> [UInt8] {
+    let utf8 = text.utf8
+    let edge: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+    let needsQuotes =
+      utf8.contains { $0 == CSVScanner.comma || $0 == CSVScanner.quote || $0 == 0x0A || $0 == 0x0D }
+      || utf8.first.map(edge) == true || utf8.last.map(edge) == true
+    guard needsQuotes else { return Array(utf8) }
+    var out: [UInt8] = [CSVScanner.quote]
+    out.reserveCapacity(utf8.count + 2)
+    for b in utf8 {
+      if b == CSVScanner.quote { out.append(CSVScanner.quote) }
+      out.append(b)
+    }
+    out.append(CSVScanner.quote)
+    return out
+  }
+
+  /// Why an id cannot go in a `;`-separated list, or `nil` when it can.
+  static func listItemProblem(_ id: String) -> String? {
+    if id.isEmpty { return "is empty, which reads back as a missing value" }
+    if id.utf8.contains(UInt8(ascii: ";")) {
+      return "\(CSVScanner.quoted(text: id)) holds \";\", which separates ids in the list"
+    }
+    return nil
+  }
+
+  /// Appends the decimal digits of `value` ≥ 0.
+  @inline(__always)
+  static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+    if value < 10 {
+      out.append(UInt8(truncatingIfNeeded: value) &+ 48)
+      return
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 19 digits
+    var n = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while v > 0 {
+        buffer[23 - n] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+        v /= 10
+        n += 1
+      }
+      out.append(contentsOf: buffer[(24 - n)...])
+    }
+  }
+}
