@@ -1,0 +1,90 @@
+import ArgumentParser
+import DiploGraph
+import DiploRender
+import Foundation
+
+struct ConvertCommand: ParsableCommand {
+  enum Target: String, ExpressibleByArgument, CaseIterable {
+    case json, csv, dot, graphml
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "convert",
+    abstract: "Write a data set as canonical JSON, CSV, DOT or GraphML.",
+    discussion: """
+      json and csv keep the selected actions and every actor, bloc and source. csv writes \
+      actions.csv and actors.csv into the folder -o names (created when missing), or \
+      actions.csv alone to standard output. dot is the diagram's DOT text (the styling of \
+      `render`); graphml opens in Gephi, networkx and igraph. CSV cannot carry claims, \
+      reported figures, notes or source titles (docs/csv.md); convert says so when it drops any.
+      """
+  )
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: SelectionOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(help: "The format to write: json, csv, dot or graphml.")
+  var to: Target
+
+  @Flag(help: "One edge per action instead of one per ordered pair (dot, graphml).")
+  var perAction = false
+
+  func run() throws {
+    let document = try input.load()
+    let data = document.dataSet
+    let chosen = try selection.selection(in: data)
+    let protected = input.protectedPaths
+    switch to {
+    case .json:
+      try output.emit(CanonicalJSON.write(data.keeping(chosen)), protecting: protected)
+    case .csv:
+      let kept = data.keeping(chosen)
+      warnAboutWhatCSVDrops(kept)
+      let actions = try CSVFormat.writeActions(kept)
+      guard let folder = output.output, folder != "-" else {
+        try output.emit(actions, protecting: protected)
+        return
+      }
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      let actors = try CSVFormat.writeActors(kept)
+      try AtomicFile.write(
+        actions, to: (folder as NSString).appendingPathComponent("actions.csv"),
+        protecting: protected)
+      if !kept.actors.isEmpty {
+        try AtomicFile.write(
+          actors, to: (folder as NSString).appendingPathComponent("actors.csv"),
+          protecting: protected)
+      }
+    case .dot:
+      var style = Style.standard
+      style.edgeMode = perAction ? .perAction : .aggregated
+      let dot = try DOTWriter(style: style).document(for: try Network(data, selection: chosen))
+      try output.emit(dot.text, protecting: protected)
+    case .graphml:
+      let writer = GraphMLWriter(edgeMode: perAction ? .perAction : .aggregated)
+      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+    }
+  }
+
+  /// Says on stderr what the CSV files will not hold, so nothing is lost silently.
+  private func warnAboutWhatCSVDrops(_ data: DataSet) {
+    var dropped: [String] = []
+    if !data.actions.claimsColumn.isEmpty { dropped.append("claims") }
+    if !data.figures.isEmpty { dropped.append("\(data.figures.count) reported figures") }
+    if !data.notes.isEmpty || data.description != nil { dropped.append("the data set's notes") }
+    if data.sources.contains(where: { $0.title != $0.id.rawValue || $0.publisher != nil }) {
+      dropped.append("source titles and publishers")
+    }
+    if data.actors.contains(where: { $0.note != nil })
+      || data.blocs.contains(where: { $0.note != nil })
+    {
+      dropped.append("notes on actors and blocs")
+    }
+    if data.blocs.contains(where: { $0.name != $0.id.rawValue }) { dropped.append("bloc names") }
+    if !dropped.isEmpty {
+      printError(
+        "convert: CSV cannot carry " + dropped.joined(separator: ", ") + "; they are left out")
+    }
+  }
+}

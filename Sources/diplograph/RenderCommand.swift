@@ -1,0 +1,153 @@
+import ArgumentParser
+import DiploGraph
+import DiploRender
+import Foundation
+
+extension PenWidthScale: ExpressibleByArgument {}
+extension NodeLabel: ExpressibleByArgument {}
+
+/// The diagram's look, as command-line options over a style (default or read from a file).
+struct StyleArguments: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A style as JSON (every key optional; see docs/rendering.md).", valueName: "file"))
+  var style: String?
+
+  @Flag(help: "Group the actors of each bloc in a box (dot and fdp draw them).")
+  var clusters = false
+
+  @Flag(help: "One edge per action instead of one per ordered pair.")
+  var perAction = false
+
+  @Option(help: "How pen width follows the count: linear or log.")
+  var penScale: PenWidthScale?
+
+  @Option(help: "Node labels: name, id or name-and-id.")
+  var nodeLabel: NodeLabel?
+
+  @Flag(help: "Leave out the legend.")
+  var noLegend = false
+
+  @Flag(help: "Leave the counts off the edges.")
+  var noCounts = false
+
+  @Option(help: "The title drawn above the diagram (\"\" for none; default: the data set's title).")
+  var title: String?
+
+  @Option(
+    name: .customLong("colour-blocs"),
+    help: ArgumentHelp(
+      "The blocs that colour the nodes, first match wins (commas).", valueName: "blocs"))
+  var colourBlocs: String?
+
+  func resolved() throws -> Style {
+    var result = Style.standard
+    if let style {
+      let bytes = try DataSetFile.readBytes(style, limit: 1 << 20)
+      do {
+        result = try JSONDecoder().decode(Style.self, from: Data(bytes))
+      } catch {
+        throw CommandFailure.usage("--style \(style): not a style (\(describe(error)))")
+      }
+    }
+    if clusters { result.clusters = true }
+    if perAction { result.edgeMode = .perAction }
+    if let penScale { result.penWidthScale = penScale }
+    if let nodeLabel { result.nodeLabel = nodeLabel }
+    if noLegend { result.legend = false }
+    if noCounts { result.edgeLabels = false }
+    if let title { result.title = title }
+    if let colourBlocs {
+      result.colourBlocs = colourBlocs.split(separator: ",").map { BlocID(String($0)) }
+    }
+    try result.validate()
+    return result
+  }
+
+  private func describe(_ error: Error) -> String {
+    switch error {
+    case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
+      DecodingError.valueNotFound(_, let context), DecodingError.keyNotFound(_, let context):
+      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription
+    default:
+      return "\(error)"
+    }
+  }
+}
+
+struct RenderCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case svg, dot, png, pdf
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Draw the network as SVG (or DOT, PNG, PDF) with Graphviz, in process.",
+    discussion: """
+      Without --layout the engine is chosen from the graph's size (dot for small graphs, sfdp \
+      beyond) and the choice is said on stderr. dot on a graph too large for it is refused \
+      unless --force. --embed makes an SVG for a web page: no prolog, scales to its \
+      container, ids prefixed with --id-prefix, title and description for screen readers.
+      """
+  )
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: SelectionOptions
+  @OptionGroup var look: StyleArguments
+  @OptionGroup var output: OutputOptions
+
+  @Option(
+    name: .shortAndLong, help: "svg, dot, png or pdf (default: from -o's extension, else svg).")
+  var format: Format?
+
+  @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: chosen by size).")
+  var layout: String?
+
+  @Flag(help: "Run the chosen engine even on a graph too large for it.")
+  var force = false
+
+  @Flag(help: "An SVG to embed in a web page (see above).")
+  var embed = false
+
+  @Option(help: "With --embed: the prefix of every id in the SVG.")
+  var idPrefix: String = "diplograph"
+
+  func run() throws {
+    let chosenFormat = format ?? output.output.flatMap(Self.format(ofPath:)) ?? .svg
+    if embed && chosenFormat != .svg {
+      throw CommandFailure.usage(
+        "--embed makes an SVG; it cannot be used with --format \(chosenFormat.rawValue)")
+    }
+    let engine = try layout.map { try LayoutEngine(named: $0) }
+    let style = try look.resolved()
+    let document = try input.load()
+    let data = document.dataSet
+    let network = try Network(data, selection: try selection.selection(in: data))
+    let dot = try DOTWriter(style: style).document(for: network)
+    if chosenFormat == .dot {
+      try output.emit(dot.text, protecting: input.protectedPaths)
+      return
+    }
+    let renderer = Renderer()
+    let bytes: [UInt8]
+    let choice: EngineChoice
+    let warnings: [String]
+    if embed {
+      let embedded = try renderer.embeddableSVG(
+        dot, engine: engine, options: try SVGEmbedding(idPrefix: idPrefix), force: force)
+      (bytes, choice, warnings) = (Array(embedded.svg.utf8), embedded.engine, embedded.warnings)
+    } else {
+      let format = RenderFormat(rawValue: chosenFormat.rawValue) ?? .svg
+      let rendering = try renderer.render(dot, engine: engine, format: format, force: force)
+      (bytes, choice, warnings) = (rendering.bytes, rendering.engine, rendering.warnings)
+    }
+    if choice.automatic { printError(choice.description) }
+    for warning in warnings { printError("graphviz: warning: \(warning)") }
+    try output.emit(bytes, protecting: input.protectedPaths)
+  }
+
+  static func format(ofPath path: String) -> Format? {
+    Format(rawValue: (path as NSString).pathExtension.lowercased())
+  }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import DiploGraph
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Options of the analyses, shared by `stats` and `report`.
+struct AnalysisArguments: ParsableArguments {
+  @Option(
+    help:
+      "Days within which a reverse action counts as the answer to an action that names no answer.")
+  var window: Int = ResponseOptions().windowDays
+
+  @Option(
+    name: .customLong("answer-kind"),
+    help: ArgumentHelp(
+      "Kinds that are answers by nature: unmatched, they are not counted as unanswered (repeatable, or commas).",
+      valueName: "kind"))
+  var answerKinds: [String] = []
+
+  @Option(
+    name: .customLong("compare-blocs"),
+    help: ArgumentHelp(
+      "The blocs whose weights are compared, in this order (commas); default: every bloc.",
+      valueName: "blocs"))
+  var compareBlocs: String?
+
+  func options(for dataSet: DataSet) throws -> AnalysisOptions {
+    guard window >= 0 else {
+      throw CommandFailure.usage("--window expects days ≥ 0, found \(window)")
+    }
+    var responses = ResponseOptions(windowDays: window)
+    let kinds = answerKinds.flatMap { $0.split(separator: ",") }.map { ActionKind(String($0)) }
+    if !kinds.isEmpty { responses.answerKinds = Set(kinds) }
+    var blocs: [BlocID]? = nil
+    if let compareBlocs {
+      let ids = compareBlocs.split(separator: ",").map { BlocID(String($0)) }
+      let known = Set(dataSet.blocs.map(\.id))
+      if let unknown = ids.first(where: { !known.contains($0) }) {
+        throw CommandFailure.usage("--compare-blocs: the data set has no bloc \(unknown)")
+      }
+      blocs = ids
+    }
+    return AnalysisOptions(responses: responses, blocs: blocs)
+  }
+}
+
+struct StatsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "Reciprocity, strengths, dyads, responses, bloc weights and source checks.",
+    discussion: """
+      The table format is for people (a headline block, then aligned tables); json follows \
+      docs/stats.schema.json; csv puts every table in one stream, each row tagged with its \
+      section; markdown suits reports. See docs/analytics/ for every formula.
+      """
+  )
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: SelectionOptions
+  @OptionGroup var analysis: AnalysisArguments
+  @OptionGroup var output: OutputOptions
+
+  @Option(name: .shortAndLong, help: "Output format: table, json, csv or markdown.")
+  var format: ReportFormat = .table
+
+  @Option(help: "In table and markdown output, at most this many rows per table.")
+  var rows: Int?
+
+  func run() throws {
+    let document = try input.load()
+    let data = document.dataSet
+    let network = try Network(data, selection: try selection.selection(in: data))
+    let statistics = try Statistics(network, options: try analysis.options(for: data))
+    let text = StatisticsPrinter.render(statistics, as: format, rowLimit: rows)
+    try output.emit(text, protecting: input.protectedPaths)
+  }
+}
+
+struct SourcesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sources",
+    abstract: "What each source reports, and every disagreement between sources.",
+    discussion: """
+      Lists, per source, the actions it reports and their totals; then the claims that \
+      disagree, the actors a source leaves out, and each figure a source states checked \
+      against the data (json: docs/sources.schema.json).
+      """
+  )
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: SelectionOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(name: .shortAndLong, help: "Output format: table, json, csv or markdown.")
+  var format: ReportFormat = .table
+
+  @Option(help: "In table and markdown output, at most this many rows per table.")
+  var rows: Int?
+
+  func run() throws {
+    let document = try input.load()
+    let data = document.dataSet
+    let chosen = try selection.selection(in: data)
+    let analysis = try SourceAnalysis(try Network(data, selection: chosen))
+    let text = StatisticsPrinter.render(
+      analysis, title: data.title, selection: chosen, as: format, rowLimit: rows)
+    try output.emit(text, protecting: input.protectedPaths)
+  }
+}

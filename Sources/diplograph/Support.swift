@@ -1,0 +1,181 @@
+import ArgumentParser
+import DiploGraph
+import Foundation
+
+/// The exit statuses the command line documents.
+enum ExitStatus {
+  static let data: Int32 = 1
+  static let usage: Int32 = 2
+  static let io: Int32 = 3
+  static let render: Int32 = 4
+}
+
+/// A failure the command itself detects (invalid data found by `validate`, a bad option value),
+/// with the status to exit with. Its message is printed as is.
+struct CommandFailure: Error {
+  var message: String
+  var status: Int32
+
+  static func usage(_ message: String) -> CommandFailure {
+    CommandFailure(message: "error: \(message)", status: ExitStatus.usage)
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+  var line = text
+  if !line.hasSuffix("\n") { line += "\n" }
+  FileHandle.standardError.write(Data(line.utf8))
+}
+
+/// Where the data set comes from.
+struct InputOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "The data set: a .json file, an actions .csv file, a folder holding actions.csv, or - for standard input.",
+      valueName: "file"))
+  var file: String
+
+  @Option(
+    help: ArgumentHelp(
+      "For a CSV data set: its actors file (default: actors.csv beside actions.csv).",
+      valueName: "file"))
+  var actors: String?
+
+  @Option(
+    help:
+      "The input's format when its name does not tell (json or csv; standard input is json unless told)."
+  )
+  var inputFormat: DataSetFile.Format?
+
+  @Option(help: "Refuse inputs larger than this many bytes.")
+  var maxInputBytes: Int = DataSetFile.Limits().maxBytes
+
+  /// The files this run reads, which no output may overwrite.
+  var protectedPaths: [String] {
+    [file == "-" ? nil : file, actors].compactMap { $0 }
+  }
+
+  /// Reads the data set and stops the command (exit 1, messages on stderr) when it has errors.
+  func load() throws -> Document {
+    var limits = DataSetFile.Limits()
+    limits.maxBytes = maxInputBytes
+    let document = try DataSetFile.read(file, actors: actors, format: inputFormat, limits: limits)
+    let diagnostics = (document.diagnostics + Validator.validate(document)).sorted(
+      by: diagnosticOrder)
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      for d in errors.prefix(20) { printError(d.description) }
+      let more = errors.count > 20 ? " (\(errors.count - 20) more not shown)" : ""
+      throw CommandFailure(
+        message:
+          "\(errors.count) error(s) in the data set\(more); `diplograph validate` lists them all",
+        status: ExitStatus.data)
+    }
+    return document
+  }
+}
+
+/// Orders diagnostics by file position when known, then by message, so output is stable.
+func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+  let la = a.location
+  let lb = b.location
+  let ka = (la?.file ?? "", la?.line ?? 0, la?.column ?? 0)
+  let kb = (lb?.file ?? "", lb?.line ?? 0, lb?.column ?? 0)
+  if ka != kb { return ka < kb }
+  if a.severity != b.severity { return a.severity < b.severity }
+  return a.message < b.message
+}
+
+extension DataSetFile.Format: ExpressibleByArgument {}
+extension Selection.Side: ExpressibleByArgument {}
+
+/// The selection options every command shares.
+struct SelectionOptions: ParsableArguments {
+  @Option(
+    name: .customLong("kind"),
+    help: ArgumentHelp(
+      "Keep these kinds of action (repeat the option or separate with commas), e.g. expulsion,retaliation.",
+      valueName: "kind"))
+  var kinds: [String] = []
+
+  @Option(help: ArgumentHelp("Keep actions on or after this day (YYYY-MM-DD).", valueName: "day"))
+  var since: String?
+
+  @Option(help: ArgumentHelp("Keep actions on or before this day (YYYY-MM-DD).", valueName: "day"))
+  var until: String?
+
+  @Option(
+    name: .customLong("bloc"),
+    help: ArgumentHelp(
+      "Keep actions whose --side is in this bloc (repeatable, or commas).", valueName: "bloc"))
+  var blocs: [String] = []
+
+  @Option(
+    name: .customLong("actor"),
+    help: ArgumentHelp(
+      "Keep actions whose --side is this actor (repeatable, or commas).", valueName: "actor"))
+  var actors: [String] = []
+
+  @Option(help: "Which end of an action --bloc and --actor look at: either, actor, target or both.")
+  var side: Selection.Side = .either
+
+  /// The selection, or a usage error naming the option that is wrong.
+  func selection(in dataSet: DataSet) throws -> Selection {
+    func list(_ values: [String]) -> [String] {
+      values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+    }
+    func day(_ text: String?, _ option: String) throws -> Day? {
+      guard let text else { return nil }
+      guard let day = Day(iso: text) else {
+        throw CommandFailure.usage("--\(option) expects a day as YYYY-MM-DD, found \"\(text)\"")
+      }
+      return day
+    }
+    var selection = Selection(side: side)
+    let kindList = list(kinds)
+    if !kindList.isEmpty { selection.kinds = Set(kindList.map { ActionKind($0) }) }
+    selection.since = try day(since, "since")
+    selection.until = try day(until, "until")
+    if let since = selection.since, let until = selection.until, since > until {
+      throw CommandFailure.usage("--since \(since) is after --until \(until)")
+    }
+    let blocList = list(blocs)
+    if !blocList.isEmpty {
+      let known = Set(dataSet.blocs.map(\.id.rawValue))
+      if let unknown = blocList.first(where: { !known.contains($0) }) {
+        let names = dataSet.blocs.map(\.id.rawValue).joined(separator: ", ")
+        throw CommandFailure.usage(
+          "--bloc \(unknown): the data set has no such bloc (it has: \(names.isEmpty ? "none" : names))"
+        )
+      }
+      selection.blocs = Set(blocList.map { BlocID($0) })
+    }
+    let actorList = list(actors)
+    if !actorList.isEmpty { selection.actors = Set(actorList.map { ActorID($0) }) }
+    return selection
+  }
+}
+
+/// Where the output goes.
+struct OutputOptions: ParsableArguments {
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp(
+      "Write to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  /// Writes `bytes` to the output file, or to standard output.
+  func emit(_ bytes: [UInt8], protecting inputs: [String]) throws {
+    if let output, output != "-" {
+      try AtomicFile.write(bytes, to: output, protecting: inputs)
+    } else {
+      FileHandle.standardOutput.write(Data(bytes))
+    }
+  }
+
+  func emit(_ text: String, protecting inputs: [String]) throws {
+    try emit(Array(text.utf8), protecting: inputs)
+  }
+}
