@@ -122,6 +122,25 @@ import Testing
     }
   }
 
+  /// Through the public API: a file over the 4 MiB threshold is read in parts by default, and
+  /// gives what one part gives.
+  @Test func publicOptionsAboveTheThreshold() throws {
+    var text = "actor,target,kind,count,date,source,note\n"
+    var i = 0
+    while text.utf8.count < 5 << 20 {
+      let note = i % 1000 == 0 ? "\"multi\nline, \"\"quoted\"\"\"" : ""
+      text += "A\(i % 97),T\(i % 89),expulsion,\(i % 50),2018-03-\(10 + i % 19),S\(i % 7),\(note)\n"
+      i += 1
+    }
+    let bytes = Array(text.utf8)
+    let one = try CSVFormat.read(actions: bytes, options: CSVFormat.ReadOptions(parallelism: 1))
+    let two = try CSVFormat.read(actions: bytes, options: CSVFormat.ReadOptions(parallelism: 2))
+    let (_, accepted) = try readCSV(bytes, parts: 2)
+    #expect(accepted.count == 2)
+    #expect(one.dataSet.actions.count == i)
+    Self.expectSame(two, one)
+  }
+
   @Test func splitGuessesLookAtQuotes() throws {
     let text = "a,b\n1,\"x\ny\nz\"\n2,w\n"
     let input = CSVInput(bytes: Array(text.utf8))

@@ -66,7 +66,9 @@ public enum CSVFormat {
   ///
   /// - Parameters:
   ///   - actionsFile, actorsFile: the names messages give the two inputs.
-  /// - Returns: the data set, a ``CSVSourceMap`` for it, and the problems found.
+  /// - Returns: the data set, a ``CSVSourceMap`` for it, and the problems found. The map keeps
+  ///   a reference to `actions` and `actors` (arrays are shared, not copied) to find locations
+  ///   when asked.
   /// - Throws: ``DiploGraphError``: `syntax` for an empty file or a quote never closed,
   ///   `schema` for a header without a required column or with a column twice, `limit` for
   ///   more than 65,536 action kinds or 2³¹ − 1 actions.

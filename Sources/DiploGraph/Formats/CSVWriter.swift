@@ -27,9 +27,9 @@ extension CSVFormat {
 
     // Symbols are checked and encoded once each; a bad one is reported at the first row that
     // uses it (a symbol no row uses is never written).
-    var endpoints: [[UInt8]] = []
+    var endpoints = CSVFieldArena()
     for (i, id) in table.endpointSymbols.strings.enumerated() {
-      endpoints.append(CSVEncoding.field(id))
+      endpoints.add(CSVEncoding.field(id))
       guard id.isEmpty else { continue }
       if let row = table.actorColumn.firstIndex(of: Int32(i)) {
         throw refuse(row, "actor", "an empty id reads back as a missing value")
@@ -38,9 +38,9 @@ extension CSVFormat {
         throw refuse(row, "target", "an empty id reads back as a missing value")
       }
     }
-    var kinds: [[UInt8]] = []
+    var kinds = CSVFieldArena()
     for (i, kind) in table.kindSymbols.strings.enumerated() {
-      kinds.append(CSVEncoding.field(kind))
+      kinds.add(CSVEncoding.field(kind))
       if kind.isEmpty, let row = table.kindColumn.firstIndex(of: UInt16(i)) {
         throw refuse(row, "kind", "an empty kind reads back as a missing value")
       }
@@ -54,12 +54,13 @@ extension CSVFormat {
         }
       }
     }
-    let sourceSets = table.sourceSetTable.map { set in
-      CSVEncoding.field(set.map { table.sourceSymbols[$0] }.joined(separator: ";"))
+    var sourceSets = CSVFieldArena()
+    for set in table.sourceSetTable {
+      sourceSets.add(CSVEncoding.field(set.map { table.sourceSymbols[$0] }.joined(separator: ";")))
     }
-    var ids: [[UInt8]] = []
+    var ids = CSVFieldArena()
     for (i, id) in table.idSymbols.strings.enumerated() {
-      ids.append(CSVEncoding.field(id))
+      ids.add(CSVEncoding.field(id))
       if id.isEmpty, let row = table.idColumn.firstIndex(of: Int32(i)) {
         throw refuse(row, "id", "an empty id reads back as no id")
       }
@@ -71,70 +72,94 @@ extension CSVFormat {
           Int(table.responses.rows[k]), "respondsTo", item: item, "its answered id \(why)")
       }
     }
+    var sparse = CSVFieldArena()  // responses, then notes, in row order
+    for answered in table.responses.values {
+      sparse.add(CSVEncoding.field(answered.map { table.idSymbols[$0] }.joined(separator: ";")))
+    }
+    for note in table.notes.values { sparse.add(CSVEncoding.field(note)) }
 
-    var out: [UInt8] = []
-    out.reserveCapacity(64 + table.count * 40)
     var header = "actor,target,kind,count,date,source"
     if hasIDs { header += ",id" }
     if hasResponses { header += ",responds_to" }
     if hasNotes { header += ",note" }
-    out.append(contentsOf: header.utf8)
-    out.append(contentsOf: CSVEncoding.lineEnd)
+    header += "\r\n"
 
-    var responses = table.responses.entries.makeIterator()
-    var nextResponse = responses.next()
-    var notes = table.notes.entries.makeIterator()
-    var nextNote = notes.next()
-    var lastDay = ActionTable.noDate
-    var lastDayBytes: [UInt8] = []
+    // First pass: the exact size (and the dates' range); second: the bytes, written once.
+    var size = header.utf8.count + table.count * (5 + 2)
+    size += [hasIDs, hasResponses, hasNotes].filter { $0 }.count * table.count
     for row in 0..<table.count {
-      out.append(contentsOf: endpoints[Int(table.actorColumn[row])])
-      out.append(CSVScanner.comma)
-      out.append(contentsOf: endpoints[Int(table.targetColumn[row])])
-      out.append(CSVScanner.comma)
-      out.append(contentsOf: kinds[Int(table.kindColumn[row])])
-      out.append(CSVScanner.comma)
+      size += endpoints.length(Int(table.actorColumn[row]))
+      size += endpoints.length(Int(table.targetColumn[row]))
+      size += kinds.length(Int(table.kindColumn[row]))
+      size += sourceSets.length(Int(table.sourceSetColumn[row]))
       let count = table.countColumn[row]
-      if count != ActionTable.noCount { CSVEncoding.appendDecimal(count, to: &out) }
-      out.append(CSVScanner.comma)
+      if count != ActionTable.noCount { size += CSVEncoding.decimalLength(count) }
       let day = table.dateColumn[row]
       if day != ActionTable.noDate {
-        if day != lastDay {
-          guard CSVEncoding.writableDays.contains(day) else {
-            throw refuse(row, "date", "its date is outside the years 1–9999")
-          }
-          lastDay = day
-          lastDayBytes = Array(Day(daysSinceEpoch: day).description.utf8)
+        guard CSVEncoding.writableDays.contains(day) else {
+          throw refuse(row, "date", "its date is outside the years 1–9999")
         }
-        out.append(contentsOf: lastDayBytes)
+        size += 10
       }
-      out.append(CSVScanner.comma)
-      out.append(contentsOf: sourceSets[Int(table.sourceSetColumn[row])])
-      if hasIDs {
-        out.append(CSVScanner.comma)
-        if !table.idColumn.isEmpty, table.idColumn[row] >= 0 {
-          out.append(contentsOf: ids[Int(table.idColumn[row])])
-        }
-      }
-      if hasResponses {
-        out.append(CSVScanner.comma)
-        if let (r, answered) = nextResponse, Int(r) == row {
-          out.append(
-            contentsOf: CSVEncoding.field(
-              answered.map { table.idSymbols[$0] }.joined(separator: ";")))
-          nextResponse = responses.next()
-        }
-      }
-      if hasNotes {
-        out.append(CSVScanner.comma)
-        if let (r, note) = nextNote, Int(r) == row {
-          out.append(contentsOf: CSVEncoding.field(note))
-          nextNote = notes.next()
-        }
-      }
-      out.append(contentsOf: CSVEncoding.lineEnd)
     }
-    return out
+    if hasIDs { for id in table.idColumn where id >= 0 { size += ids.length(Int(id)) } }
+    size += sparse.bytes.count
+
+    return Array(unsafeUninitializedCapacity: size) { buffer, initialized in
+      var out = CSVOutput(buffer.baseAddress!)
+      out.write(Array(header.utf8))
+      var nextResponse = 0
+      var nextNote = 0
+      let responseRows = table.responses.rows
+      let noteRows = table.notes.rows
+      var lastDay = ActionTable.noDate
+      var lastDayText: [UInt8] = []
+      for row in 0..<table.count {
+        out.write(endpoints, Int(table.actorColumn[row]))
+        out.write(CSVScanner.comma)
+        out.write(endpoints, Int(table.targetColumn[row]))
+        out.write(CSVScanner.comma)
+        out.write(kinds, Int(table.kindColumn[row]))
+        out.write(CSVScanner.comma)
+        let count = table.countColumn[row]
+        if count != ActionTable.noCount { out.writeDecimal(count) }
+        out.write(CSVScanner.comma)
+        let day = table.dateColumn[row]
+        if day != ActionTable.noDate {
+          if day != lastDay {
+            lastDay = day
+            lastDayText = Array(Day(daysSinceEpoch: day).description.utf8)
+          }
+          out.write(lastDayText)
+        }
+        out.write(CSVScanner.comma)
+        out.write(sourceSets, Int(table.sourceSetColumn[row]))
+        if hasIDs {
+          out.write(CSVScanner.comma)
+          if !table.idColumn.isEmpty, table.idColumn[row] >= 0 {
+            out.write(ids, Int(table.idColumn[row]))
+          }
+        }
+        if hasResponses {
+          out.write(CSVScanner.comma)
+          if nextResponse < responseRows.count, Int(responseRows[nextResponse]) == row {
+            out.write(sparse, nextResponse)
+            nextResponse += 1
+          }
+        }
+        if hasNotes {
+          out.write(CSVScanner.comma)
+          if nextNote < noteRows.count, Int(noteRows[nextNote]) == row {
+            out.write(sparse, responseRows.count + nextNote)
+            nextNote += 1
+          }
+        }
+        out.write(0x0D)
+        out.write(0x0A)
+      }
+      precondition(out.written(since: buffer.baseAddress!) == size, "CSV size miscounted")
+      initialized = size
+    }
   }
 
   /// `actors.csv` for a data set: `id,name,kind,blocs`, one record per declared actor in
@@ -216,23 +241,74 @@ enum CSVEncoding {
     return nil
   }
 
-  /// Appends the decimal digits of `value` ≥ 0.
-  @inline(__always)
-  static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
-    if value < 10 {
-      out.append(UInt8(truncatingIfNeeded: value) &+ 48)
-      return
-    }
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 19 digits
-    var n = 0
+  /// The number of decimal digits of `value` ≥ 0.
+  static func decimalLength(_ value: Int64) -> Int {
+    var n = 1
     var v = value
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      while v > 0 {
-        buffer[23 - n] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-        v /= 10
-        n += 1
-      }
-      out.append(contentsOf: buffer[(24 - n)...])
+    while v >= 10 {
+      v /= 10
+      n += 1
+    }
+    return n
+  }
+}
+
+/// Fields encoded once each, kept end to end in one buffer.
+struct CSVFieldArena {
+  private(set) var bytes: [UInt8] = []
+  private var starts: [Int] = [0]
+
+  mutating func add(_ field: [UInt8]) {
+    bytes.append(contentsOf: field)
+    starts.append(bytes.count)
+  }
+
+  func length(_ i: Int) -> Int { starts[i + 1] - starts[i] }
+
+  func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    bytes.withUnsafeBufferPointer { all in
+      body(UnsafeBufferPointer(rebasing: all[starts[i]..<starts[i + 1]]))
     }
   }
+}
+
+/// A cursor writing into memory sized beforehand.
+struct CSVOutput {
+  private var cursor: UnsafeMutablePointer<UInt8>
+
+  init(_ start: UnsafeMutablePointer<UInt8>) { cursor = start }
+
+  @inline(__always)
+  mutating func write(_ byte: UInt8) {
+    cursor.initialize(to: byte)
+    cursor += 1
+  }
+
+  mutating func write(_ bytes: [UInt8]) {
+    for b in bytes { write(b) }
+  }
+
+  @inline(__always)
+  mutating func write(_ arena: CSVFieldArena, _ i: Int) {
+    arena.withField(i) { field in
+      if let base = field.baseAddress {
+        cursor.initialize(from: base, count: field.count)
+        cursor += field.count
+      }
+    }
+  }
+
+  /// The decimal digits of `value` ≥ 0.
+  @inline(__always)
+  mutating func writeDecimal(_ value: Int64) {
+    let n = CSVEncoding.decimalLength(value)
+    var v = value
+    for k in stride(from: n - 1, through: 0, by: -1) {
+      cursor[k] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+      v /= 10
+    }
+    cursor += n
+  }
+
+  func written(since start: UnsafeMutablePointer<UInt8>) -> Int { cursor - start }
 }
