@@ -261,7 +261,8 @@ func day(_ text: String) -> Day { Day(iso: text)! }
       _ = try CSVFormat.read(actionsPath: folder.appendingPathComponent("missing.csv").path)
     } catch let error as DiploGraphError {
       #expect(error.code == .io)
-      #expect(error.message.hasPrefix("cannot open \(folder.path)/missing.csv: "))
+      #expect(error.location?.file == "\(folder.path)/missing.csv")
+      #expect(error.description.hasPrefix("\(folder.path)/missing.csv: error: cannot open: "))
     }
   }
 }

@@ -26,7 +26,8 @@ extension CSVActionsReader {
   /// would), each part's symbol indices mapped to the joined tables, rows and lines offset,
   /// diagnostics kept up to the limit.
   ///
-  /// - Throws: what ends reading: a quote never closed, too many rows or kinds.
+  /// - Throws: what ends reading, the first in file order: too many rows, actors or kinds; a
+  ///   quote never closed or a record too long.
   static func mergeParts(
     _ parts: [CSVActionsPart], layout: CSVLayout, headerWarnings: [Diagnostic],
     input: CSVInput, configuration: Configuration
@@ -41,18 +42,6 @@ extension CSVActionsReader {
       rows += part.rows
       lines += part.outcome.lineBreaks
     }
-    if let i = parts.indices.last, let open = parts[i].outcome.unterminatedQuote {
-      throw DiploGraphError(
-        .syntax, "expected a closing quote for the field opened here, found the end of the file",
-        at: SourceLocation(
-          file: layout.file, line: 1 + lineOffsets[i] + open.lineBreaks, column: open.column,
-          path: layout.path(row: rowOffsets[i] + open.record, column: open.field)))
-    }
-    guard rows <= Int(Int32.max) else {
-      throw DiploGraphError(
-        .limit, "expected at most \(Int32.max) actions, found \(rows)",
-        at: SourceLocation(file: layout.file))
-    }
     var m = MergedParts(rows: rows, rowOffsets: rowOffsets)
     for (i, part) in parts.enumerated() {
       for c in part.checkpoints {
@@ -62,26 +51,54 @@ extension CSVActionsReader {
         )
       }
     }
+    func location(row: Int, column: Int?) -> SourceLocation {
+      CSVFileIndex(
+        source: .input(input), layout: layout, checkpoints: m.checkpoints,
+        blockSize: configuration.blockSize
+      ).location(row: row, column: column)
+    }
+    // What ends reading is what comes first in the file, as in one sequential pass: a limit
+    // crossed at some row (the parts read at least up to the first such row, wherever they
+    // were split), else the record that ends the last part (too long, or a quote never closed).
+    var firstLimit: (row: Int, error: DiploGraphError)?
+    func limit(row: Int, _ message: String, column: Int? = nil) {
+      if let first = firstLimit, first.row <= row { return }
+      firstLimit = (row, DiploGraphError(.limit, message, at: location(row: row, column: column)))
+    }
+    let maxActions = min(configuration.maxActions, Int(Int32.max))
+    if rows > maxActions {
+      limit(
+        row: maxActions,
+        "found more than \(maxActions) actions; expected at most \(maxActions) (raise the limit "
+          + "with --max-actions)")
+    }
 
     var sourceSetIndex: [[Int32]: Int32] = [[]: 0]
     var idMaps: [[Int32]] = []
     for (i, part) in parts.enumerated() {
-      m.endpointMaps.append(part.endpoints.map { m.endpointSymbols.intern($0) })
+      var endpointMap: [Int32] = []
+      endpointMap.reserveCapacity(part.endpoints.count)
+      for (k, name) in part.endpoints.enumerated() {
+        let known = m.endpointSymbols.count
+        endpointMap.append(m.endpointSymbols.intern(name))
+        if m.endpointSymbols.count > known && known == configuration.maxActors {
+          limit(
+            row: rowOffsets[i] + part.endpointFirstRow[k],
+            "found more than \(configuration.maxActors) distinct actors; expected at most "
+              + "\(configuration.maxActors) (raise the limit with --max-actors)")
+        }
+      }
+      m.endpointMaps.append(endpointMap)
       var kindMap: [UInt16] = []
       for (k, name) in part.kinds.enumerated() {
         let symbol = m.kindSymbols.intern(name)
-        guard Int(symbol) < ActionTable.maxKinds else {
-          let index = CSVFileIndex(
-            source: .input(input), layout: layout, checkpoints: m.checkpoints,
-            blockSize: configuration.blockSize)
-          throw DiploGraphError(
-            .limit,
+        if Int(symbol) == ActionTable.maxKinds {
+          limit(
+            row: rowOffsets[i] + part.kindFirstRow[k],
             "expected at most \(ActionTable.maxKinds) different action kinds, found more",
-            at: index.location(
-              row: rowOffsets[i] + part.kindFirstRow[k],
-              column: layout.columns[CSVColumns.kind]))
+            column: layout.columns[CSVColumns.kind])
         }
-        kindMap.append(UInt16(symbol))
+        kindMap.append(UInt16(truncatingIfNeeded: symbol))
       }
       m.kindMaps.append(kindMap)
       var sourceMap: [Int32] = []
@@ -102,6 +119,18 @@ extension CSVActionsReader {
           return s
         })
       idMaps.append(part.ids.map { m.idSymbols.intern($0) })
+    }
+
+    if let firstLimit { throw firstLimit.error }
+    if let i = parts.indices.last, let open = parts[i].outcome.unterminatedQuote {
+      throw DiploGraphError(
+        .syntax, "expected a closing quote for the field opened here, found the end of the file",
+        at: SourceLocation(
+          file: layout.file, line: 1 + lineOffsets[i] + open.lineBreaks, column: open.column,
+          path: layout.path(row: rowOffsets[i] + open.record, column: open.field)))
+    }
+    if let i = parts.indices.last, let tooLong = parts[i].outcome.recordTooLong {
+      throw tooLong.error(file: layout.file, lineBreaksBefore: lineOffsets[i], row: rowOffsets[i])
     }
 
     if parts.contains(where: { $0.id != nil }) {

@@ -17,6 +17,8 @@ struct CSVActionsParser: CSVRecordHandler {
   private let sourceColumn: Int
   private let hasOptionalColumns: Bool
   private let maxDiagnostics: Int
+  private let maxActions: Int
+  private let maxActors: Int
 
   private var endpointTable = CSVInterner()
   private var kindTable = CSVInterner(capacity: 16)
@@ -26,6 +28,10 @@ struct CSVActionsParser: CSVRecordHandler {
   private var scratch = CSVScratch()
 
   private var endpoints: [String] = []
+  /// For each endpoint symbol, the row that first names it.
+  private var endpointFirstRow: [Int] = []
+  /// Set when the part names more than `maxActors` actors: it stops after this row.
+  private var actorLimitRow: Int?
   private var kinds: [String] = []
   private var kindFirstRow: [Int] = []
   private var sources: [String] = []
@@ -53,7 +59,11 @@ struct CSVActionsParser: CSVRecordHandler {
   private var lastDate: Int32 = ActionTable.noDate
   private var hasLastDate = false
 
-  init(layout: CSVLayout, maxDiagnostics: Int, sink: CSVRowSink) {
+  init(
+    layout: CSVLayout, maxDiagnostics: Int, sink: CSVRowSink,
+    maxActions: Int = DataSetFile.Limits.defaultMaxActions,
+    maxActors: Int = DataSetFile.Limits.defaultMaxActors
+  ) {
     columns = layout.columns
     columnCount = layout.columnCount
     actorColumn = layout.columns[CSVColumns.actor]
@@ -66,6 +76,8 @@ struct CSVActionsParser: CSVRecordHandler {
       layout.columns[$0] >= 0
     }
     self.maxDiagnostics = maxDiagnostics
+    self.maxActions = maxActions
+    self.maxActors = maxActors
     self.sink = sink
   }
 
@@ -75,7 +87,8 @@ struct CSVActionsParser: CSVRecordHandler {
     var id = self.id
     id?.pad(to: sink.rows, with: -1)
     return CSVActionsPart(
-      start: start, outcome: outcome, sink: sink, id: id, endpoints: endpoints, kinds: kinds,
+      start: start, outcome: outcome, sink: sink, id: id, endpoints: endpoints,
+      endpointFirstRow: endpointFirstRow, kinds: kinds,
       kindFirstRow: kindFirstRow, sources: sources, sourceFirstRow: sourceFirstRow,
       sourceSets: sourceSets, ids: ids, responses: responses, notes: notes,
       diagnostics: diagnostics, droppedDiagnostics: droppedDiagnostics,
@@ -103,6 +116,8 @@ struct CSVActionsParser: CSVRecordHandler {
   mutating func handle(_ r: CSVRecordView) -> Bool {
     let row = r.index
     if row & (CSVCheckpoint.interval - 1) == 0 {
+      // Past the limit already: stop here (the merge throws the error, located).
+      if row > maxActions { return false }
       checkpoints.append(
         CSVCheckpoint(row: row, offset: r.fileOffset, lineBreaks: r.lineBreaksBefore))
     }
@@ -141,7 +156,7 @@ struct CSVActionsParser: CSVRecordHandler {
       actor: a, target: t, kind: UInt16(truncatingIfNeeded: k), count: c, date: d, sourceSet: s)
     if hasOptionalColumns { optionalColumns(r) }
     if !recordDiagnostics.isEmpty { flushDiagnostics() }
-    return true
+    return actorLimitRow == nil
   }
 
   /// `id`, `responds_to` and `note`.
@@ -246,6 +261,8 @@ struct CSVActionsParser: CSVRecordHandler {
 
   @inline(never)
   private mutating func endpointSlow(_ field: CSVField, _ r: CSVRecordView, column: Int) -> Int32 {
+    let known = endpoints.count
+    defer { noteNewEndpoints(since: known, row: r.index) }
     let text = text(field, r)
     let what = column == actorColumn ? "an actor id" : "a target actor id"
     if text.isEmpty {
@@ -261,6 +278,14 @@ struct CSVActionsParser: CSVRecordHandler {
     if v >= 0 { return v }
     reportValue(Self.invalidUTF8(text), field, r, column: column)
     return Self.intern(scratch.base, 0, table: &endpointTable, strings: &endpoints, checked: false)
+  }
+
+  /// Notes the row of each new endpoint, and stops the part once it names more than
+  /// `maxActors` actors.
+  private mutating func noteNewEndpoints(since known: Int, row: Int) {
+    guard endpoints.count > known else { return }
+    endpointFirstRow.append(row)
+    if endpoints.count > maxActors && actorLimitRow == nil { actorLimitRow = row }
   }
 
   /// The index of the `n` bytes at `p` in `strings`, added when new; -1 when they are not UTF-8.

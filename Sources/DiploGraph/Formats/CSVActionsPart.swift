@@ -35,6 +35,8 @@ struct CSVActionsPart {
   /// Present once some row of the part has an id.
   var id: ColumnBuffer<Int32>?
   var endpoints: [String]
+  /// For each endpoint, the row (within the part) that first names it.
+  var endpointFirstRow: [Int]
   var kinds: [String]
   var kindFirstRow: [Int]
   var sources: [String]

@@ -38,6 +38,10 @@ enum CSVActionsReader {
     var regionCapacity: Int?
     /// Split offsets to use instead of guessed ones (tests use it to put splits in bad places).
     var splits: [Int]?
+    /// Limits: actions, distinct actors, bytes in one record.
+    var maxActions = DataSetFile.Limits.defaultMaxActions
+    var maxActors = DataSetFile.Limits.defaultMaxActors
+    var maxRecordBytes = DataSetFile.Limits.defaultMaxRecordBytes
   }
 
   /// What reading produced.
@@ -63,7 +67,7 @@ enum CSVActionsReader {
   {
     let (layout, headerWarnings) = try CSVLayout.read(
       input, file: file, known: CSVColumns.actions, required: CSVColumns.actionsRequired,
-      blockSize: configuration.blockSize)
+      blockSize: configuration.blockSize, maxRecordBytes: configuration.maxRecordBytes)
     let splits = try splitOffsets(input, layout: layout, configuration: configuration)
     let bounds = [layout.dataStart] + splits + [input.size]
     let ranges = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
@@ -146,9 +150,15 @@ enum CSVActionsReader {
             input, layout: layout, range: position..<range.upperBound, sink: sinks[i],
             configuration: configuration))
       }
+      // A part that ended before its range did (a limit, a quote never closed, a record too
+      // long) ends the reading: the merge says why.
       let last = accepted[accepted.count - 1]
       position = last.outcome.end
-      if last.outcome.unterminatedQuote != nil || last.kindLimitRow != nil { break }
+      if last.outcome.unterminatedQuote != nil || last.outcome.recordTooLong != nil
+        || last.outcome.stopped
+      {
+        break
+      }
     }
     done = true
     return (accepted, partsAccepted)
@@ -159,13 +169,14 @@ enum CSVActionsReader {
     configuration: Configuration
   ) throws -> CSVActionsPart {
     var parser = CSVActionsParser(
-      layout: layout, maxDiagnostics: configuration.maxDiagnostics, sink: sink)
+      layout: layout, maxDiagnostics: configuration.maxDiagnostics, sink: sink,
+      maxActions: configuration.maxActions, maxActors: configuration.maxActors)
     let outcome: CSVRunOutcome
     do {
       outcome = try CSVRecordDriver.run(
         input, from: range.lowerBound, until: range.upperBound,
         blockSize: configuration.blockSize, fieldCapacity: layout.columnCount + 1,
-        handler: &parser)
+        maxRecordBytes: configuration.maxRecordBytes, handler: &parser)
     } catch {
       parser.discard()
       throw error

@@ -18,20 +18,34 @@ enum CSVActorsReader {
     var blocMemberRows: [[Int]]
   }
 
+  /// - Throws: ``DiploGraphError``: as ``CSVLayout/read(_:file:known:required:blockSize:maxRecordBytes:)``,
+  ///   `syntax` for a quote never closed, `limit` for more than `maxActors` records or a record
+  ///   longer than `maxRecordBytes`.
   static func read(
     _ input: CSVInput, file: String?, maxDiagnostics: Int,
-    blockSize: Int = CSVRecordDriver.defaultBlockSize
+    blockSize: Int = CSVRecordDriver.defaultBlockSize,
+    maxActors: Int = DataSetFile.Limits.defaultMaxActors, maxRecordBytes: Int = .max
   ) throws -> Result {
     let (layout, warnings) = try CSVLayout.read(
       input, file: file, known: CSVColumns.actors, required: CSVColumns.actorsRequired,
-      blockSize: blockSize)
+      blockSize: blockSize, maxRecordBytes: maxRecordBytes)
     var handler = ActorsHandler(layout: layout, maxDiagnostics: maxDiagnostics)
+    handler.maxActors = maxActors
     handler.diagnostics = Array(warnings.prefix(maxDiagnostics))
     handler.dropped = warnings.count - handler.diagnostics.count
     defer { handler.scratch.deallocate() }
     let outcome = try CSVRecordDriver.run(
       input, from: layout.dataStart, until: input.size, blockSize: blockSize,
-      fieldCapacity: layout.columnCount + 1, handler: &handler)
+      fieldCapacity: layout.columnCount + 1, maxRecordBytes: maxRecordBytes, handler: &handler)
+    if let beyond = handler.limitLocation {
+      throw DiploGraphError(
+        .limit,
+        "found more than \(maxActors) actors; expected at most \(maxActors) (raise the limit with "
+          + "--max-actors)", at: beyond)
+    }
+    if let tooLong = outcome.recordTooLong {
+      throw tooLong.error(file: file, lineBreaksBefore: layout.dataStartLineBreaks, row: 0)
+    }
     if let open = outcome.unterminatedQuote {
       throw DiploGraphError(
         .syntax, "expected a closing quote for the field opened here, found the end of the file",
@@ -64,6 +78,9 @@ private struct ActorsHandler: CSVRecordHandler {
   var dropped = 0
   var droppedErrors = false
   var checkpoints: [CSVCheckpoint] = []
+  var maxActors = DataSetFile.Limits.defaultMaxActors
+  /// Where the first actor past `maxActors` is, once met (reading stops there).
+  var limitLocation: SourceLocation?
   private var pending: [(key: Int, diagnostic: Diagnostic)] = []
 
   init(layout: CSVLayout, maxDiagnostics: Int) {
@@ -73,6 +90,13 @@ private struct ActorsHandler: CSVRecordHandler {
 
   mutating func handle(_ r: CSVRecordView) -> Bool {
     let row = r.index
+    guard actors.count < maxActors else {
+      let (lineBreaks, column) = r.lineAndColumn(of: r.start)
+      limitLocation = SourceLocation(
+        file: layout.file, line: 1 + layout.dataStartLineBreaks + lineBreaks, column: column,
+        path: layout.path(row: row, column: nil))
+      return false
+    }
     if row % CSVCheckpoint.interval == 0 {
       checkpoints.append(
         CSVCheckpoint(

@@ -55,10 +55,41 @@ public enum CSVFormat {
     /// Parts of `actions.csv` parsed at once; `nil` for the number of cores (at most 8). Files
     /// under 4 MiB are read in one part whatever this says.
     public var parallelism: Int?
+    /// The most actions (records of `actions.csv`) read; beyond, reading stops with a `limit`
+    /// error. At most `Int32.max`, the action table's own bound.
+    public var maxActions: Int
+    /// The most distinct actors: declared in `actors.csv` or named by an action (as actor or
+    /// target); beyond, reading stops with a `limit` error.
+    public var maxActors: Int
+    /// The longest record (header included) in bytes; a longer one stops reading with a
+    /// `limit` error as soon as that many of its bytes are read, so a file without line ends
+    /// (or with a quote never closed) costs at most this much memory.
+    public var maxRecordBytes: Int
+    /// The largest file read from a path, in bytes (a pipe is read up to this many bytes and
+    /// then refused).
+    public var maxBytes: Int
+    /// Offsets where parts after the first begin, instead of guessed ones, whatever the file's
+    /// size (tests and fuzzing: the result must not depend on them).
+    @_spi(Testing) public var splits: [Int]?
+    /// Rows to make room for per part instead of an estimate (tests and fuzzing: forces the
+    /// overflow path).
+    @_spi(Testing) public var regionCapacity: Int?
+    /// Bytes read at a time (tests and fuzzing: small blocks exercise records across blocks).
+    @_spi(Testing) public var blockSize: Int?
 
-    public init(maxDiagnostics: Int = 1000, parallelism: Int? = nil) {
+    public init(
+      maxDiagnostics: Int = 1000, parallelism: Int? = nil,
+      maxActions: Int = DataSetFile.Limits.defaultMaxActions,
+      maxActors: Int = DataSetFile.Limits.defaultMaxActors,
+      maxRecordBytes: Int = DataSetFile.Limits.defaultMaxRecordBytes,
+      maxBytes: Int = DataSetFile.Limits.defaultMaxBytes
+    ) {
+      self.maxBytes = maxBytes
       self.maxDiagnostics = max(0, maxDiagnostics)
       self.parallelism = parallelism
+      self.maxActions = max(0, min(maxActions, Int(Int32.max)))
+      self.maxActors = max(0, min(maxActors, Int(Int32.max)))
+      self.maxRecordBytes = max(1, maxRecordBytes)
     }
   }
 
@@ -71,7 +102,8 @@ public enum CSVFormat {
   ///   when asked.
   /// - Throws: ``DiploGraphError``: `syntax` for an empty file or a quote never closed,
   ///   `schema` for a header without a required column or with a column twice, `limit` for
-  ///   more than 65,536 action kinds or 2³¹ − 1 actions.
+  ///   more than 65,536 action kinds, more actions or actors than `options` allow, a record
+  ///   longer than `options.maxRecordBytes` or a header of more than 1,024 columns.
   /// - Complexity: O(n) for n bytes, on all cores for large inputs.
   public static func read(
     actions: [UInt8], actors: [UInt8]? = nil, actionsFile: String? = nil,
@@ -90,12 +122,12 @@ public enum CSVFormat {
   /// location (see ``CSVSourceMap``).
   ///
   /// - Throws: as ``read(actions:actors:actionsFile:actorsFile:options:)``, and `io` when a
-  ///   file cannot be read.
+  ///   file cannot be read, `limit` when it is larger than `options.maxBytes`.
   public static func read(
     actionsPath: String, actorsPath: String? = nil, options: ReadOptions = ReadOptions()
   ) throws -> Document {
-    let actions = try CSVInput(path: actionsPath)
-    let actors = try actorsPath.map { try CSVInput(path: $0) }
+    let actions = try CSVInput(path: actionsPath, maxBytes: options.maxBytes)
+    let actors = try actorsPath.map { try CSVInput(path: $0, maxBytes: options.maxBytes) }
     return try read(
       actions: actions, actionsSource: .path(actionsPath), actionsFile: actionsPath,
       actors: zip(actors, actorsPath).map { ($0, .path($1)) }, actorsFile: actorsPath,
@@ -107,6 +139,16 @@ public enum CSVFormat {
     var configuration = CSVActionsReader.Configuration()
     configuration.maxDiagnostics = options.maxDiagnostics
     if let parallelism = options.parallelism { configuration.parts = max(1, parallelism) }
+    configuration.maxActions = options.maxActions
+    configuration.maxActors = options.maxActors
+    configuration.maxRecordBytes = options.maxRecordBytes
+    if let splits = options.splits {
+      configuration.splits = splits
+      configuration.parts = splits.count + 1
+      configuration.minimumPartBytes = 1
+    }
+    configuration.regionCapacity = options.regionCapacity
+    if let blockSize = options.blockSize { configuration.blockSize = max(1, blockSize) }
     return configuration
   }
 
@@ -121,7 +163,13 @@ public enum CSVFormat {
     let actorsResult = try actors.map {
       try CSVActorsReader.read(
         $0.0, file: actorsFile, maxDiagnostics: configuration.maxDiagnostics,
-        blockSize: configuration.blockSize)
+        blockSize: configuration.blockSize, maxActors: configuration.maxActors,
+        maxRecordBytes: configuration.maxRecordBytes)
+    }
+    if let actorsResult {
+      try checkActorCount(
+        declared: actorsResult.actors, named: result.table.endpointSymbols,
+        limit: configuration.maxActors, file: actionsFile)
     }
 
     let cap = configuration.maxDiagnostics
@@ -165,6 +213,24 @@ public enum CSVFormat {
       sourceFirstRow: result.sourceFirstRow, blocFirstRow: actorsResult?.blocFirstRow ?? [],
       blocMemberRows: actorsResult?.blocMemberRows ?? [])
     return (Document(dataSet: dataSet, map: map, diagnostics: diagnostics), result.partsAccepted)
+  }
+}
+
+extension CSVFormat {
+  /// Refuses a data set whose declared actors and the actors its actions name are, together,
+  /// more than `limit` distinct ids (each alone was checked while reading).
+  static func checkActorCount(
+    declared: [Actor], named: SymbolTable, limit: Int, file: String?
+  ) throws {
+    guard declared.count + named.count > limit else { return }
+    let ids = Set(declared.map(\.id.rawValue))
+    var total = ids.count
+    for name in named.strings where !ids.contains(name) { total += 1 }
+    guard total > limit else { return }
+    throw DiploGraphError(
+      .limit,
+      "found \(total) distinct actors (declared, or named by an action); expected at most "
+        + "\(limit) (raise the limit with --max-actors)", at: SourceLocation(file: file))
   }
 }
 

@@ -13,6 +13,10 @@ struct CSVLayout: Sendable, Hashable {
 
   var columnCount: Int { names.count }
 
+  /// The most columns a header may have: the format has nine, and every record of the file is
+  /// cut into fields against the header, so a hostile header must not set the size of that work.
+  static let maxColumns = 1024
+
   /// `row 13, column "count"` — the path part of a CSV location.
   func path(row: Int, column: Int?) -> String {
     guard let column else { return "row \(row + 1)" }
@@ -54,10 +58,11 @@ extension CSVLayout {
   ///
   /// - Returns: the layout and a warning for each unknown column.
   /// - Throws: ``DiploGraphError`` (`syntax`) for an empty file or a quote left open in the
-  ///   header, (`schema`) for a column named twice or a required column missing.
+  ///   header, (`schema`) for a column named twice or a required column missing, (`limit`)
+  ///   for a header longer than `maxRecordBytes`.
   static func read(
     _ input: CSVInput, file: String?, known: [String], required: [String],
-    blockSize: Int = CSVRecordDriver.defaultBlockSize
+    blockSize: Int = CSVRecordDriver.defaultBlockSize, maxRecordBytes: Int = .max
   ) throws -> (CSVLayout, [Diagnostic]) {
     var start = 0
     var bom: (UInt8, UInt8, UInt8) = (0, 0, 0)
@@ -76,8 +81,19 @@ extension CSVLayout {
       handler = HeaderHandler(capacity: capacity)
       outcome = try CSVRecordDriver.run(
         input, from: start, until: input.size, blockSize: blockSize, fieldCapacity: capacity,
-        handler: &handler)
+        maxRecordBytes: maxRecordBytes, handler: &handler)
+      if let tooLong = outcome.recordTooLong, outcome.records == 0 {
+        throw tooLong.error(file: file, lineBreaksBefore: 0, row: nil)
+      }
       if handler.fieldCount <= capacity { break }
+      guard handler.fieldCount <= CSVLayout.maxColumns else {
+        throw DiploGraphError(
+          .limit,
+          "found a header of \(handler.fieldCount) columns; expected at most "
+            + "\(CSVLayout.maxColumns) (the format has \(known.count))",
+          at: SourceLocation(
+            file: file, line: 1 + handler.firstLineBreaks, column: 1, path: "header"))
+      }
       capacity = handler.fieldCount
     } while true
 

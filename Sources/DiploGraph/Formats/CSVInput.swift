@@ -28,8 +28,11 @@ final class CSVInput: @unchecked Sendable {
 
   /// Opens `path`.
   ///
-  /// - Throws: ``DiploGraphError`` with code `io` when the file cannot be opened or read.
-  init(path: String) throws {
+  /// - Parameter maxBytes: the largest input accepted; a pipe is read only up to this many
+  ///   bytes before being refused, so an endless one (`/dev/zero`) cannot exhaust memory.
+  /// - Throws: ``DiploGraphError`` with code `io` when the file cannot be opened or read,
+  ///   `limit` when it holds more than `maxBytes` bytes.
+  init(path: String, maxBytes: Int = .max) throws {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Self.ioError("cannot open", path: path) }
     var info = stat()
@@ -39,12 +42,16 @@ final class CSVInput: @unchecked Sendable {
       throw error
     }
     if (info.st_mode & S_IFMT) == S_IFREG {
+      guard Int(info.st_size) <= maxBytes else {
+        close(fd)
+        throw DataSetFile.tooLarge(path, limit: maxBytes)
+      }
       self.descriptor = fd
       self.size = Int(info.st_size)
       self.bytes = nil
     } else {
       defer { close(fd) }
-      self.bytes = try Self.readToEnd(fd, path: path)
+      self.bytes = try Self.readToEnd(fd, path: path, maxBytes: maxBytes)
       self.size = bytes?.count ?? 0
       self.descriptor = -1
     }
@@ -77,7 +84,7 @@ final class CSVInput: @unchecked Sendable {
     return done
   }
 
-  private static func readToEnd(_ fd: Int32, path: String) throws -> [UInt8] {
+  private static func readToEnd(_ fd: Int32, path: String, maxBytes: Int) throws -> [UInt8] {
     var result: [UInt8] = []
     let chunk = 1 << 16
     var scratch = [UInt8](repeating: 0, count: chunk)
@@ -88,15 +95,14 @@ final class CSVInput: @unchecked Sendable {
         throw ioError("cannot read", path: path)
       }
       if n == 0 { return result }
+      if result.count + n > maxBytes { throw DataSetFile.tooLarge(path, limit: maxBytes) }
       result.append(contentsOf: scratch[0..<n])
     }
   }
 
   static func ioError(_ what: String, path: String?) -> DiploGraphError {
     let reason = String(cString: strerror(errno))
-    let subject = path.map { " \($0)" } ?? ""
-    return DiploGraphError(
-      .io, "\(what)\(subject): \(reason)", at: path.map { SourceLocation(file: $0) })
+    return DiploGraphError(.io, "\(what): \(reason)", at: path.map { SourceLocation(file: $0) })
   }
 }
 

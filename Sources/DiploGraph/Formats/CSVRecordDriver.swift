@@ -41,8 +41,33 @@ struct CSVRunOutcome {
   /// Set when the input ends inside a quoted field: where that field opens (line breaks since
   /// the run began, 1-based column), and the index the record would have had.
   var unterminatedQuote: (lineBreaks: Int, column: Int, record: Int, field: Int)?
+  /// Set when a record is longer than the run's limit: the run ends before it.
+  var recordTooLong: CSVRecordTooLong?
   /// Whether the handler ended the run.
   var stopped = false
+}
+
+/// A record longer than a run's limit, which ends the run; located relative to the run's start,
+/// for the caller to turn into a ``DiploGraphError`` naming the file, line and row.
+struct CSVRecordTooLong {
+  var limit: Int
+  /// Line breaks before the record since the run began.
+  var lineBreaks: Int
+  /// The index the record has among the records of the run.
+  var record: Int
+
+  /// The error users see, for a run whose first record is row `firstRow` (0-based) of `layout`
+  /// and starts after `lineBreaksBefore` line breaks of the file.
+  func error(file: String?, lineBreaksBefore: Int, row: Int?) -> DiploGraphError {
+    DiploGraphError(
+      .limit,
+      "found a record longer than \(limit) bytes; expected at most \(limit) bytes per record "
+        + "(a quote never closed makes the rest of the file one record; raise the limit with "
+        + "--max-record-bytes)",
+      at: SourceLocation(
+        file: file, line: 1 + lineBreaksBefore + lineBreaks, column: 1,
+        path: row.map { "row \($0 + record + 1)" } ?? "header"))
+  }
 }
 
 /// Walks the records of a file range through a reusable block buffer.
@@ -58,10 +83,15 @@ enum CSVRecordDriver {
   ///
   /// `start` must be the start of a record, as far as the caller knows.
   ///
-  /// - Complexity: O(bytes read); memory O(block size + longest record).
+  /// A record (blank lines before it not counted) longer than `maxRecordBytes` ends the run as
+  /// soon as that many of its bytes are read, noted in ``CSVRunOutcome/recordTooLong``.
+  ///
+  /// - Throws: what `input` throws.
+  /// - Complexity: O(bytes read); memory O(block size + longest record), at most
+  ///   O(block size + `maxRecordBytes`).
   static func run<Handler: CSVRecordHandler>(
     _ input: CSVInput, from start: Int, until limit: Int, blockSize: Int = defaultBlockSize,
-    fieldCapacity: Int, handler: inout Handler
+    fieldCapacity: Int, maxRecordBytes: Int = .max, handler: inout Handler
   ) throws -> CSVRunOutcome {
     var block = CSVBlock(capacity: blockSize, fileOffset: start)
     defer { block.deallocate() }
@@ -79,6 +109,11 @@ enum CSVRecordDriver {
         capacity: fieldCapacity)
       switch scan.status {
       case .needMore:
+        if block.count - position > maxRecordBytes {
+          outcome.recordTooLong = CSVRecordTooLong(
+            limit: maxRecordBytes, lineBreaks: lineBreaks, record: records)
+          break scanning
+        }
         try block.advance(keepingFrom: position, input: input)
         position = 0
       case .endOfInput:
@@ -93,6 +128,11 @@ enum CSVRecordDriver {
         position = block.count
         break scanning
       case .record:
+        if scan.end - position > maxRecordBytes {
+          outcome.recordTooLong = CSVRecordTooLong(
+            limit: maxRecordBytes, lineBreaks: lineBreaks, record: records)
+          break scanning
+        }
         let view = CSVRecordView(
           bytes: block.base, fields: fields, fieldCount: scan.fieldCount, start: position,
           end: scan.end, fileOffset: block.fileOffset + position, lineBreaksBefore: lineBreaks,

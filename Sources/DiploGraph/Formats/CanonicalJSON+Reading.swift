@@ -12,6 +12,8 @@ struct CanonicalReader {
   /// The distinct action kinds read so far (the action table holds at most
   /// `ActionTable.maxKinds`).
   var kinds = Set<String>()
+  var maxActions = DataSetFile.Limits.defaultMaxActions
+  var maxActors = DataSetFile.Limits.defaultMaxActors
 
   init(file: String?, root: JSONPosition) {
     self.file = file
@@ -314,6 +316,47 @@ struct CanonicalReader {
     return result
   }
 
+  // MARK: Limits
+
+  /// Refuses a collection longer than `limit`, at its first element past the limit.
+  private func checkLength(
+    _ f: Fields, _ key: DataPath.Collection, limit: Int, what: String, option: String
+  ) throws {
+    guard let elements = f.values[key.rawValue]?.elements, elements.count > limit else { return }
+    throw DiploGraphError(
+      .limit,
+      "found \(elements.count) \(what); expected at most \(limit) (raise the limit with \(option))",
+      at: elements[limit].position.location(in: file, path: "$.\(key.rawValue)[\(limit)]"))
+  }
+
+  /// Refuses more than `maxActors` distinct actors, declared or named by the actions, at the
+  /// action that names the first one past the limit.
+  private func checkActorCount(_ dataSet: DataSet) throws {
+    let table = dataSet.actions
+    guard dataSet.actors.count + table.endpointSymbols.count > maxActors else { return }
+    let declared = Set(dataSet.actors.map(\.id.rawValue))
+    var total = declared.count
+    var counted = [Bool](repeating: false, count: table.endpointSymbols.count)
+    for row in table.indices {
+      for symbol in [table.actorColumn[row], table.targetColumn[row]]
+      where !counted[Int(symbol)] {
+        counted[Int(symbol)] = true
+        if declared.contains(table.endpointSymbols[symbol]) { continue }
+        total += 1
+        if total > maxActors {
+          let position =
+            map.elements[.actions]?[row].position ?? JSONPosition(line: 1, column: 1)
+          throw DiploGraphError(
+            .limit,
+            "found more than \(maxActors) distinct actors (declared, or named by an action); "
+              + "expected at most \(maxActors) (raise the limit with --max-actors)",
+            at: position.location(
+              in: file, path: "$.actions[\(map.elements[.actions]?[row].fileIndex ?? row)]"))
+        }
+      }
+    }
+  }
+
   // MARK: The document
 
   mutating func readDocument(_ root: JSONNode) throws -> Document {
@@ -343,11 +386,14 @@ struct CanonicalReader {
     dataSet.title = string(f, "title") ?? ""
     dataSet.description = string(f, "description")
     dataSet.notes = strings(&f, "notes") ?? []
+    try checkLength(f, .actors, limit: maxActors, what: "actors", option: "--max-actors")
+    try checkLength(f, .actions, limit: maxActions, what: "actions", option: "--max-actions")
     dataSet.sources = collection(f, .sources) { $0.readSource($1, path: $2, index: $3) }
     dataSet.actors = collection(f, .actors) { $0.readActor($1, path: $2, index: $3) }
     dataSet.blocs = collection(f, .blocs) { $0.readBloc($1, path: $2, index: $3) }
     dataSet.actions = ActionTable(
       collection(f, .actions) { $0.readAction($1, path: $2, index: $3) })
+    try checkActorCount(dataSet)
     dataSet.figures = collection(f, .figures) { $0.readFigure($1, path: $2, index: $3) }
     map.documentFields = f.element
     map.documentFields.position = root.position

@@ -38,8 +38,39 @@ public enum CanonicalJSON {
   public static func read(
     _ bytes: [UInt8], file: String? = nil, limits: JSON.Limits = JSON.Limits()
   ) throws -> Document {
-    let root = try JSON.parse(bytes, file: file, limits: limits)
+    try read(bytes, file: file, options: ReadOptions(json: limits))
+  }
+
+  /// Bounds on what is read.
+  public struct ReadOptions: Hashable, Sendable {
+    /// The JSON parser's limits (nesting depth, number of values).
+    public var json: JSON.Limits
+    /// The most actions; more is a `limit` error located at the first action past it.
+    public var maxActions: Int
+    /// The most distinct actors, declared or named by an action; more is a `limit` error.
+    public var maxActors: Int
+
+    public init(
+      json: JSON.Limits = JSON.Limits(), maxActions: Int = DataSetFile.Limits.defaultMaxActions,
+      maxActors: Int = DataSetFile.Limits.defaultMaxActors
+    ) {
+      self.json = json
+      self.maxActions = max(0, min(maxActions, Int(Int32.max)))
+      self.maxActors = max(0, min(maxActors, Int(Int32.max)))
+    }
+  }
+
+  /// Reads a data set under `options`' limits (see the other `read`).
+  ///
+  /// - Throws: as the other `read`, and `limit` for more actions or actors than `options`
+  ///   allow.
+  public static func read(_ bytes: [UInt8], file: String? = nil, options: ReadOptions) throws
+    -> Document
+  {
+    let root = try JSON.parse(bytes, file: file, limits: options.json)
     var reader = CanonicalReader(file: file, root: root.position)
+    reader.maxActions = options.maxActions
+    reader.maxActors = options.maxActors
     return try reader.readDocument(root)
   }
 

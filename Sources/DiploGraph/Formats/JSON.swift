@@ -7,8 +7,9 @@
 // leading zeros or `+` signs, lone surrogates in `\u` escapes, invalid UTF-8 (overlong forms,
 // encoded surrogates, code points past U+10FFFF, truncated sequences), control characters
 // inside strings, duplicate keys in one object (the message names both places), anything after
-// the top-level value, and nesting deeper than `Limits.maxDepth` (a `limit` error: the parser
-// is iterative and never overflows the stack).
+// the top-level value, nesting deeper than `Limits.maxDepth` (a `limit` error: the parser
+// is iterative and never overflows the stack), and more than `Limits.maxValues` values (a
+// `limit` error: the tree's memory is bounded).
 //
 // Limits: numbers are kept as their literal text (see `JSONNumber`), so no value is rounded or
 // truncated by parsing; lines and columns are `Int`.
@@ -23,9 +24,17 @@ public enum JSON {
     /// releases a value tree recursively: keep this in the thousands, not the hundreds of
     /// thousands. A data set needs 5 levels.
     public var maxDepth: Int
+    /// The most values (of any kind, containers included) accepted in one text.
+    ///
+    /// The value tree takes up to about 45 bytes per value (a text of `[0,0,0,…]` has one value
+    /// per two bytes), so this, not the size of the text, bounds the parser's memory: the
+    /// default, 50 million, keeps it near 2 GiB, and a canonical data set needs about ten
+    /// values per action.
+    public var maxValues: Int
 
-    public init(maxDepth: Int = 512) {
+    public init(maxDepth: Int = 512, maxValues: Int = 50_000_000) {
       self.maxDepth = maxDepth
+      self.maxValues = maxValues
     }
   }
 
@@ -37,7 +46,7 @@ public enum JSON {
   ///   - limits: the nesting limit.
   /// - Returns: the top-level value, every value carrying its position.
   /// - Throws: ``DiploGraphError`` with code `syntax` (malformed JSON or UTF-8) or `limit`
-  ///   (nesting too deep), located at the offending character.
+  ///   (nesting too deep, too many values), located at the offending character.
   /// - Complexity: O(n) time in the length of the text; O(n) memory for the tree, O(depth)
   ///   for the parser's own stack (which lives on the heap).
   public static func parse(

@@ -9,6 +9,8 @@ struct JSONParser {
   private let file: String?
   private let limits: JSON.Limits
   private var index = 0
+  /// Values begun so far (checked against `limits.maxValues`).
+  private var values = 0
   private var line = 1
   private var column = 1
   /// Reused buffer for strings with escapes.
@@ -161,6 +163,13 @@ struct JSONParser {
       skipWhitespace()
       let start = position
       guard let byte = peek else { throw expectedValue(context) }
+      values += 1
+      if values > limits.maxValues {
+        throw error(
+          "found more than \(limits.maxValues) JSON values; expected at most \(limits.maxValues) "
+            + "(raise the limit with --max-json-values; CSV is the format for bulk data)",
+          code: .limit)
+      }
       var node: JSONNode
       switch byte {
       case UInt8(ascii: "{"):

@@ -17,52 +17,125 @@ public enum DataSetFile {
 
   /// Bounds on what is read, so a hostile or mistaken input gets a clear refusal instead of
   /// exhausting memory.
+  ///
+  /// Every limit is checked while reading, so an input past one fails early with a `limit`
+  /// error that names the limit and the command-line option that raises it.
   public struct Limits: Hashable, Sendable {
+    /// The default of ``maxActions``: 100 million.
+    public static let defaultMaxActions = 100_000_000
+    /// The default of ``maxActors``: 10 million.
+    public static let defaultMaxActors = 10_000_000
+    /// The default of ``maxRecordBytes``: 64 MiB.
+    public static let defaultMaxRecordBytes = 64 << 20
+    /// The default of ``maxBytes``: 4 GiB.
+    public static let defaultMaxBytes = 4 << 30
+
     /// The largest file read, in bytes (default 4 GiB).
     public var maxBytes: Int
-    /// Limits of the JSON parser (nesting depth).
+    /// The most actions a data set may have (default 100 million; at most 2³¹ − 1).
+    public var maxActions: Int
+    /// The most distinct actors, declared or named by an action (default 10 million).
+    public var maxActors: Int
+    /// The longest CSV record, in bytes (default 64 MiB).
+    public var maxRecordBytes: Int
+    /// Limits of the JSON parser (nesting depth, number of values).
     public var json: JSON.Limits
 
-    public init(maxBytes: Int = 4 << 30, json: JSON.Limits = JSON.Limits()) {
+    public init(
+      maxBytes: Int = Limits.defaultMaxBytes, maxActions: Int = Limits.defaultMaxActions,
+      maxActors: Int = Limits.defaultMaxActors,
+      maxRecordBytes: Int = Limits.defaultMaxRecordBytes, json: JSON.Limits = JSON.Limits()
+    ) {
       self.maxBytes = maxBytes
+      self.maxActions = maxActions
+      self.maxActors = maxActors
+      self.maxRecordBytes = maxRecordBytes
       self.json = json
+    }
+
+    /// The options of the CSV reader under these limits.
+    public var csv: CSVFormat.ReadOptions {
+      CSVFormat.ReadOptions(
+        maxActions: maxActions, maxActors: maxActors, maxRecordBytes: maxRecordBytes,
+        maxBytes: maxBytes)
+    }
+
+    /// The options of the canonical JSON reader under these limits.
+    public var canonicalJSON: CanonicalJSON.ReadOptions {
+      CanonicalJSON.ReadOptions(json: json, maxActions: maxActions, maxActors: maxActors)
+    }
+  }
+
+  /// What a path names, once folders and sibling `actors.csv` files are resolved.
+  enum Resolved: Equatable {
+    case json(String)
+    case csv(actions: String, actors: String?)
+  }
+
+  /// Resolves `path` the way ``read(_:actors:format:limits:)`` reads it.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `io` for a folder without `actions.csv`.
+  static func resolve(_ path: String, actors: String?, format: Format?) throws -> Resolved {
+    let files = FileManager.default
+    var isDirectory: ObjCBool = false
+    if path != "-", files.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      let actions = (path as NSString).appendingPathComponent("actions.csv")
+      let siblingActors = (path as NSString).appendingPathComponent("actors.csv")
+      guard files.fileExists(atPath: actions) else {
+        throw DiploGraphError(
+          .io,
+          "found a folder without actions.csv; expected a .json or .csv file, or a folder "
+            + "holding actions.csv", at: SourceLocation(file: path))
+      }
+      return .csv(
+        actions: actions,
+        actors: actors ?? (files.fileExists(atPath: siblingActors) ? siblingActors : nil))
+    }
+    switch format ?? (path.lowercased().hasSuffix(".csv") ? .csv : .json) {
+    case .json:
+      return .json(path)
+    case .csv:
+      var actorsPath = actors
+      if actorsPath == nil, path != "-", (path as NSString).lastPathComponent == "actions.csv" {
+        let sibling = ((path as NSString).deletingLastPathComponent as NSString)
+          .appendingPathComponent("actors.csv")
+        if files.fileExists(atPath: sibling) { actorsPath = sibling }
+      }
+      return .csv(actions: path, actors: actorsPath)
+    }
+  }
+
+  /// The files a read of `path` takes data from (standard input left out): what no output of
+  /// the same run may overwrite.
+  public static func inputFiles(_ path: String, actors: String? = nil, format: Format? = nil)
+    -> [String]
+  {
+    let named = [path, actors].compactMap { $0 }.filter { $0 != "-" }
+    switch try? resolve(path, actors: actors, format: format) {
+    case .json(let file): return Array(Set(named + [file]).subtracting(["-"])).sorted()
+    case .csv(let actions, let actorsFile):
+      return Array(Set(named + [actions] + [actorsFile].compactMap { $0 }).subtracting(["-"]))
+        .sorted()
+    case nil: return named
     }
   }
 
   /// Reads the data set at `path` (see the type's documentation for what a path may be).
   ///
   /// - Throws: ``DiploGraphError``: `io` when a file cannot be read, `limit` when it is larger
-  ///   than `limits.maxBytes`, and the readers' own errors for malformed input.
+  ///   than `limits.maxBytes` or holds more than the other limits allow, and the readers' own
+  ///   errors for malformed input.
   public static func read(
     _ path: String, actors: String? = nil, format: Format? = nil, limits: Limits = Limits()
   ) throws -> Document {
-    var isDirectory: ObjCBool = false
-    if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      let actions = (path as NSString).appendingPathComponent("actions.csv")
-      let siblingActors = (path as NSString).appendingPathComponent("actors.csv")
-      guard FileManager.default.fileExists(atPath: actions) else {
-        throw DiploGraphError(
-          .io, "\(path) is a folder without actions.csv; give a .json or .csv file")
-      }
-      let actorsPath =
-        actors ?? (FileManager.default.fileExists(atPath: siblingActors) ? siblingActors : nil)
-      return try readCSV(actions, actors: actorsPath, limits: limits)
-    }
-    let chosen = format ?? (path.lowercased().hasSuffix(".csv") ? .csv : .json)
-    switch chosen {
-    case .json:
-      let bytes = try readBytes(path, limit: limits.maxBytes)
-      return try CanonicalJSON.read(bytes, file: displayName(path), limits: limits.json)
-    case .csv:
-      var actorsPath = actors
-      if actorsPath == nil, path != "-", (path as NSString).lastPathComponent == "actions.csv" {
-        let sibling = ((path as NSString).deletingLastPathComponent as NSString)
-          .appendingPathComponent("actors.csv")
-        if FileManager.default.fileExists(atPath: sibling) { actorsPath = sibling }
-      }
-      return try readCSV(path, actors: actorsPath, limits: limits)
+    switch try resolve(path, actors: actors, format: format) {
+    case .json(let file):
+      let bytes = try readBytes(file, limit: limits.maxBytes)
+      return try CanonicalJSON.read(bytes, file: displayName(file), options: limits.canonicalJSON)
+    case .csv(let actions, let actorsFile):
+      return try readCSV(actions, actors: actorsFile, limits: limits)
     }
   }
 
@@ -72,13 +145,13 @@ public enum DataSetFile {
       let actorBytes = try actors.map { try readBytes($0, limit: limits.maxBytes) }
       return try CSVFormat.read(
         actions: actionBytes, actors: actorBytes, actionsFile: displayName(actions),
-        actorsFile: actors.map(displayName))
+        actorsFile: actors.map(displayName), options: limits.csv)
     }
     // From a path the reader streams the file in blocks: check the size, not the bytes.
     for path in [actions, actors].compactMap({ $0 }) {
       try checkSize(path, limit: limits.maxBytes)
     }
-    return try CSVFormat.read(actionsPath: actions, actorsPath: actors)
+    return try CSVFormat.read(actionsPath: actions, actorsPath: actors, options: limits.csv)
   }
 
   /// Refuses a file larger than `limit` bytes before reading it.
@@ -86,7 +159,7 @@ public enum DataSetFile {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
       let reason =
         FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-      throw DiploGraphError(.io, "cannot read \(path): \(reason)")
+      throw DiploGraphError(.io, "cannot read: \(reason)", at: SourceLocation(file: path))
     }
     if let size = (attributes[.size] as? NSNumber)?.intValue, size > limit {
       throw tooLarge(path, limit: limit)
@@ -96,7 +169,8 @@ public enum DataSetFile {
   static func tooLarge(_ path: String, limit: Int) -> DiploGraphError {
     DiploGraphError(
       .limit,
-      "\(displayName(path)) is larger than the input limit of \(limit) bytes; raise it with --max-input-bytes",
+      "found a file larger than \(limit) bytes; expected at most \(limit) bytes (raise the "
+        + "limit with --max-input-bytes)",
       at: SourceLocation(file: displayName(path)))
   }
 
@@ -112,7 +186,7 @@ public enum DataSetFile {
       guard let opened = FileHandle(forReadingAtPath: path) else {
         let reason =
           FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-        throw DiploGraphError(.io, "cannot read \(path): \(reason)")
+        throw DiploGraphError(.io, "cannot read: \(reason)", at: SourceLocation(file: path))
       }
       handle = opened
     }
@@ -124,7 +198,8 @@ public enum DataSetFile {
         chunk = try handle.read(upToCount: 1 << 22)
       } catch {
         throw DiploGraphError(
-          .io, "cannot read \(displayName(path)): \(error.localizedDescription)")
+          .io, "cannot read: \(error.localizedDescription)",
+          at: SourceLocation(file: displayName(path)))
       }
       guard let chunk, !chunk.isEmpty else { break }
       if bytes.count + chunk.count > limit { throw tooLarge(path, limit: limit) }
