@@ -12,7 +12,10 @@ func checkedAdd(_ a: Int64, _ b: Int64, _ what: @autoclosure () -> String) throw
 
 /// The error thrown when a sum does not fit in 64 bits.
 func overflowError(_ what: String) -> DiploGraphError {
-  DiploGraphError(.overflow, "\(what) exceeds 9,223,372,036,854,775,807")
+  DiploGraphError(
+    .overflow,
+    "\(what) exceeds 9,223,372,036,854,775,807 (2⁶³ − 1, the largest sum of counts); expected "
+      + "counts whose sums fit")
 }
 
 /// `numerator / denominator` in `Double`, or `nil` when the denominator is zero.

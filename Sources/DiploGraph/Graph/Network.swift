@@ -69,7 +69,8 @@ public struct Network: Sendable {
     self.rows = rows
     self.selfLoopRows = selfLoops
     self.links = try LinkTable(
-      table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: actors.count)
+      table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: actors.count,
+      name: { actors[$0].id.rawValue })
   }
 
   /// Number of nodes (K).
@@ -126,13 +127,17 @@ public struct LinkTable: Sendable {
     return lo < Int(outStart[i + 1]) && to[lo] == key ? lo : nil
   }
 
-  init(table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int) throws {
+  /// - Parameter name: the id of a node, for messages.
+  init(
+    table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
+    name: (Int) -> String
+  ) throws {
     var from: [Int32] = []
     var to: [Int32] = []
     var weight: [Int64] = []
     var actions: [Int32] = []
-    func overflow() -> DiploGraphError {
-      DiploGraphError(.overflow, "a summed count exceeds 9,223,372,036,854,775,807")
+    func overflow(_ i: Int, _ j: Int) -> DiploGraphError {
+      overflowError("the summed count of the actions of \(name(i)) on \(name(j))")
     }
     if k <= 2048 {
       // Dense accumulator: one slot per ordered pair.
@@ -147,7 +152,7 @@ public struct LinkTable: Sendable {
         let cnt = table.countColumn[r]
         if cnt > 0 {
           let (sum, o) = w[slot].addingReportingOverflow(cnt)
-          if o { throw overflow() }
+          if o { throw overflow(i, j) }
           w[slot] = sum
         }
         c[slot] &+= 1
@@ -177,7 +182,7 @@ public struct LinkTable: Sendable {
         var c: Int32 = 0
         while n < keyed.count && keyed[n].key == key {
           let (s, o) = sum.addingReportingOverflow(keyed[n].count)
-          if o { throw overflow() }
+          if o { throw overflow(key / k, key % k) }
           sum = s
           c += 1
           n += 1
@@ -194,7 +199,7 @@ public struct LinkTable: Sendable {
     var total: Int64 = 0
     for w in weight {
       let (s, o) = total.addingReportingOverflow(w)
-      if o { throw overflow() }
+      if o { throw overflowError("the summed count of all the actions") }
       total = s
     }
     self.from = from

@@ -145,7 +145,7 @@ struct Report: Sendable {
         out += "(none)\n"
         continue
       }
-      let shown = rowLimit.map { Array(table.rows.prefix($0)) } ?? table.rows
+      let shown = rowLimit.map { Array(table.rows.prefix(max(0, $0))) } ?? table.rows
       let cells = shown.map { $0.map { TextWidth.printable($0.human) } }
       var widths = table.columns.map { TextWidth.of($0.title) }
       for row in cells {
@@ -193,7 +193,7 @@ struct Report: Sendable {
         out += "None.\n"
         continue
       }
-      let shown = rowLimit.map { Array(table.rows.prefix($0)) } ?? table.rows
+      let shown = rowLimit.map { Array(table.rows.prefix(max(0, $0))) } ?? table.rows
       out += "| " + table.columns.map { Self.escape($0.title) }.joined(separator: " | ") + " |\n"
       let numeric = table.columns.indices.map { c in shown.contains { $0[c].isNumeric } }
       out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"

@@ -463,5 +463,5 @@ extension String {
 
 /// The first `limit` elements (all of them without a limit).
 func limited<C: Collection>(_ items: C, _ limit: Int?) -> C.SubSequence {
-  items.prefix(limit ?? Int.max)
+  items.prefix(max(0, limit ?? Int.max))
 }

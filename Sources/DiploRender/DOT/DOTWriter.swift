@@ -26,10 +26,12 @@ public struct DOTWriter: Sendable {
 
   /// The DOT document for `network`.
   ///
-  /// - Throws: ``DiploRenderError`` with code `style` when the style is invalid.
+  /// - Throws: ``DiploRenderError`` with code `style` when the style is invalid;
+  ///   ``DiploGraphError`` with code `overflow` when the counts of a self-loop, or of every
+  ///   drawn edge, do not add up in 64 bits.
   public func document(for network: Network) throws -> DOTDocument {
     try style.validate()
-    let model = DiagramModel(network: network, style: style)
+    let model = try DiagramModel(network: network, style: style)
     let dataSet = network.dataSet
     let title = style.title ?? dataSet.title
     var out = ""
@@ -77,7 +79,7 @@ public struct DOTWriter: Sendable {
     out += "}\n"
     return DOTDocument(
       text: out, nodeCount: model.nodes.count, edgeCount: model.edges.count, title: title,
-      summary: summary(model, title: title))
+      summary: try summary(model, title: title))
   }
 
   // MARK: Graph
@@ -212,8 +214,10 @@ public struct DOTWriter: Sendable {
 
   // MARK: Description
 
-  private func summary(_ model: DiagramModel, title: String) -> String {
-    let total = model.edges.reduce(Int64(0)) { $0 &+ $1.weight }
+  private func summary(_ model: DiagramModel, title: String) throws -> String {
+    let total = try model.edges.reduce(Int64(0)) {
+      try DiagramModel.sum($0, $1.weight, "the summed count of every drawn action")
+    }
     let actions = model.edges.reduce(0) { $0 + $1.rows.count }
     var s = title.isEmpty ? "Network diagram: " : "\(title): "
     s += plural(model.nodes.count, "actor") + ", "

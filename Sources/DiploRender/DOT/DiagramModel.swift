@@ -47,7 +47,9 @@ struct DiagramModel {
   let minimumLength: [Int]
   private let sourceNames: [SourceID: String]
 
-  init(network: Network, style: Style) {
+  /// - Throws: ``DiploGraphError`` with code `overflow` when the counts on one drawn edge (a
+  ///   self-loop: the network sums only the links between two actors) do not add up in 64 bits.
+  init(network: Network, style: Style) throws {
     self.network = network
     self.style = style
     let dataSet = network.dataSet
@@ -106,13 +108,17 @@ struct DiagramModel {
     func newEdge(_ from: Int, _ to: Int) -> Edge {
       Edge(from: from, to: to, weight: 0, hasCount: false, kinds: [], sources: [], rows: [])
     }
-    func add(row: Int, to edge: inout Edge) {
+    func add(row: Int, to edge: inout Edge) throws {
       let kind = table.kind(row: row)
       let count = table.count(row: row)
+      let (from, to) = (edge.from, edge.to)
+      let what = {
+        "the summed count of the actions of \(network.actors[from].id) on \(network.actors[to].id)"
+      }
       if let i = edge.kinds.firstIndex(where: { $0.kind == kind }) {
         edge.kinds[i].actions += 1
         if let count {
-          edge.kinds[i].weight &+= Int64(count)
+          edge.kinds[i].weight = try Self.sum(edge.kinds[i].weight, Int64(count), what())
           edge.kinds[i].counted += 1
         }
       } else {
@@ -124,7 +130,7 @@ struct DiagramModel {
         edge.kinds.append(total)
       }
       if let count {
-        edge.weight &+= Int64(count)
+        edge.weight = try Self.sum(edge.weight, Int64(count), what())
         edge.hasCount = true
       }
       for source in table.sources(row: row) where !edge.sources.contains(source) {
@@ -145,9 +151,9 @@ struct DiagramModel {
             loops[a] = edges.count
             edges.append(newEdge(a, a))
           }
-          add(row: row, to: &edges[loops[a]!])
+          try add(row: row, to: &edges[loops[a]!])
         } else if let l = links.link(from: a, to: t) {
-          add(row: row, to: &edges[l])
+          try add(row: row, to: &edges[l])
         }
       }
       // Links first in (from, to) order, then self-loops by node: keep one order, by (from, to).
@@ -156,7 +162,7 @@ struct DiagramModel {
       for row32 in network.rows {
         let row = Int(row32)
         var edge = newEdge(network.actorNode(row: row), network.targetNode(row: row))
-        add(row: row, to: &edge)
+        try add(row: row, to: &edge)
         edges.append(edge)
       }
     }
@@ -197,7 +203,20 @@ struct DiagramModel {
     self.minimumLength = minimumLength
   }
 
-  /// Strength s = out + in weight.
+  /// `a + b`, or the `overflow` error naming what was summed.
+  static func sum(_ a: Int64, _ b: Int64, _ what: @autoclosure () -> String) throws -> Int64 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    guard !overflow else {
+      throw DiploGraphError(
+        .overflow,
+        "\(what()) exceeds 9,223,372,036,854,775,807 (2⁶³ − 1, the largest sum of counts); "
+          + "expected counts whose sums fit")
+    }
+    return sum
+  }
+
+  /// Strength s = out + in weight (links out of a node and links into it are different links
+  /// of the network, whose total fits: so does their sum).
   func strength(_ node: Int) -> Int64 { outStrength[node] &+ inStrength[node] }
 
   /// The largest strength among drawn nodes.
