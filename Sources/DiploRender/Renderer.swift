@@ -6,15 +6,23 @@ import Foundation
 /// Every call into Graphviz holds one process-wide lock (Graphviz is not thread-safe), so
 /// renders from many threads or tasks run one at a time. The synchronous methods run on the
 /// caller's thread; the `async` ones move the work to a dedicated thread so a long layout never
-/// occupies Swift's cooperative pool. A layout cannot be interrupted once started: the
-/// ``EnginePolicy`` refuses `dot` on graphs where it would take minutes.
+/// occupies Swift's cooperative pool. A layout cannot be interrupted in process: the
+/// ``EnginePolicy`` refuses `dot` on graphs where it would take minutes, and with a
+/// ``LayoutIsolation`` the layouts not known to be fast run in a child process that is stopped
+/// at a time limit.
 ///
 /// Output is deterministic (same document, engine and format: same bytes) for every engine but
 /// `fdp`, see ``LayoutEngine/isReproducibleInProcess``.
 public struct Renderer: Sendable {
   public var policy: EnginePolicy
+  /// Where layouts not known to be fast run, under a time limit; `nil`: every layout in
+  /// process, without a limit (see ``LayoutIsolation``).
+  public var isolation: LayoutIsolation?
 
-  public init(policy: EnginePolicy = .standard) { self.policy = policy }
+  public init(policy: EnginePolicy = .standard, isolation: LayoutIsolation? = nil) {
+    self.policy = policy
+    self.isolation = isolation
+  }
 
   /// Lays out and draws `document`.
   ///
@@ -23,7 +31,12 @@ public struct Renderer: Sendable {
   ///     beyond).
   ///   - format: SVG (always available), PNG or PDF (see ``availableFormats()``).
   ///   - force: run `dot` even on a graph beyond ``EnginePolicy/dotLimit``.
-  /// - Throws: ``DiploRenderError``: `limit` (dot refused), `unsupportedFormat`, `layout`,
+  /// The text is checked against the writer's grammar (``DOTGrammar``) before Graphviz sees
+  /// it. With an ``isolation``, a layout not known to be fast (or any, when the isolation says
+  /// `always`) runs in a child process and is stopped at the isolation's time limit.
+  ///
+  /// - Throws: ``DiploRenderError``: `limit` (dot refused, or the time limit reached),
+  ///   `unsupportedFormat`, `layout` (also when Graphviz crashed in the child process),
   ///   `render`, `syntax` (with Graphviz's own message).
   /// - Complexity: that of the engine; see ``EnginePolicy`` for measured times.
   public func render(
@@ -31,9 +44,18 @@ public struct Renderer: Sendable {
     force: Bool = false
   ) throws -> Rendering {
     let choice = try policy.choose(for: document, requested: engine, force: force)
-    let output = try Graphviz.render(dot: document.text, engine: choice.engine, format: format)
+    try DOTGrammar.check(document.text)
+    let output: Graphviz.Output
+    var isolated = false
+    if let isolation, isolation.always || !policy.isKnownFast(document, engine: choice.engine) {
+      output = try isolation.render(dot: document.text, engine: choice.engine, format: format)
+      isolated = true
+    } else {
+      output = try Graphviz.render(dot: document.text, engine: choice.engine, format: format)
+    }
     return Rendering(
-      bytes: output.bytes, format: format, engine: choice, warnings: output.warnings)
+      bytes: output.bytes, format: format, engine: choice, warnings: output.warnings,
+      inChildProcess: isolated)
   }
 
   /// ``render(_:engine:format:force:)`` on a dedicated thread, off the cooperative pool.
@@ -52,7 +74,9 @@ public struct Renderer: Sendable {
     let svg = try EmbeddableSVG.make(
       from: rendering.bytes, options: options, title: document.title,
       description: document.summary)
-    return EmbeddedSVG(svg: svg, engine: rendering.engine, warnings: rendering.warnings)
+    return EmbeddedSVG(
+      svg: svg, engine: rendering.engine, warnings: rendering.warnings,
+      inChildProcess: rendering.inChildProcess)
   }
 
   /// ``embeddableSVG(_:engine:options:force:)`` on a dedicated thread, off the cooperative pool.
@@ -105,6 +129,8 @@ public struct Rendering: Sendable {
   public var engine: EngineChoice
   /// Graphviz's warnings (a font not found, …), in order.
   public var warnings: [String]
+  /// Whether the layout ran in a child process (see ``LayoutIsolation``).
+  public var inChildProcess = false
 
   /// The SVG text, when the format is SVG.
   public var svg: String? { format == .svg ? String(decoding: bytes, as: UTF8.self) : nil }
@@ -115,4 +141,6 @@ public struct EmbeddedSVG: Sendable {
   public var svg: String
   public var engine: EngineChoice
   public var warnings: [String]
+  /// Whether the layout ran in a child process (see ``LayoutIsolation``).
+  public var inChildProcess = false
 }

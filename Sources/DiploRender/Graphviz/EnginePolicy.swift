@@ -13,6 +13,15 @@ public struct EnginePolicy: Hashable, Sendable {
   /// The largest graph for which an explicitly chosen `dot` runs without `force` (about half a
   /// minute at worst).
   public var dotLimit: Size
+  /// For each engine, the largest graph it lays out in about a second at worst; a renderer with
+  /// a ``LayoutIsolation`` runs larger layouts in a child process under a time limit. Measured
+  /// as above (random digraphs, 3 edges per node, labels): neato 300 nodes 0.9 s, 1,000 nodes
+  /// 8.7 s; fdp 50 nodes 0.4 s, 100 nodes 2.5 s, 300 nodes 20 s; circo 50 nodes 2.5 s, 100
+  /// nodes 20 s, 300 nodes over two minutes; sfdp and twopi 300 nodes 0.3 s, 1,000 nodes 2 s.
+  public var fast: [LayoutEngine: Size]
+  /// DOT text longer than this (long labels: measuring 1 MB of text takes seconds) is not
+  /// known to be fast whatever the graph's size.
+  public var fastTextBytes: Int
 
   /// A graph size: both bounds must hold.
   public struct Size: Hashable, Sendable {
@@ -28,10 +37,27 @@ public struct EnginePolicy: Hashable, Sendable {
   }
 
   public init(
-    automaticDot: Size = Size(nodes: 50, edges: 150), dotLimit: Size = Size(nodes: 100, edges: 300)
+    automaticDot: Size = Size(nodes: 50, edges: 150), dotLimit: Size = Size(nodes: 100, edges: 300),
+    fast: [LayoutEngine: Size] = EnginePolicy.measuredFast, fastTextBytes: Int = 1 << 20
   ) {
     self.automaticDot = automaticDot
     self.dotLimit = dotLimit
+    self.fast = fast
+    self.fastTextBytes = fastTextBytes
+  }
+
+  /// The default of ``fast``.
+  public static let measuredFast: [LayoutEngine: Size] = [
+    .dot: Size(nodes: 50, edges: 150), .circo: Size(nodes: 30, edges: 90),
+    .fdp: Size(nodes: 50, edges: 150), .neato: Size(nodes: 300, edges: 900),
+    .sfdp: Size(nodes: 500, edges: 1500), .twopi: Size(nodes: 500, edges: 1500),
+  ]
+
+  /// Whether `engine` is known to lay out `document` in about a second: within its ``fast``
+  /// size, and the text within ``fastTextBytes``.
+  public func isKnownFast(_ document: DOTDocument, engine: LayoutEngine) -> Bool {
+    guard document.text.utf8.count <= fastTextBytes, let size = fast[engine] else { return false }
+    return size.admits(nodes: document.nodeCount, edges: document.edgeCount)
   }
 
   public static let standard = EnginePolicy()
