@@ -13,8 +13,8 @@ struct ConvertCommand: ParsableCommand {
     abstract: "Write a data set as canonical JSON, CSV, DOT or GraphML.",
     discussion: """
       json and csv keep the selected actions and every actor, bloc and source. csv writes \
-      actions.csv and actors.csv into the folder -o names (created when missing), or \
-      actions.csv alone to standard output. dot is the diagram's DOT text (the styling of \
+      actions.csv and actors.csv into the folder -o names (created when missing; both files \
+      are replaced together), or actions.csv alone to standard output. dot is the diagram's DOT text (the styling of \
       `render`); graphml opens in Gephi, networkx and igraph. CSV cannot carry claims, \
       reported figures, notes or source titles (docs/csv.md); convert says so when it drops any.
       """
@@ -46,16 +46,22 @@ struct ConvertCommand: ParsableCommand {
         try output.emit(actions, protecting: protected)
         return
       }
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       let actors = try CSVFormat.writeActors(kept)
-      try AtomicFile.write(
-        actions, to: (folder as NSString).appendingPathComponent("actions.csv"),
-        protecting: protected)
-      if !kept.actors.isEmpty {
-        try AtomicFile.write(
-          actors, to: (folder as NSString).appendingPathComponent("actors.csv"),
-          protecting: protected)
+      do {
+        try FileManager.default.createDirectory(
+          atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw DiploGraphError(
+          .io, "cannot create the folder: \(error.localizedDescription)",
+          at: SourceLocation(file: folder))
       }
+      // Both files or neither; actors.csv always, so that no older one is left beside the new
+      // actions (a header alone declares no actor, as no file does).
+      try AtomicFile.write(
+        [
+          (actions, (folder as NSString).appendingPathComponent("actions.csv")),
+          (actors, (folder as NSString).appendingPathComponent("actors.csv")),
+        ], protecting: protected)
     case .dot:
       var style = Style.standard
       style.edgeMode = perAction ? .perAction : .aggregated

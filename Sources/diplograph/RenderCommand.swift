@@ -76,6 +76,58 @@ struct StyleArguments: ParsableArguments {
   }
 }
 
+/// The layout's time limit, shared by the commands that draw (`render`, `report`).
+///
+/// Layouts the engine policy knows to be fast run in process; any other runs in a child process
+/// of this executable (the hidden `_layout` command), which is killed at the limit. Given
+/// explicitly, `--timeout` puts every layout in a child process.
+struct LayoutTimeOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Stop a layout that takes longer than this many seconds (default: 120, for layouts not "
+        + "known to be fast; given, every layout runs under it).", valueName: "seconds"))
+  var timeout: Double?
+
+  func validate() throws {
+    if let timeout, !(timeout > 0 && timeout <= 86_400) {
+      throw ValidationError("--timeout expects seconds between 0 and 86400, found \(timeout)")
+    }
+  }
+
+  /// A renderer that runs long layouts in a child process under the limit.
+  func renderer() -> Renderer {
+    Renderer(
+      isolation: LayoutIsolation(
+        executable: LayoutChildCommand.executablePath, arguments: [LayoutChildCommand.name],
+        timeLimit: timeout ?? LayoutIsolation.defaultTimeLimit, always: timeout != nil))
+  }
+}
+
+/// The hidden command the layout child process runs: one request on standard input (DOT text
+/// made by the writer, checked against its grammar), the drawing on standard output.
+struct LayoutChildCommand: ParsableCommand {
+  static let name = "_layout"
+
+  static let configuration = CommandConfiguration(
+    commandName: name, abstract: "Internal: lays out one graph for a parent diplograph process.",
+    shouldDisplay: false)
+
+  func run() throws {
+    let status = LayoutIsolation.serveChild()
+    if status != 0 { throw CommandFailure(message: "", status: status) }
+  }
+
+  /// This executable, as an absolute path (Linux: /proc/self/exe).
+  static var executablePath: String {
+    #if os(Linux)
+      if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+        return path
+      }
+    #endif
+    return Bundle.main.executablePath ?? CommandLine.arguments[0]
+  }
+}
+
 struct RenderCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case svg, dot, png, pdf
@@ -87,8 +139,10 @@ struct RenderCommand: ParsableCommand {
     discussion: """
       Without --layout the engine is chosen from the graph's size (dot for small graphs, sfdp \
       beyond) and the choice is said on stderr. dot on a graph too large for it is refused \
-      unless --force. --embed makes an SVG for a web page: no prolog, scales to its \
-      container, ids prefixed with --id-prefix, title and description for screen readers.
+      unless --force. A layout not known to be fast runs in a separate process and is stopped \
+      after --timeout seconds (120 by default). --embed makes an SVG for a web page: no \
+      prolog, scales to its container, ids prefixed with --id-prefix, title and description \
+      for screen readers.
       """
   )
 
@@ -96,6 +150,7 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup var selection: SelectionOptions
   @OptionGroup var look: StyleArguments
   @OptionGroup var output: OutputOptions
+  @OptionGroup var layoutTime: LayoutTimeOptions
 
   @Option(
     name: .shortAndLong, help: "svg, dot, png or pdf (default: from -o's extension, else svg).")
@@ -129,7 +184,7 @@ struct RenderCommand: ParsableCommand {
       try output.emit(dot.text, protecting: input.protectedPaths)
       return
     }
-    let renderer = Renderer()
+    let renderer = layoutTime.renderer()
     let bytes: [UInt8]
     let choice: EngineChoice
     let warnings: [String]

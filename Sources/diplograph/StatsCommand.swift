@@ -66,6 +66,10 @@ struct StatsCommand: ParsableCommand {
   @Option(help: "In table and markdown output, at most this many rows per table.")
   var rows: Int?
 
+  func validate() throws {
+    if let rows, rows < 0 { throw ValidationError("--rows expects a number ≥ 0, found \(rows)") }
+  }
+
   func run() throws {
     let document = try input.load()
     let data = document.dataSet
@@ -96,6 +100,10 @@ struct SourcesCommand: ParsableCommand {
 
   @Option(help: "In table and markdown output, at most this many rows per table.")
   var rows: Int?
+
+  func validate() throws {
+    if let rows, rows < 0 { throw ValidationError("--rows expects a number ≥ 0, found \(rows)") }
+  }
 
   func run() throws {
     let document = try input.load()

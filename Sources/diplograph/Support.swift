@@ -2,6 +2,12 @@ import ArgumentParser
 import DiploGraph
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The exit statuses the command line documents.
 enum ExitStatus {
   static let data: Int32 = 1
@@ -21,12 +27,44 @@ struct CommandFailure: Error {
   }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error (a closed or full standard error is ignored: there is
+/// nowhere left to say so).
 func printError(_ text: String) {
   var line = text
   if !line.hasSuffix("\n") { line += "\n" }
-  FileHandle.standardError.write(Data(line.utf8))
+  _ = writeAll(2, Array(line.utf8))
 }
+
+/// Writes `bytes` to standard output.
+///
+/// - Throws: ``DiploGraphError`` with code `io` when it cannot (a full disk, a closed pipe when
+///   SIGPIPE is ignored), instead of the trap of `FileHandle.write(_:)`.
+func writeStandardOutput(_ bytes: [UInt8]) throws {
+  if let failure = writeAll(1, bytes) {
+    throw DiploGraphError(.io, "cannot write to standard output: \(failure)")
+  }
+}
+
+/// Writes every byte to `fd`; the system's reason when it cannot.
+private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+  var written = 0
+  return bytes.withUnsafeBytes { raw -> String? in
+    while written < raw.count {
+      let n = write(fd, raw.baseAddress! + written, raw.count - written)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
+      }
+      written += n
+    }
+    return nil
+  }
+}
+
+/// The data set this run reads, as messages name it: ``Main/report(_:)`` puts it on errors of
+/// the data that carry no place of their own (a sum of counts past 64 bits). Set once, by
+/// ``InputOptions/read()``, before any such error can happen.
+nonisolated(unsafe) var runInputName: String?
 
 /// Where the data set comes from.
 struct InputOptions: ParsableArguments {
@@ -48,28 +86,72 @@ struct InputOptions: ParsableArguments {
   )
   var inputFormat: DataSetFile.Format?
 
-  @Option(help: "Refuse inputs larger than this many bytes.")
-  var maxInputBytes: Int = DataSetFile.Limits().maxBytes
+  @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "n"))
+  var maxInputBytes: Int = DataSetFile.Limits.defaultMaxBytes
 
-  /// The files this run reads, which no output may overwrite.
+  @Option(help: ArgumentHelp("Refuse data sets of more actions than this.", valueName: "n"))
+  var maxActions: Int = DataSetFile.Limits.defaultMaxActions
+
+  @Option(
+    help: ArgumentHelp(
+      "Refuse data sets of more distinct actors (declared or named by an action) than this.",
+      valueName: "n"))
+  var maxActors: Int = DataSetFile.Limits.defaultMaxActors
+
+  @Option(help: ArgumentHelp("Refuse CSV records longer than this many bytes.", valueName: "n"))
+  var maxRecordBytes: Int = DataSetFile.Limits.defaultMaxRecordBytes
+
+  @Option(
+    help: ArgumentHelp(
+      "Refuse JSON inputs of more values than this (the parse tree's memory).", valueName: "n"))
+  var maxJsonValues: Int = JSON.Limits().maxValues
+
+  func validate() throws {
+    for (name, value) in [
+      ("--max-input-bytes", maxInputBytes), ("--max-actions", maxActions),
+      ("--max-actors", maxActors), ("--max-record-bytes", maxRecordBytes),
+      ("--max-json-values", maxJsonValues),
+    ] where value < 1 {
+      throw ValidationError("\(name) expects a number ≥ 1, found \(value)")
+    }
+    if maxActions > Int(Int32.max) {
+      throw ValidationError("--max-actions expects at most \(Int32.max), found \(maxActions)")
+    }
+  }
+
+  /// The reading limits the options set.
+  var limits: DataSetFile.Limits {
+    DataSetFile.Limits(
+      maxBytes: maxInputBytes, maxActions: maxActions, maxActors: maxActors,
+      maxRecordBytes: maxRecordBytes, json: JSON.Limits(maxValues: maxJsonValues))
+  }
+
+  /// The files this run reads (a folder's `actions.csv` and `actors.csv`, an `actors.csv` found
+  /// beside `actions.csv`), which no output may overwrite.
   var protectedPaths: [String] {
-    [file == "-" ? nil : file, actors].compactMap { $0 }
+    DataSetFile.inputFiles(file, actors: actors, format: inputFormat)
+  }
+
+  /// Reads the data set, with every reading problem listed (for `validate`).
+  func read() throws -> Document {
+    runInputName = file == "-" ? "<stdin>" : file
+    return try DataSetFile.read(file, actors: actors, format: inputFormat, limits: limits)
   }
 
   /// Reads the data set and stops the command (exit 1, messages on stderr) when it has errors.
   func load() throws -> Document {
-    var limits = DataSetFile.Limits()
-    limits.maxBytes = maxInputBytes
-    let document = try DataSetFile.read(file, actors: actors, format: inputFormat, limits: limits)
+    let document = try read()
     let diagnostics = (document.diagnostics + Validator.validate(document)).sorted(
       by: diagnosticOrder)
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors.prefix(20) { printError(d.description) }
       let more = errors.count > 20 ? " (\(errors.count - 20) more not shown)" : ""
+      let name = file == "-" ? "<stdin>" : file
       throw CommandFailure(
         message:
-          "\(errors.count) error(s) in the data set\(more); `diplograph validate` lists them all",
+          "\(name): error: found \(errors.count) error(s) in the data set\(more); expected none "
+          + "(`diplograph validate` lists them all)",
         status: ExitStatus.data)
     }
     return document
@@ -166,12 +248,13 @@ struct OutputOptions: ParsableArguments {
       "Write to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
-  /// Writes `bytes` to the output file, or to standard output.
+  /// Writes `bytes` to the output file (atomically, never over an input), or to standard
+  /// output.
   func emit(_ bytes: [UInt8], protecting inputs: [String]) throws {
     if let output, output != "-" {
       try AtomicFile.write(bytes, to: output, protecting: inputs)
     } else {
-      FileHandle.standardOutput.write(Data(bytes))
+      try writeStandardOutput(bytes)
     }
   }
 

@@ -21,13 +21,11 @@ struct ValidateCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
-    var limits = DataSetFile.Limits()
-    limits.maxBytes = input.maxInputBytes
-    let document = try DataSetFile.read(
-      input.file, actors: input.actors, format: input.inputFormat, limits: limits)
+    let document = try input.read()
     let diagnostics = (document.diagnostics + Validator.validate(document)).sorted(
       by: diagnosticOrder)
-    for d in diagnostics { print(d.description) }
+    var text = ""
+    for d in diagnostics { text += d.description + "\n" }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     let name = input.file == "-" ? "<stdin>" : input.file
@@ -38,8 +36,9 @@ struct ValidateCommand: ParsableCommand {
         "\(data.actions.count) actions, \(data.actors.count) actors, \(data.blocs.count) blocs, "
         + "\(data.sources.count) sources, \(data.figures.count) reported figures"
       let verdict = failed ? "invalid" : "valid"
-      print("\(name): \(verdict) — \(errors) error(s), \(warnings) warning(s); \(counts)")
+      text += "\(name): \(verdict) — \(errors) error(s), \(warnings) warning(s); \(counts)\n"
     }
+    try writeStandardOutput(Array(text.utf8))
     if failed { throw CommandFailure(message: "", status: ExitStatus.data) }
   }
 }

@@ -24,7 +24,7 @@ struct Diplograph: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, StatsCommand.self, SourcesCommand.self, RenderCommand.self,
-      ConvertCommand.self,
+      ConvertCommand.self, LayoutChildCommand.self,
     ]
   )
 }
@@ -44,7 +44,10 @@ enum Main {
   /// Prints `error` the way users see it and returns the exit status.
   static func report(_ error: Error) -> Int32 {
     switch error {
-    case let error as DiploGraphError:
+    case var error as DiploGraphError:
+      if error.location == nil, error.code != .io, let name = runInputName {
+        error.location = SourceLocation(file: name)
+      }
       printError(error.description)
       return error.code == .io ? ExitStatus.io : ExitStatus.data
     case let error as DiploRenderError:
@@ -60,10 +63,24 @@ enum Main {
         print(text)
         return 0
       }
-      if !text.isEmpty { printError(text) }
+      printError(usageMessage(error, fullText: text))
       // The argument parser's own errors are usage errors.
       return code == .validationFailure ? ExitStatus.usage : code.rawValue
     }
+  }
+}
+
+extension Main {
+  /// The argument parser's error in the shape of every other message, `error: what`, followed
+  /// by its own usage lines.
+  static func usageMessage(_ error: any Error, fullText: String) -> String {
+    let message = Diplograph.message(for: error)
+    var lines = fullText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Its first line is `Error: <message>`; the rest, the usage and where to find help.
+    if let first = lines.first, first.hasPrefix("Error: ") { lines.removeFirst() }
+    let head = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+    let text = "error: " + head.prefix(1).lowercased() + head.dropFirst()
+    return ([text] + lines.filter { !$0.isEmpty }).joined(separator: "\n")
   }
 }
 

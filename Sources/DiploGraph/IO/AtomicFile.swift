@@ -26,53 +26,82 @@ public enum AtomicFile {
     _ bytes: some Collection<UInt8>, to path: String, protecting: [String] = [],
     beforeRename: (() throws -> Void)? = nil
   ) throws {
-    for input in protecting where sameFile(path, input) {
-      throw DiploGraphError(
-        .io, "refusing to write \(path): it is the input file \(input); choose another output path")
+    try write([(Array(bytes), path)], protecting: protecting, beforeRename: beforeRename)
+  }
+
+  /// Writes several files as one output (a CSV folder's `actions.csv` and `actors.csv`): every
+  /// temporary file is written and flushed first, and only then are they renamed, one after the
+  /// other, so a failure while writing any of them leaves every destination as it was.
+  ///
+  /// - Parameters: as ``write(_:to:protecting:beforeRename:)``; `beforeRename` runs once, after
+  ///   all the temporary files are complete.
+  public static func write(
+    _ files: [(bytes: [UInt8], path: String)], protecting: [String] = [],
+    beforeRename: (() throws -> Void)? = nil
+  ) throws {
+    for (_, path) in files {
+      for input in protecting where sameFile(path, input) {
+        throw DiploGraphError(
+          .io,
+          "refusing to overwrite the input file \(input) (the same file); expected another "
+            + "output path", at: SourceLocation(file: path))
+      }
     }
+    var temporaries: [String] = []
+    var renamed = 0
+    defer {
+      for temporary in temporaries.dropFirst(renamed) { unlink(temporary) }
+    }
+    for (bytes, path) in files {
+      temporaries.append(try writeTemporary(bytes, for: path))
+    }
+    try beforeRename?()
+    for ((_, path), temporary) in zip(files, temporaries) {
+      guard rename(temporary, path) == 0 else { throw ioError("cannot replace it", path) }
+      renamed += 1
+      let dirFD = open(parentDirectory(of: path), O_RDONLY)
+      if dirFD >= 0 {
+        fsync(dirFD)
+        close(dirFD)
+      }
+    }
+  }
+
+  /// Writes `bytes` to a new temporary file beside `path`, flushed to disk, with the mode the
+  /// destination has (or would get); returns its path.
+  private static func writeTemporary(_ bytes: [UInt8], for path: String) throws -> String {
     let directory = parentDirectory(of: path)
     let base = path.split(separator: "/").last.map(String.init) ?? path
     var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw ioError("cannot create a temporary file in \(directory)") }
+    guard fd >= 0 else { throw ioError("cannot create a temporary file in \(directory)", path) }
     let temporary = String(cString: template.map { UInt8(bitPattern: $0) } + [0])
-    var renamed = false
-    defer {
-      if !renamed { unlink(temporary) }
-    }
-    do {
-      defer { close(fd) }
-      let array = Array(bytes)
-      var written = 0
-      try array.withUnsafeBytes { raw in
-        while written < raw.count {
-          let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
-          if n < 0 {
-            if errno == EINTR { continue }
-            throw ioError("cannot write \(path)")
-          }
-          written += n
+    var complete = false
+    defer { if !complete { unlink(temporary) } }
+    defer { close(fd) }
+    var written = 0
+    try bytes.withUnsafeBytes { raw in
+      while written < raw.count {
+        let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw ioError("cannot write", path)
         }
-      }
-      guard fsync(fd) == 0 else { throw ioError("cannot flush \(path) to disk") }
-      // Keep the mode of an existing destination; a new file gets 0644 less the umask.
-      var info = stat()
-      if stat(path, &info) == 0 {
-        fchmod(fd, info.st_mode & 0o7777)
-      } else {
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        written += n
       }
     }
-    try beforeRename?()
-    guard rename(temporary, path) == 0 else { throw ioError("cannot replace \(path)") }
-    renamed = true
-    let dirFD = open(directory, O_RDONLY)
-    if dirFD >= 0 {
-      fsync(dirFD)
-      close(dirFD)
+    guard fsync(fd) == 0 else { throw ioError("cannot flush to disk", path) }
+    // Keep the mode of an existing destination; a new file gets 0666 less the umask.
+    var info = stat()
+    if stat(path, &info) == 0 {
+      fchmod(fd, info.st_mode & 0o7777)
+    } else {
+      let mask = umask(0)
+      umask(mask)
+      fchmod(fd, 0o666 & ~mask)
     }
+    complete = true
+    return temporary
   }
 
   /// Whether two paths name the same existing file (same device and inode).
@@ -100,7 +129,8 @@ public enum AtomicFile {
     #endif
   }
 
-  static func ioError(_ what: String) -> DiploGraphError {
-    DiploGraphError(.io, "\(what): \(String(cString: strerror(errno)))")
+  static func ioError(_ what: String, _ path: String) -> DiploGraphError {
+    DiploGraphError(
+      .io, "\(what): \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
   }
 }
