@@ -8,7 +8,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 CLI          := .build/debug/diplograph
 
-.PHONY: demo test setup build lint format clean
+.PHONY: demo test setup build lint format clean fuzz
 
 # Install the system packages the build needs, only when they are missing.
 setup:
@@ -32,6 +32,13 @@ test: setup lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Fuzz the JSON reader, the CSV reader and data → DOT → Graphviz → SVG with libFuzzer and
+# AddressSanitizer, FUZZ_SECONDS each (a separate release build in .build-fuzz); fails on any
+# crash, trap, failed check, leak, timeout or memory blow-up (inputs saved in fuzz-artifacts/).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	SWIFT=$(SWIFT) Tests/Fuzz/fuzz.sh $(FUZZ_SECONDS)
+
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Examples
 
@@ -39,4 +46,4 @@ format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Examples
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build $(OUT) .build-fuzz fuzz-artifacts

@@ -40,6 +40,16 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DiploRenderTests", dependencies: ["DiploRender", "TestSupport"]),
-    .testTarget(name: "diplographTests", dependencies: ["DiploGraph", "TestSupport"]),
+    .testTarget(
+      name: "diplographTests", dependencies: ["DiploGraph", "TestSupport", "FuzzTargets"]),
+    // Fuzzing (`make fuzz`): the checks, and one libFuzzer entry point per target; built
+    // normally, each executable replays the files it is given through the same checks.
+    .target(
+      name: "FuzzTargets", dependencies: ["DiploGraph", "DiploRender"],
+      path: "Tests/Fuzz/FuzzTargets"),
+    .executableTarget(name: "FuzzJSON", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzJSON"),
+    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzCSV"),
+    .executableTarget(
+      name: "FuzzRender", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzRender"),
   ]
 )

@@ -1,0 +1,131 @@
+import DiploGraph
+import DiploRender
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Data → DOT → Graphviz → embeddable SVG, on arbitrary bytes.
+///
+/// Input layout: byte 0 chooses the engine and the style (bits 0–2: engine; bit 3: clusters;
+/// bit 4: one edge per action; bit 5: no legend; bits 6–7: node labels); the rest is as the
+/// `csv` target reads it (`actions.csv`, then after a line `#actors`, `actors.csv`), where ids,
+/// names and kinds carry the hostile text. Graphs are kept small (layouts take milliseconds).
+///
+/// Checked: the DOT is in the writer's grammar (so no data-set text reaches an attribute of its
+/// own choosing), Graphviz lays it out and draws it without error, and the embeddable SVG is
+/// well-formed XML made only of the elements and attributes Graphviz's SVG renderer writes —
+/// no script, no foreign object, no image, no link out, no font but the style's, every id
+/// prefixed.
+enum RenderFuzz {
+  static let engines: [LayoutEngine] = [.dot, .neato, .sfdp, .circo, .twopi, .fdp, .dot, .dot]
+  static let maxNodes = 24
+  static let maxEdges = 48
+  static let prefix = "fz"
+
+  static let elements: Set<String> = [
+    "svg", "g", "title", "desc", "polygon", "polyline", "ellipse", "path", "text", "a", "defs",
+    "linearGradient", "radialGradient", "stop",
+  ]
+  static let attributes: Set<String> = [
+    "width", "height", "viewBox", "xmlns", "xmlns:xlink", "id", "class", "transform", "fill",
+    "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "fill-opacity", "points",
+    "cx", "cy", "rx", "ry", "d", "x", "y", "text-anchor", "font-family", "font-size",
+    "font-weight", "font-style", "xlink:title", "xlink:href", "href", "target", "role",
+    "aria-labelledby", "x1", "y1", "x2", "y2", "gradientUnits", "offset", "style", "r", "fx", "fy",
+    "textLength", "lengthAdjust", "text-decoration", "baseline-shift",
+  ]
+
+  static func check(_ bytes: [UInt8]) throws {
+    let (flags, actions, actors) = CSVFuzz.split(bytes)
+    guard
+      let document = try? CSVFormat.read(
+        actions: actions, actors: actors, actionsFile: "actions.csv", actorsFile: "actors.csv",
+        options: CSVFuzz.options()),
+      !(document.diagnostics + Validator.validate(document)).contains(where: {
+        $0.severity == .error
+      }),
+      let network = try? Network(document.dataSet),
+      network.nodeCount <= maxNodes, network.rows.count <= maxEdges
+    else { return }
+
+    var style = Style.standard
+    style.clusters = flags & 8 != 0
+    style.edgeMode = flags & 16 != 0 ? .perAction : .aggregated
+    style.legend = flags & 32 == 0
+    style.nodeLabel = [.name, .id, .nameAndID, .name][Int(flags >> 6)]
+    let engine = engines[Int(flags & 7)]
+
+    let dot: DOTDocument
+    do {
+      dot = try DOTWriter(style: style).document(for: network)
+    } catch {
+      throw FuzzFinding("the DOT writer failed: \(error)")
+    }
+    let embedded: EmbeddedSVG
+    do {
+      // The renderer checks the DOT against the writer's grammar before Graphviz sees it.
+      embedded = try Renderer().embeddableSVG(
+        dot, engine: engine, options: SVGEmbedding(idPrefix: prefix), force: true)
+    } catch {
+      throw FuzzFinding("rendering with \(engine) failed: \(error)\n\(dot.text)")
+    }
+    try checkSVG(embedded.svg, font: style.font.rawValue)
+  }
+
+  static func checkSVG(_ svg: String, font: String) throws {
+    let xml = XMLCheck(svg)
+    if let error = xml.error { throw FuzzFinding("the SVG is not well-formed: \(error)") }
+    for (name, attributes) in xml.elements {
+      guard elements.contains(name) else { throw FuzzFinding("unexpected element <\(name)>") }
+      for (key, value) in attributes {
+        guard Self.attributes.contains(key) else {
+          throw FuzzFinding("unexpected attribute \(key)=\"\(value)\" on <\(name)>")
+        }
+        switch key {
+        case "href", "xlink:href":
+          guard value.hasPrefix("#\(prefix)-") else { throw FuzzFinding("a link out: \(value)") }
+        case "font-family":
+          guard value == font else { throw FuzzFinding("a font not the style's: \(value)") }
+        case "id":
+          guard value == prefix || value.hasPrefix("\(prefix)-") else {
+            throw FuzzFinding("an id without the prefix: \(value)")
+          }
+        case "style":
+          guard !value.contains("url(") || value.contains("url(#\(prefix)-") else {
+            throw FuzzFinding("a style reaching out: \(value)")
+          }
+        default:
+          break
+        }
+      }
+    }
+  }
+}
+
+/// The elements of an XML text, in order, parsed with Foundation's (libxml2's) parser: an
+/// independent check of the renderer's own tokenizer.
+final class XMLCheck: NSObject, XMLParserDelegate {
+  private(set) var elements: [(String, [String: String])] = []
+  private(set) var error: (any Error)?
+
+  init(_ text: String) {
+    super.init()
+    let parser = XMLParser(data: Data(text.utf8))
+    parser.shouldResolveExternalEntities = false
+    parser.delegate = self
+    if !parser.parse() { error = parser.parserError ?? CocoaError(.coderReadCorrupt) }
+  }
+
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+  ) {
+    elements.append((elementName, attributeDict))
+  }
+
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+    error = parseError
+  }
+}
