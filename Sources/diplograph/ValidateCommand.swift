@@ -25,8 +25,7 @@ struct ValidateCommand: ParsableCommand {
     limits.maxBytes = input.maxInputBytes
     let document = try DataSetFile.read(
       input.file, actors: input.actors, format: input.inputFormat, limits: limits)
-    let diagnostics = (document.diagnostics + Validator.validate(document)).sorted(
-      by: diagnosticOrder)
+    let diagnostics = Validator.validate(document)
     for d in diagnostics { print(d.description) }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
