@@ -56,12 +56,12 @@ import Testing
     #expect(out["labelangle"] == "30")
   }
 
-  @Test func thePolicyLaysAStarOutWithTwopi() throws {
+  @Test func thePolicyLaysAStarOutWithCirco() throws {
     let policy = EnginePolicy()
     let star = try DOTWriter().document(for: Network(RenderFixtures.approximate2018()))
     let choice = try policy.choose(for: star, requested: nil, force: false)
-    #expect(choice.engine == .twopi && choice.automatic)
-    #expect(choice.reason == "twopi (automatic: 32 nodes and 56 edges, a star around RUS)")
+    #expect(choice.engine == .circo && choice.automatic)
+    #expect(choice.reason == "circo (automatic: 32 nodes and 56 edges, a star around RUS)")
     // A named engine is kept.
     #expect(try policy.choose(for: star, requested: .dot, force: false).engine == .dot)
     // Beyond dot's automatic size, sfdp as before.
@@ -69,10 +69,10 @@ import Testing
     #expect(try tight.choose(for: star, requested: nil, force: false).engine == .sfdp)
   }
 
-  @Test func twopiPutsTheCentreInTheMiddle() throws {
+  @Test(arguments: [LayoutEngine.circo, .twopi])
+  func theCentreIsInTheMiddle(engine: LayoutEngine) throws {
     let star = try DOTWriter().document(for: Network(RenderFixtures.approximate2018()))
-    let rendering = try Renderer().render(star)
-    #expect(rendering.engine.engine == .twopi)
+    let rendering = try Renderer().render(star, engine: engine)
     let svg = try #require(rendering.svg)
     // Node centres from the SVG: each node's group holds its <title> (the id), then its shape,
     // then its label, centred.

@@ -19,8 +19,8 @@ public struct DOTDocument: Hashable, Sendable, CustomStringConvertible {
   public let summary: String
   /// The actor at the centre of a star, when the diagram is one: the actor with the most
   /// neighbours, when it deals with at least six actors and at least half of the others (Russia
-  /// in 2018). The writer names it as twopi's `root`, and ``EnginePolicy`` lays such a diagram
-  /// out radially around it.
+  /// in 2018). The writer names it as the graph's `root` (twopi's centre), and ``EnginePolicy``
+  /// lays such a diagram out radially around it, with circo.
   public let centre: ActorID?
 
   init(

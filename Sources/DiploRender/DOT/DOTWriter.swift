@@ -12,7 +12,7 @@ import DiploGraph
 ///   edges to and from its centre), tooltip with the kind breakdown and the sources.
 ///   Self-loops are drawn.
 /// - Optionally one cluster per colouring bloc, a title and a legend (the graph's label).
-/// - A star's centre (``DOTDocument/centre``) as the graph's `root`, for twopi.
+/// - A star's centre (``DOTDocument/centre``) as the graph's `root`, for twopi and circo.
 /// - CSS classes for the embeddable SVG: `actor actor-<kind> bloc-<id>…` on nodes,
 ///   `action kind-<kind>…` on edges, `bloc bloc-<id>` on clusters, ids made into tokens by
 ///   keeping ASCII letters, digits and `_` and writing any other character as `-HEX-`.
@@ -103,7 +103,7 @@ public struct DOTWriter: Sendable {
     a.set(.pad, .number(0.25))
     a.set(.nodesep, .number(0.3))
     a.set(.ranksep, .number(0.9))
-    // twopi (and circo) put this node at the centre; the other engines ignore it.
+    // twopi puts this node at the centre (circo finds it alone); the others ignore it.
     if let centre = model.centre { a.set(.root, .nodeID(model.network.actors[centre].id.rawValue)) }
     if let legend {
       a.set(.label, .html(legend))

@@ -37,7 +37,7 @@ public struct EnginePolicy: Hashable, Sendable {
   public static let standard = EnginePolicy()
 
   /// The engine for `document`: the requested one, or the automatic choice: within
-  /// ``automaticDot``, `twopi` for a star (a document with a ``DOTDocument/centre``) and `dot`
+  /// ``automaticDot``, `circo` for a star (a document with a ``DOTDocument/centre``) and `dot`
   /// otherwise; `sfdp` beyond.
   ///
   /// - Throws: ``DiploRenderError`` with code `limit` when `dot` is requested for a graph
@@ -50,11 +50,12 @@ public struct EnginePolicy: Hashable, Sendable {
     let size = "\(plural(n, "node")) and \(plural(e, "edge"))"
     guard let requested else {
       if automaticDot.admits(nodes: n, edges: e), let centre = document.centre {
-        // dot draws a star as one very wide row of leaves; twopi puts the centre in the
-        // middle and the others around it.
+        // dot draws a star as one very wide row of leaves; circo puts the centre in the
+        // middle and the others around it. (twopi draws the same picture, but its overlap
+        // removal moves nodes by hundredths of a point from one run to the next.)
         return EngineChoice(
-          engine: .twopi, automatic: true,
-          reason: "twopi (automatic: \(size), a star around \(centre))")
+          engine: .circo, automatic: true,
+          reason: "circo (automatic: \(size), a star around \(centre))")
       }
       if automaticDot.admits(nodes: n, edges: e) {
         return EngineChoice(

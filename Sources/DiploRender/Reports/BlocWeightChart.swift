@@ -106,11 +106,12 @@ public struct BlocWeightChart: Sendable {
 }
 
 extension Style {
-  /// The fill of each colouring bloc, as the DOT writer colours the nodes: the blocs of
-  /// ``colourBlocs`` (every bloc when `nil`) that the data set declares, in order, each taking
-  /// the palette's next colour.
+  /// The fill of each bloc: the colouring blocs (``colourBlocs``, every bloc when `nil`) that
+  /// the data set declares, in order, each take the palette's next colour, as the DOT writer
+  /// colours the nodes; the data set's other blocs take the colours after them (no node of
+  /// the diagram has those, so no colour means two things).
   func blocColours(in dataSet: DataSet) -> [BlocID: RGBColor] {
-    let order = colourBlocs ?? dataSet.blocs.map(\.id)
+    let order = (colourBlocs ?? []) + dataSet.blocs.map(\.id)
     var colours: [BlocID: RGBColor] = [:]
     var index = 0
     for id in order where colours[id] == nil && dataSet.bloc(id) != nil {

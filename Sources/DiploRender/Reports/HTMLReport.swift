@@ -143,7 +143,7 @@ struct HTMLPage {
       "Who acted against whom. Each arrow goes from the actor who acts to the actor acted "
       + "upon; its number is the count of diplomats, its width grows with it, its line and "
       + "colour tell the kind of action. Node size: diplomats expelled and lost."
-    if diagram.engine.engine == .twopi {
+    if diagram.engine.engine == .circo || diagram.engine.engine == .twopi {
       caption += " The actor in the middle deals with most of the others."
     }
     self += "<figcaption>\(e(caption))"
