@@ -253,6 +253,10 @@ struct HTMLLabel {
 
   static let lineBreak = HTMLLabel(markup: "<BR/>")
 
+  /// Three no-break spaces: room after a legend entry, whose text a browser may draw wider
+  /// than Graphviz measured it.
+  static let gap = HTMLLabel(markup: "&#160;&#160;&#160;")
+
   static func + (lhs: HTMLLabel, rhs: HTMLLabel) -> HTMLLabel {
     HTMLLabel(markup: lhs.markup + rhs.markup)
   }

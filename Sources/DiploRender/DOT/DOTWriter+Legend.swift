@@ -41,7 +41,8 @@ extension DOTWriter {
           .init(
             content: .font(.bold(.text(sample(look.line))), color: look.color), alignRight: true),
           .init(
-            content: .font(.firstVisible(kind.rawValue.replacingUnderscores), pointSize: small),
+            content: .font(
+              .firstVisible(kind.rawValue.replacingUnderscores) + .gap, pointSize: small),
             alignLeft: true),
         ])
       }
@@ -50,7 +51,7 @@ extension DOTWriter {
 
       var notes: [String] = []
       let kinds = Set(model.nodes.map { model.network.actors[$0].kind })
-      if kinds.count > 1 {
+      if kinds.count > 1 && style.stateShape != style.organisationShape {
         notes.append(
           "\(style.stateShape.rawValue): state, \(style.organisationShape.rawValue): organisation")
       }
@@ -72,7 +73,7 @@ extension DOTWriter {
   private func swatch(_ colour: RGBColor, name: HTMLLabel, pointSize: Double) -> [HTMLLabel.Cell] {
     [
       .init(content: .empty, background: colour, border: 1, square: 12),
-      .init(content: .font(name, pointSize: pointSize), alignLeft: true),
+      .init(content: .font(name + .gap, pointSize: pointSize), alignLeft: true),
     ]
   }
 
