@@ -42,9 +42,9 @@ import Testing
     #expect(summary[1].contains("(r_w = 0.816)"))
     #expect(
       summary[2]
-        == "Of the 34 actions that could be answered, 24 were answered in kind, 1 with more and "
-        + "9 went unanswered. United Kingdom: expulsion of 23, answered with 73. Answers came a "
-        + "median of 4 days after the action they answer.")
+        == "Of the 34 actions that could be answered, 24 were answered in kind, 1 was answered "
+        + "with more and 9 went unanswered. United Kingdom: expulsion of 23, answered with 73. "
+        + "Answers came a median of 4 days after the action they answer.")
     let figures = c.keyFigures.map { "\($0.value) \($0.label)" }
     #expect(
       figures == [
@@ -147,7 +147,9 @@ import Testing
     #expect(html.contains("<details class=\"fold\">\n<summary>Every action and its answer"))
     #expect(html.contains("<details class=\"fold\">\n<summary>Every pair of actors, both ways"))
     // Both charts, with their accessible names.
-    #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 600 "))
+    #expect(
+      html.contains(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" style=\"max-width: 576px\" viewBox=\"0 0 480 "))
     #expect(html.contains("id=\"chart-timeline\" class=\"chart\" role=\"img\""))
     #expect(html.contains("<title id=\"chart-blocs-title\">Diplomats expelled, by bloc</title>"))
     // The sources' figures and the four states, in the page.

@@ -75,11 +75,11 @@ public struct BlocWeightChart: Sendable {
   ///
   /// - Complexity: O(number of bars).
   public func svg(options: SVGEmbedding) -> String {
-    let width = 560.0
-    let rowHeight = 58.0
+    let width = 420.0
+    let rowHeight = 64.0
     let top = 8.0
     let barHeight = 18.0
-    let valueSpace = 130.0
+    let valueSpace = 112.0
     var canvas = SVGCanvas(width: width, height: top + rowHeight * Double(max(1, bars.count)) + 4)
     let maximum = bars.map(\.weight).max() ?? 0
     let span = width - valueSpace
@@ -88,16 +88,16 @@ public struct BlocWeightChart: Sendable {
     }
     for (i, bar) in bars.enumerated() {
       let y = top + rowHeight * Double(i)
-      canvas.text(bar.label, x: 0, y: y + 14, size: 14, bold: true)
-      canvas.text(bar.detail, x: 0, y: y + 29, size: 12, colour: SVGCanvas.muted)
+      canvas.text(bar.label, x: 0, y: y + 15, size: 15, bold: true)
+      canvas.text(bar.detail, x: 0, y: y + 32, size: 13, colour: SVGCanvas.muted)
       let length = maximum > 0 ? span * Double(bar.weight) / Double(maximum) : 0
-      let barY = y + 35
+      let barY = y + 39
       var value = NumberText.grouped(bar.weight)
       if let share = bar.share { value += " · " + NumberText.percent(share) }
       canvas.rect(
         x: 0, y: barY, width: max(length, 1.5), height: barHeight, fill: bar.colour,
         stroke: SVGCanvas.outline, className: "bar", title: "\(bar.label): \(value)")
-      canvas.text(value, x: max(length, 1.5) + 6, y: barY + 14, size: 14, bold: true)
+      canvas.text(value, x: max(length, 1.5) + 6, y: barY + 14, size: 15, bold: true)
     }
     return canvas.svg(
       options: options, title: "Diplomats expelled, by bloc",

@@ -52,7 +52,6 @@ extension HTMLPage {
     .figure-card .detail { order: 3; margin: 0.1rem 0 0; font-size: 0.85rem; line-height: 1.35; }
     figure { margin: 1rem 0 1.4rem; }
     figure svg { display: block; width: 100%; height: auto; }
-    figure.chart svg { max-width: 40rem; }
     figcaption { font-size: 0.9rem; margin-top: 0.5rem; }
     .pan { overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; }
     .pan svg { min-width: 40rem; }

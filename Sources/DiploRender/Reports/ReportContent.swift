@@ -163,7 +163,9 @@ struct ReportContent {
       var parts: [String] = []
       for (outcome, words) in Self.outcomeWords {
         let n = responses.summary(outcome).exchanges
-        if n > 0 { parts.append("\(NumberText.grouped(n)) \(words)") }
+        guard n > 0 else { continue }
+        let verb = outcome == .unanswered ? "" : (n == 1 ? "was " : "were ")
+        parts.append("\(NumberText.grouped(n)) \(verb)\(words)")
       }
       var s =
         "Of the \(ReportWording.counted(responses.exchanges.count, "action")) that could be "
@@ -190,7 +192,7 @@ struct ReportContent {
   }
 
   static let outcomeWords: [(Exchange.Outcome, String)] = [
-    (.inKind, "were answered in kind"), (.more, "with more"), (.less, "with less"),
+    (.inKind, "answered in kind"), (.more, "answered with more"), (.less, "answered with less"),
     (.notComparable, "answered without counts to compare"), (.unanswered, "went unanswered"),
   ]
 

@@ -94,12 +94,19 @@ struct SVGCanvas {
   /// - Parameters:
   ///   - options: the id prefix (the root's id; the title's and description's derive from it),
   ///     and whether the chart keeps a fixed `width`/`height` in pixels (for a file of its own)
-  ///     or only its `viewBox` (it then scales with the page). A title or description in the
-  ///     options replaces the chart's own.
+  ///     or only its `viewBox` and a `max-width` of 1.2 times its drawn width (it then scales
+  ///     with the page, never far beyond its drawn size). A title or description in the options
+  ///     replaces the chart's own.
   func svg(options: SVGEmbedding, title: String, description: String) -> String {
     let id = options.idPrefix
     var s = "<svg xmlns=\"http://www.w3.org/2000/svg\""
-    if options.fixedSize { s += " width=\"\(n(width))\" height=\"\(n(height))\"" }
+    if options.fixedSize {
+      s += " width=\"\(n(width))\" height=\"\(n(height))\""
+    } else {
+      // It scales with the page, up to a little over its drawn size: text stays in proportion
+      // with the page's.
+      s += " style=\"max-width: \(n((width * 1.2).rounded()))px\""
+    }
     s += " viewBox=\"0 0 \(n(width)) \(n(height))\" id=\"\(id)\" class=\"chart\""
     s += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
     s += " font-family=\"\(SVGCanvas.fontFamily)\">\n"

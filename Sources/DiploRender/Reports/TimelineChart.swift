@@ -194,8 +194,8 @@ extension TimelineChart {
   ///
   /// - Complexity: O(B + K) for B columns and K kinds.
   public func svg(options: SVGEmbedding) -> String {
-    let width = 600.0
-    let left = 46.0
+    let width = 480.0
+    let left = 42.0
     let right = 14.0
     // Legend: one entry per kind, then the dot for actions without a count; wrapped.
     var legend: [(x: Double, row: Int, text: String, colour: RGBColor?, dot: Bool)] = []
@@ -206,7 +206,7 @@ extension TimelineChart {
       + (bins.contains { $0.actionsWithoutCount > 0 }
         ? [("action without a count", nil, true)] : [])
     for (text, colour, dot) in entries {
-      let w = 18 + SVGCanvas.estimatedWidth(text, size: 12) + 16
+      let w = 19 + SVGCanvas.estimatedWidth(text, size: 13) + 14
       if x + w > width - right && x > 0 {
         row += 1
         x = 0
@@ -214,7 +214,7 @@ extension TimelineChart {
       legend.append((x, row, text, colour, dot))
       x += w
     }
-    let legendHeight = entries.isEmpty ? 0 : Double(row + 1) * 20 + 6
+    let legendHeight = entries.isEmpty ? 0 : Double(row + 1) * 21 + 6
     // Vertical scale: "nice" ticks (1, 2 or 5 × 10^k), at most five above zero.
     let maximum = bins.map(\.diplomats).max() ?? 0
     let step = Self.niceStep(for: maximum, ticks: 5)
@@ -230,7 +230,7 @@ extension TimelineChart {
     }
     let plotTop = legendHeight + 14 + headroom
     let plotBottom = plotTop + plotHeight
-    var canvas = SVGCanvas(width: width, height: plotBottom + 42)
+    var canvas = SVGCanvas(width: width, height: plotBottom + 44)
     let title = "Actions by \(period.rawValue)"
     guard !bins.isEmpty else {
       canvas.text("No dated actions.", x: left, y: 40, size: 14, colour: SVGCanvas.muted)
@@ -238,14 +238,14 @@ extension TimelineChart {
     }
 
     for entry in legend {
-      let y = Double(entry.row) * 20 + 4
+      let y = Double(entry.row) * 21 + 4
       if let colour = entry.colour {
         canvas.rect(
           x: entry.x, y: y, width: 12, height: 12, fill: colour, stroke: SVGCanvas.outline)
       } else {
         canvas.circle(cx: entry.x + 6, cy: y + 6, r: 4.5, fill: .white, stroke: SVGCanvas.outline)
       }
-      canvas.text(entry.text, x: entry.x + 18, y: y + 11, size: 12)
+      canvas.text(entry.text, x: entry.x + 19, y: y + 11, size: 13)
     }
 
     func y(_ value: Int64) -> Double { plotBottom - plotHeight * Double(value) / top }
@@ -255,10 +255,10 @@ extension TimelineChart {
         x1: left, y1: y(tick), x2: width - right, y2: y(tick),
         stroke: k == 0 ? SVGCanvas.outline : SVGCanvas.grid)
       canvas.text(
-        NumberText.grouped(tick), x: left - 6, y: y(tick) + 4, size: 11,
+        NumberText.grouped(tick), x: left - 6, y: y(tick) + 4, size: 12,
         colour: SVGCanvas.muted, anchor: .end)
     }
-    canvas.text("diplomats", x: 0, y: plotTop - 12, size: 11, colour: SVGCanvas.muted)
+    canvas.text("diplomats", x: 0, y: plotTop - 12, size: 12, colour: SVGCanvas.muted)
 
     let slot = (width - left - right) / Double(bins.count)
     let barWidth = min(44, max(2, slot * 0.72))
@@ -282,7 +282,7 @@ extension TimelineChart {
       var labelY = y(stacked) - 5
       if bin.diplomats > 0 {
         canvas.text(
-          NumberText.grouped(bin.diplomats), x: centre, y: labelY, size: 12, bold: true,
+          NumberText.grouped(bin.diplomats), x: centre, y: labelY, size: 13, bold: true,
           anchor: .middle)
         labelY -= 16
       }
@@ -307,15 +307,15 @@ extension TimelineChart {
       // overlap the previous label.
       guard bin.actions > 0 || i == 0 || i == bins.count - 1 else { continue }
       let (first, second) = axisLabel(bin)
-      let halfWidth = SVGCanvas.estimatedWidth(first, size: 11) / 2
+      let halfWidth = SVGCanvas.estimatedWidth(first, size: 12) / 2
       guard centre - halfWidth > lastLabelEnd + 3 else { continue }
       lastLabelEnd = centre + halfWidth
       canvas.text(
-        first, x: centre, y: plotBottom + 16, size: 11,
+        first, x: centre, y: plotBottom + 17, size: 12,
         colour: bin.actions > 0 ? SVGCanvas.ink : SVGCanvas.muted, anchor: .middle)
       if second != lastSecondLine {
         canvas.text(
-          second, x: centre, y: plotBottom + 31, size: 11, colour: SVGCanvas.muted, anchor: .middle)
+          second, x: centre, y: plotBottom + 33, size: 12, colour: SVGCanvas.muted, anchor: .middle)
         lastSecondLine = second
       }
     }
