@@ -68,16 +68,15 @@ struct ReportCommand: ParsableCommand {
       var diagramStyle = style
       if look.title == nil { diagramStyle.title = "" }
       let dot = try DOTWriter(style: diagramStyle).document(for: network)
-      let title = headline ?? data.title
-      let embedded = try Renderer().embeddableSVG(
-        dot, engine: engine,
-        options: try SVGEmbedding(
-          idPrefix: "diagram", fixedSize: chosen == .markdown,
-          title: title.isEmpty ? "Network diagram" : "Network diagram: \(title)"),
-        force: force)
-      if embedded.engine.automatic { printError(embedded.engine.description) }
-      for warning in embedded.warnings { printError("graphviz: warning: \(warning)") }
-      diagram = embedded
+      if dot.edgeCount > Self.diagramEdgeLimit && layout == nil && !force {
+        printError(
+          "report: the diagram would have \(dot.edgeCount) edges, too many to read (over "
+            + "\(Self.diagramEdgeLimit)); it is left out. Narrow the selection, or name --layout "
+            + "(or --force) to draw it anyway.")
+      } else {
+        diagram = try renderDiagram(
+          dot, engine: engine, title: headline ?? data.title, markdown: chosen == .markdown)
+      }
     }
 
     switch chosen {
@@ -105,6 +104,24 @@ struct ReportCommand: ParsableCommand {
       }
       try AtomicFile.write(Array(report.markdown.utf8), to: path, protecting: input.protectedPaths)
     }
+  }
+
+  /// Beyond this many edges a diagram is a tangle nobody reads, and laying it out takes
+  /// minutes: the report leaves it out unless asked.
+  static let diagramEdgeLimit = 2_000
+
+  private func renderDiagram(
+    _ dot: DOTDocument, engine: LayoutEngine?, title: String, markdown: Bool
+  ) throws -> EmbeddedSVG {
+    let embedded = try Renderer().embeddableSVG(
+      dot, engine: engine,
+      options: try SVGEmbedding(
+        idPrefix: "diagram", fixedSize: markdown,
+        title: title.isEmpty ? "Network diagram" : "Network diagram: \(title)"),
+      force: force)
+    if embedded.engine.automatic { printError(embedded.engine.description) }
+    for warning in embedded.warnings { printError("graphviz: warning: \(warning)") }
+    return embedded
   }
 
   static func format(ofPath path: String) -> Format? {

@@ -239,12 +239,4 @@ import Testing
       as: "skripal-2018-network.png")
     #expect(try Data(contentsOf: shot).count > 20_000)
   }
-
-  @Test func markdownToStandardOutputIsRefused() throws {
-    let run = try BuiltPrograms.run(
-      try BuiltPrograms.executable("diplograph"), ["report", episode, "--format", "markdown"])
-    #expect(run.status == 2)
-    #expect(run.standardError.contains("give -o REPORT.md"))
-    #expect(run.standardOutput.isEmpty)
-  }
 }

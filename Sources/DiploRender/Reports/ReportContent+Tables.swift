@@ -6,6 +6,12 @@ extension ReportContent {
   typealias Column = TableModel.Column
 
   private func count(_ n: Int64) -> Cell { Cell(NumberText.grouped(n)) }
+
+  /// The first ``ReportOptions/maximumRows`` elements of a long list: the tables build only
+  /// the rows they show (``TableModel/limited(to:)`` then counts the others).
+  private func shown<C: Collection>(_ items: C) -> C.SubSequence {
+    items.prefix(max(1, options.maximumRows))
+  }
   private func count(_ n: Int) -> Cell { Cell(NumberText.grouped(n)) }
 
   /// "What the sources say, checked against the data": every figure a source states,
@@ -17,7 +23,7 @@ extension ReportContent {
         Column(title: "Source"), Column(title: "Figure"), Column(title: "Stated", numeric: true),
         Column(title: "The data", numeric: true), Column(title: "Borne out"),
       ],
-      rows: statistics.sources.figures.map { f in
+      rows: shown(statistics.sources.figures).map { f in
         var detail = wording.describe(f.scope).capitalisedFirst
         if let quote = f.quote, !quote.isEmpty { detail += " — “\(quote)”" }
         return [
@@ -31,13 +37,19 @@ extension ReportContent {
           + "whatever the selection of this report."
       ])
     table.cardsOnPhones = true
+    table.omittedRows = statistics.sources.figures.count - table.rows.count
     return table
   }
 
   /// Claims on an action that contradict its figure or each other.
   var claimTable: TableModel {
     var rows: [[Cell]] = []
+    var omitted = 0
     for d in statistics.sources.claimDisagreements {
+      guard rows.count < options.maximumRows else {
+        omitted += d.claims.count
+        continue
+      }
       let a = d.action
       var action = "\(wording.name(a.actor)) → \(wording.name(a.target))"
       action += ", " + ReportWording.kind(a.kind)
@@ -68,6 +80,7 @@ extension ReportContent {
       ],
       rows: rows)
     table.cardsOnPhones = true
+    table.omittedRows = omitted
     return table
   }
 
@@ -111,7 +124,7 @@ extension ReportContent {
         Column(title: "Ratio", numeric: true), Column(title: "Days later", numeric: true),
         Column(title: "Outcome"),
       ],
-      rows: statistics.responses.exchanges.map { e in
+      rows: shown(statistics.responses.exchanges).map { e in
         let date = e.originals.first?.date.map(ReportWording.shortDate)
         let answerDate = e.answers.first?.date.map(ReportWording.shortDate)
         return [
@@ -125,6 +138,7 @@ extension ReportContent {
       },
       notes: ["Ratio: diplomats in the answer / diplomats in the action."])
     table.folded = true
+    table.omittedRows = statistics.responses.exchanges.count - table.rows.count
     return table
   }
 
@@ -166,7 +180,7 @@ extension ReportContent {
         Column(title: "Matched share", numeric: true), Column(title: "Balance", numeric: true),
         Column(title: "Links out", numeric: true), Column(title: "Links in", numeric: true),
       ],
-      rows: rows.map { a in
+      rows: shown(rows).map { a in
         [
           Cell(wording.name(a.actor)), count(a.outStrength), count(a.inStrength),
           count(a.reciprocatedStrength), Cell(ReportWording.percent(a.reciprocatedShare)),
@@ -179,6 +193,7 @@ extension ReportContent {
           + "expelled − lost."
       ])
     table.folded = rows.count > options.foldRowsAbove
+    table.omittedRows = rows.count - table.rows.count
     return table
   }
 
@@ -190,7 +205,7 @@ extension ReportContent {
         Column(title: "Second → first", numeric: true), Column(title: "Matched", numeric: true),
         Column(title: "Balance", numeric: true), Column(title: "Both ways"),
       ],
-      rows: statistics.dyads.map { d in
+      rows: shown(statistics.dyads).map { d in
         [
           Cell("\(wording.name(d.first)) – \(wording.name(d.second))"), count(d.forward),
           count(d.backward), count(d.reciprocated), Cell(Self.signed(d.balance)),
@@ -199,19 +214,20 @@ extension ReportContent {
       },
       notes: ["First: the side that expelled more. Balance: first → second − second → first."])
     table.folded = true
+    table.omittedRows = statistics.dyads.count - table.rows.count
     return table
   }
 
   var sourceTable: TableModel {
-    TableModel(
+    var table = TableModel(
       id: "table-sources", caption: "What each source reports",
       columns: [
         Column(title: "Source"), Column(title: "Actions", numeric: true),
         Column(title: "Actors", numeric: true), Column(title: "Diplomats", numeric: true),
         Column(title: "Claims", numeric: true), Column(title: "Figures", numeric: true),
       ],
-      rows: statistics.sources.sources.map { s in
-        var detail = s.title ?? (s.declared ? "" : "not declared in the data set")
+      rows: shown(statistics.sources.sources).map { s in
+        var detail = s.title.map { "“\($0)”" } ?? (s.declared ? "" : "not declared in the data set")
         if let date = s.date { detail += (detail.isEmpty ? "" : ", ") + ReportWording.date(date) }
         return [
           Cell(wording.name(s.id), detail: detail.isEmpty ? nil : detail), count(s.actions),
@@ -221,6 +237,8 @@ extension ReportContent {
       notes: [
         "Diplomats: the summed counts of the actions a source reports, as the data set uses them."
       ])
+    table.omittedRows = statistics.sources.sources.count - table.rows.count
+    return table
   }
 
   /// "+50", "−50", "0".

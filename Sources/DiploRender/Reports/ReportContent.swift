@@ -291,7 +291,7 @@ struct ReportContent {
           whole.append(name)
         } else {
           partial.append(
-            "\(NumberText.grouped(a.actions)) of \(name)’s \(NumberText.grouped(a.ofActions))")
+            "\(NumberText.grouped(a.actions)) of \(NumberText.grouped(a.ofActions)) by \(name)")
         }
       }
       whole.sort()
@@ -300,7 +300,7 @@ struct ReportContent {
         + ReportWording.counted(omission.actions, "action")
         + " (\(ReportWording.counted(Int(clamping: omission.weight), "diplomat")))"
       var parts: [String] = []
-      if !whole.isEmpty { parts.append("every action of " + ReportWording.list(whole, limit: 20)) }
+      if !whole.isEmpty { parts.append("every action by " + ReportWording.list(whole, limit: 20)) }
       if !partial.isEmpty { parts.append(ReportWording.list(partial, limit: 20)) }
       s += ": " + parts.joined(separator: "; ") + "."
       return s
