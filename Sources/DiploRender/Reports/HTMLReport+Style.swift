@@ -63,12 +63,12 @@ extension HTMLPage {
     caption { text-align: left; font-weight: 700; padding: 0 0 0.4rem; }
     th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.6rem 0.4rem 0; }
     thead th {
-      border-bottom: 2px solid var(--ink); font-size: 0.85rem; vertical-align: bottom;
+      border-bottom: 2px solid var(--ink); font-size: 0.92em; vertical-align: bottom;
     }
     tbody th { font-weight: 600; }
     tbody tr { border-bottom: 1px solid var(--rule); }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    td .detail, th .detail { display: block; font-size: 0.82rem; font-weight: 400; }
+    td .detail, th .detail { display: block; font-size: 0.9em; font-weight: 400; }
     .mark { font-weight: 700; white-space: nowrap; }
     .mark.yes { color: var(--yes); }
     .mark.no { color: var(--no); }
@@ -79,6 +79,10 @@ extension HTMLPage {
     }
     details.fold > summary .count { font-weight: 400; color: var(--muted); }
     details.fold[open] > summary { margin-bottom: 0.4rem; }
+    details.fold caption {
+      position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
     .formula sub { font-size: 0.75em; }
     .formula {
       font-family: ui-serif, Georgia, "Times New Roman", serif; font-style: italic;
@@ -108,6 +112,9 @@ extension HTMLPage {
     @media print {
       @page { margin: 15mm 14mm; }
       body { font-size: 10pt; }
+      h1 { font-size: 20pt; }
+      h2 { font-size: 14pt; margin-top: 1.6rem; }
+      .dek { font-size: 12pt; }
       .masthead, main, footer { max-width: none; padding: 0; }
       h2 { break-after: avoid; page-break-after: avoid; }
       h3 { break-after: avoid; }
