@@ -19,7 +19,7 @@ import Testing
     #expect(try Graphviz.parse(dot: small.text).attributes["root"] == nil)
   }
 
-  @Test func aHubWithFewerThanHalfOfTheOthersIsNoCentre() throws {
+  @Test func aCentreNeedsLeavesMakingUpHalfOfTheActors() throws {
     // A0 deals with A1…A6 (six neighbours); A7…A20 are seven separate pairs: 6 of 20 others.
     var actions = ActionTable()
     for i in 1...6 {
@@ -36,6 +36,13 @@ import Testing
     var hub = ActionTable()
     for i in 1...6 { hub.append(Action(actor: "A0", target: ActorID("A\(i)"), kind: .expulsion)) }
     #expect(try DOTWriter().document(for: Network(DataSet(actions: hub))).centre == "A0")
+    // A wheel is not: the hub's neighbours also deal with one another, none of them is a leaf.
+    var wheel = hub
+    for i in 1...6 {
+      wheel.append(
+        Action(actor: ActorID("A\(i)"), target: ActorID("A\(i % 6 + 1)"), kind: .expulsion))
+    }
+    #expect(try DOTWriter().document(for: Network(DataSet(actions: wheel))).centre == nil)
   }
 
   @Test func countsOfTheCentresEdgesSitByTheFarEnd() throws {

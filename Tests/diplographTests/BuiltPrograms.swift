@@ -58,8 +58,8 @@ enum BuiltPrograms {
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("stdout")
     let err = folder.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    try Data().write(to: out)
+    try Data().write(to: err)
     let outHandle = try FileHandle(forWritingTo: out)
     let errHandle = try FileHandle(forWritingTo: err)
     let process = Process()

@@ -18,8 +18,8 @@ public struct DOTDocument: Hashable, Sendable, CustomStringConvertible {
   /// One sentence describing the diagram, for `<desc>`.
   public let summary: String
   /// The actor at the centre of a star, when the diagram is one: the actor with the most
-  /// neighbours, when it deals with at least six actors and at least half of the others (Russia
-  /// in 2018). The writer names it as the graph's `root` (twopi's centre), and ``EnginePolicy``
+  /// neighbours, when at least six actors, and at least half of the others, deal with it and
+  /// with no one else (Russia in 2018). The writer names it as the graph's `root` (twopi's centre), and ``EnginePolicy``
   /// lays such a diagram out radially around it, with circo.
   public let centre: ActorID?
 

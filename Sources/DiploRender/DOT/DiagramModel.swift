@@ -180,13 +180,15 @@ struct DiagramModel {
       neighbours[edge.to].insert(edge.from)
     }
     // The centre of a star: the actor with the most neighbours (the first in node order on a
-    // tie), when it deals with at least half of the other actors and with at least six.
+    // tie), when at least six of them, and at least half of the other actors, deal with it
+    // alone (its leaves): then circo puts it in the middle with the leaves around it.
     var centre: Int?
     for n in nodes where neighbours[n].count > (centre.map { neighbours[$0].count } ?? 0) {
       centre = n
     }
-    if let c = centre, neighbours[c].count < 6 || 2 * neighbours[c].count < nodes.count - 1 {
-      centre = nil
+    if let c = centre {
+      let leaves = neighbours[c].filter { neighbours[$0].count == 1 }.count
+      if leaves < 6 || 2 * leaves < nodes.count - 1 { centre = nil }
     }
     self.centre = centre
 
