@@ -115,7 +115,8 @@ import Testing
     let out = folder.appendingPathComponent("d.svg").path
     let run = try CommandRunner.run(["render", skripal, "--embed", "--id-prefix", "sk", "-o", out])
     #expect(run.status == 0)
-    #expect(run.stderr.contains("layout: dot"))
+    #expect(
+      run.stderr.contains("layout: circo (automatic: 33 nodes and 57 edges, a star around RUS)"))
     let svg = try String(contentsOfFile: out, encoding: .utf8)
     #expect(svg.hasPrefix("<svg"))
     #expect(svg.contains(#"role="img""#) && svg.contains(#"id="sk""#))
