@@ -18,14 +18,28 @@ setup:
 	  $(APT_GET) install -y -qq --no-install-recommends libgraphviz-dev pkg-config >/dev/null; \
 	fi
 	@pkg-config --exists libgvc || { echo "setup: libgvc still not found by pkg-config" >&2; exit 1; }
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "setup: installing chromium for the report's browser tests (apt-get)"; \
+	  $(APT_GET) update -qq && \
+	  $(APT_GET) install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
 
 build: setup
 	$(SWIFT) build
 
-# The main job on Graphs/: validate the 2018 data set and print its summary.
+# The main job on Graphs/: validate the 2018 data set, print its summary, draw it (the SVG and
+# DOT beside the data, committed) and write its reports into $(OUT)/.
+STYLE_DEMO   := --colour-blocs EU,EUROPE_NON_EU,OTHER,ORGANISATIONS
 demo: build
 	$(CLI) validate $(DATA)
 	$(CLI) stats $(DATA)
+	$(CLI) render $(DATA) $(STYLE_DEMO) -o $(DATA:.json=.svg)
+	$(CLI) render $(DATA) $(STYLE_DEMO) --format dot -o $(DATA:.json=.dot)
+	@mkdir -p $(OUT)
+	$(CLI) report $(DATA) $(STYLE_DEMO) -o $(OUT)/report.html
+	$(CLI) report $(DATA) $(STYLE_DEMO) -o $(OUT)/report.md
+	@echo "demo: diagram  $(CURDIR)/$(DATA:.json=.svg) (DOT: $(DATA:.json=.dot))"
+	@echo "demo: reports  $(CURDIR)/$(OUT)/report.html and report.md (its pictures beside it)"
 
 # Style first (fast), then the whole suite.
 test: setup lint

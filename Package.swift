@@ -31,6 +31,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Examples: small programs that use the library as a user would; run by the tests.
+    .executableTarget(
+      name: "ReciprocityStatistics", dependencies: ["DiploGraph"],
+      path: "Examples/ReciprocityStatistics", exclude: ["README.md"]),
+    .executableTarget(
+      name: "CustomStyleDiagram", dependencies: ["DiploGraph", "DiploRender"],
+      path: "Examples/CustomStyleDiagram", exclude: ["README.md"]),
+    .executableTarget(
+      name: "EmbedDiagrams", dependencies: ["DiploGraph", "DiploRender"],
+      path: "Examples/EmbedDiagrams", exclude: ["README.md"]),
     .target(name: "TestSupport", dependencies: ["DiploGraph"], path: "Tests/TestSupport"),
     .testTarget(
       name: "DiploGraphTests",

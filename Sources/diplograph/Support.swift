@@ -141,8 +141,7 @@ struct InputOptions: ParsableArguments {
   /// Reads the data set and stops the command (exit 1, messages on stderr) when it has errors.
   func load() throws -> Document {
     let document = try read()
-    let diagnostics = (document.diagnostics + Validator.validate(document)).sorted(
-      by: diagnosticOrder)
+    let diagnostics = Validator.validate(document)
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors.prefix(20) { printError(d.description) }
@@ -156,17 +155,6 @@ struct InputOptions: ParsableArguments {
     }
     return document
   }
-}
-
-/// Orders diagnostics by file position when known, then by message, so output is stable.
-func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-  let la = a.location
-  let lb = b.location
-  let ka = (la?.file ?? "", la?.line ?? 0, la?.column ?? 0)
-  let kb = (lb?.file ?? "", lb?.line ?? 0, lb?.column ?? 0)
-  if ka != kb { return ka < kb }
-  if a.severity != b.severity { return a.severity < b.severity }
-  return a.message < b.message
 }
 
 extension DataSetFile.Format: ExpressibleByArgument {}

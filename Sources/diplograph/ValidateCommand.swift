@@ -22,8 +22,7 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let document = try input.read()
-    let diagnostics = (document.diagnostics + Validator.validate(document)).sorted(
-      by: diagnosticOrder)
+    let diagnostics = Validator.validate(document)
     var text = ""
     for d in diagnostics { text += d.description + "\n" }
     let errors = diagnostics.filter { $0.severity == .error }.count

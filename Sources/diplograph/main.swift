@@ -24,7 +24,7 @@ struct Diplograph: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, StatsCommand.self, SourcesCommand.self, RenderCommand.self,
-      ConvertCommand.self, LayoutChildCommand.self,
+      ReportCommand.self, ConvertCommand.self, LayoutChildCommand.self,
     ]
   )
 }

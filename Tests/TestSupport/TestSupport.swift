@@ -45,3 +45,17 @@ public func sameMultiset<T: Hashable>(_ a: some Sequence<T>, _ b: some Sequence<
   for y in b { counts[y, default: 0] -= 1 }
   return counts.values.allSatisfy { $0 == 0 }
 }
+
+extension Fixtures {
+  /// The 2018 data set, read and checked: no reading diagnostics, no validation errors.
+  public static func skripal2018() throws -> DataSet {
+    let url = graph("skripal-2018.json")
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let document = try CanonicalJSON.read(bytes, file: url.path)
+    let problems = Validator.validate(document)
+    guard problems.isEmpty else {
+      throw DiploGraphError(.invalid, "skripal-2018.json: \(problems.map(\.description))")
+    }
+    return document.dataSet
+  }
+}

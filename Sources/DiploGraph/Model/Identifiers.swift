@@ -1,66 +1,51 @@
 /// Typed identifiers. Each wraps the string the data set spells, so an actor id can never be
 /// passed where a source id is expected.
 
-/// A stable actor id: ISO 3166-1 alpha-3 for states (`RUS`, `GBR`), a short code for
-/// organisations (`NATO`).
-public struct ActorID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+/// What every typed identifier is: a string with a type, compared and ordered by its text,
+/// written as a literal (`"GBR" as ActorID`), encoded as a plain string.
+public protocol StringIdentifier: RawRepresentable<String>, Hashable, Comparable, Sendable, Codable,
   ExpressibleByStringLiteral, CustomStringConvertible
 {
-  public let rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
+  init(rawValue: String)
+}
+
+extension StringIdentifier {
+  public init(_ rawValue: String) { self.init(rawValue: rawValue) }
+  public init(stringLiteral value: String) { self.init(rawValue: value) }
   public var description: String { rawValue }
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A stable actor id: ISO 3166-1 alpha-3 for states (`RUS`, `GBR`), a short code for
+/// organisations (`NATO`).
+public struct ActorID: StringIdentifier {
+  public let rawValue: String
+  public init(rawValue: String) { self.rawValue = rawValue }
 }
 
 /// The id of a bloc (`EU`, `NATO_MEMBERS`).
-public struct BlocID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-  ExpressibleByStringLiteral, CustomStringConvertible
-{
+public struct BlocID: StringIdentifier {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-  public var description: String { rawValue }
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// The id of a source (an article, a statement, a data export).
-public struct SourceID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-  ExpressibleByStringLiteral, CustomStringConvertible
-{
+public struct SourceID: StringIdentifier {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-  public var description: String { rawValue }
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// The id of an action, needed only when another action answers it (`respondsTo`).
-public struct ActionID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-  ExpressibleByStringLiteral, CustomStringConvertible
-{
+public struct ActionID: StringIdentifier {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-  public var description: String { rawValue }
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// What an action does. The set is open: the six kinds below are named, and any other kind a
 /// data set spells (`trade_sanction`, say) is kept as it is and analysed like the others.
-public struct ActionKind: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-  ExpressibleByStringLiteral, CustomStringConvertible
-{
+public struct ActionKind: StringIdentifier {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
-  public init(_ rawValue: String) { self.rawValue = rawValue }
-  public init(stringLiteral value: String) { self.rawValue = value }
-  public var description: String { rawValue }
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
   /// Diplomats declared persona non grata and told to leave.
   public static let expulsion: ActionKind = "expulsion"

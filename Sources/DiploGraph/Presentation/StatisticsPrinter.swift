@@ -98,8 +98,8 @@ struct SourceDocument: Encodable {
 }
 
 extension Qualifier {
-  /// "about 24", "at least 25", "23".
-  func phrase(_ figure: Int) -> String {
+  /// "about 24", "at least 25", "23": the figure as the source states it.
+  public func phrase(_ figure: Int) -> String {
     let n = NumberText.grouped(figure)
     switch self {
     case .exact: return n

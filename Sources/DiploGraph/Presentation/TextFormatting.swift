@@ -1,7 +1,9 @@
 /// Number and text formatting shared by the printers: fixed decimals without Foundation,
 /// thousands separators, and the display width of text in a terminal.
 
-@_spi(Testing) public enum NumberText {
+/// The number formats every printer and the reports share, so a figure reads the same in a
+/// terminal table, a Markdown file and an HTML report.
+public enum NumberText {
   /// `x` rounded to `decimals` places in plain decimal notation ("0.400", "-1.000").
   /// Magnitudes beyond 2^53 / 10^decimals, where a `Double` no longer holds every integer,
   /// fall back to Swift's shortest representation.

@@ -1,3 +1,5 @@
+import DiploGraph
+
 /// DOT text made by ``DOTWriter``, with what the renderer and the SVG embedding need to know
 /// about it.
 ///
@@ -15,13 +17,22 @@ public struct DOTDocument: Hashable, Sendable, CustomStringConvertible {
   public let title: String
   /// One sentence describing the diagram, for `<desc>`.
   public let summary: String
+  /// The actor at the centre of a star, when the diagram is one: the actor with the most
+  /// neighbours, when at least six actors, and at least half of the others, deal with it and
+  /// with no one else (Russia in 2018). The writer names it as the graph's `root` (twopi's centre), and ``EnginePolicy``
+  /// lays such a diagram out radially around it, with circo.
+  public let centre: ActorID?
 
-  init(text: String, nodeCount: Int, edgeCount: Int, title: String, summary: String) {
+  init(
+    text: String, nodeCount: Int, edgeCount: Int, title: String, summary: String,
+    centre: ActorID? = nil
+  ) {
     self.text = text
     self.nodeCount = nodeCount
     self.edgeCount = edgeCount
     self.title = title
     self.summary = summary
+    self.centre = centre
   }
 
   public var description: String { text }

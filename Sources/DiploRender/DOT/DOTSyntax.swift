@@ -21,8 +21,9 @@
 /// The attributes the DOT writer sets, by their Graphviz names.
 enum DOTAttribute: String, CaseIterable {
   case arrowsize, charset, `class`, color, fillcolor, fixedsize, fontcolor, fontname, fontsize
-  case height, label, labeljust, labelloc, margin, minlen, nodesep, outputorder, overlap, pad
-  case penwidth, ranksep, sep, shape, splines, style, tooltip, width
+  case headlabel, height, label, labelangle, labeldistance, labeljust, labelloc, margin, minlen
+  case nodesep, outputorder, overlap, pad, taillabel
+  case penwidth, ranksep, root, sep, shape, splines, style, tooltip, width
 }
 
 /// A value of an attribute, each case escaped its own way (see the file comment).
@@ -40,6 +41,8 @@ enum DOTValue {
   /// A value made by the writer from a closed set (shape names, style keywords, CSS class
   /// tokens made by ``DOTEscaping/classToken(_:)``, a validated font name).
   case keyword(String)
+  /// A node's name (an actor id), written as the node statements write it.
+  case nodeID(String)
 
   /// The value as DOT text, quoted.
   var dot: String {
@@ -49,7 +52,7 @@ enum DOTValue {
     case .html(let label): return "<" + label.markup + ">"
     case .number(let x): return "\"" + DOTEscaping.number(x) + "\""
     case .color(let c): return "\"" + c.hex + "\""
-    case .keyword(let k): return "\"" + DOTEscaping.quotedID(k) + "\""
+    case .keyword(let k), .nodeID(let k): return "\"" + DOTEscaping.quotedID(k) + "\""
     }
   }
 }
@@ -250,6 +253,10 @@ struct HTMLLabel {
 
   static let lineBreak = HTMLLabel(markup: "<BR/>")
 
+  /// Three no-break spaces: room after a legend entry, whose text a browser may draw wider
+  /// than Graphviz measured it.
+  static let gap = HTMLLabel(markup: "&#160;&#160;&#160;")
+
   static func + (lhs: HTMLLabel, rhs: HTMLLabel) -> HTMLLabel {
     HTMLLabel(markup: lhs.markup + rhs.markup)
   }
@@ -273,6 +280,7 @@ struct HTMLLabel {
     /// A fixed square of this many points (a colour swatch).
     var square: Int? = nil
     var alignLeft = false
+    var alignRight = false
   }
 
   /// A borderless table, each inner array a row.
@@ -289,6 +297,7 @@ struct HTMLLabel {
           m += " FIXEDSIZE=\"TRUE\" WIDTH=\"\(square)\" HEIGHT=\"\(square)\""
         }
         if cell.alignLeft { m += " ALIGN=\"LEFT\"" }
+        if cell.alignRight { m += " ALIGN=\"RIGHT\"" }
         m += ">" + cell.content.markup + "</TD>"
       }
       m += "</TR>"

@@ -6,8 +6,8 @@ extension DOTWriter {
 
   // MARK: Title and legend
 
-  /// The graph label when the legend is drawn: the title, then one row of bloc swatches, one
-  /// row of action kinds with their line, and one line on what sizes and widths mean; `nil`
+  /// The graph label when the legend is drawn: the title, then a grid of the bloc swatches and
+  /// the action kinds with their line, and one line on what sizes and widths mean; `nil`
   /// without a legend (the title is then a plain label: Graphviz 2.43 leaks memory on every
   /// HTML-like label it parses).
   func legendLabel(_ model: DiagramModel, title: String) -> HTMLLabel? {
@@ -18,6 +18,9 @@ extension DOTWriter {
       rows.append([.init(content: .font(.bold(heading), pointSize: style.fontSize * 1.5))])
     }
     do {
+      // One grid for the bloc swatches and the action kinds, four entries a row, so that the
+      // columns line up and a short last row is not stretched across the title's width
+      // (Graphviz widens every column of a nested table evenly to fill its cell).
       let small = style.fontSize * 0.85
       var blocCells: [[HTMLLabel.Cell]] = []
       for entry in model.blocsPresent {
@@ -30,23 +33,25 @@ extension DOTWriter {
         blocCells.append(
           swatch(style.unaffiliatedFill, name: .text("in no bloc"), pointSize: small))
       }
-      for chunk in chunks(blocCells, of: 4) { rows.append([.init(content: .table([chunk]))]) }
-
       var kindCells: [[HTMLLabel.Cell]] = []
       for kind in model.kindsPresent {
         let look = style.look(of: kind)
         kindCells.append([
-          .init(content: .font(.bold(.text(sample(look.line))), color: look.color)),
+          // Right-aligned, so the line sample sits next to its name.
           .init(
-            content: .font(.firstVisible(kind.rawValue.replacingUnderscores), pointSize: small),
+            content: .font(.bold(.text(sample(look.line))), color: look.color), alignRight: true),
+          .init(
+            content: .font(
+              .firstVisible(kind.rawValue.replacingUnderscores) + .gap, pointSize: small),
             alignLeft: true),
         ])
       }
-      for chunk in chunks(kindCells, of: 4) { rows.append([.init(content: .table([chunk]))]) }
+      let grid = chunks(blocCells, of: 4) + chunks(kindCells, of: 4)
+      if !grid.isEmpty { rows.append([.init(content: .table(grid))]) }
 
       var notes: [String] = []
       let kinds = Set(model.nodes.map { model.network.actors[$0].kind })
-      if kinds.count > 1 {
+      if kinds.count > 1 && style.stateShape != style.organisationShape {
         notes.append(
           "\(style.stateShape.rawValue): state, \(style.organisationShape.rawValue): organisation")
       }
@@ -68,7 +73,7 @@ extension DOTWriter {
   private func swatch(_ colour: RGBColor, name: HTMLLabel, pointSize: Double) -> [HTMLLabel.Cell] {
     [
       .init(content: .empty, background: colour, border: 1, square: 12),
-      .init(content: .font(name, pointSize: pointSize), alignLeft: true),
+      .init(content: .font(name + .gap, pointSize: pointSize), alignLeft: true),
     ]
   }
 

@@ -8,9 +8,11 @@ import DiploGraph
 ///   grows with s), label by ``Style/nodeLabel``, tooltip with the name, id, blocs and strengths.
 /// - Edges: one per aggregated link (the network's summed w_ij) or one per action
 ///   (``Style/edgeMode``); pen width by weight (``PenWidthScale``), line style and colour by the
-///   kind that weighs most on the edge, the count as label, tooltip with the kind breakdown
-///   and the sources. Self-loops are drawn.
+///   kind that weighs most on the edge, the count as label (by the far end, on a star's
+///   edges to and from its centre), tooltip with the kind breakdown and the sources.
+///   Self-loops are drawn.
 /// - Optionally one cluster per colouring bloc, a title and a legend (the graph's label).
+/// - A star's centre (``DOTDocument/centre``) as the graph's `root`, for twopi and circo.
 /// - CSS classes for the embeddable SVG: `actor actor-<kind> bloc-<id>…` on nodes,
 ///   `action kind-<kind>…` on edges, `bloc bloc-<id>` on clusters, ids made into tokens by
 ///   keeping ASCII letters, digits and `_` and writing any other character as `-HEX-`.
@@ -79,7 +81,8 @@ public struct DOTWriter: Sendable {
     out += "}\n"
     return DOTDocument(
       text: out, nodeCount: model.nodes.count, edgeCount: model.edges.count, title: title,
-      summary: try summary(model, title: title))
+      summary: try summary(model, title: title),
+      centre: model.centre.map { network.actors[$0].id })
   }
 
   // MARK: Graph
@@ -102,6 +105,8 @@ public struct DOTWriter: Sendable {
     a.set(.pad, .number(0.25))
     a.set(.nodesep, .number(0.3))
     a.set(.ranksep, .number(0.9))
+    // twopi puts this node at the centre (circo finds it alone); the others ignore it.
+    if let centre = model.centre { a.set(.root, .nodeID(model.network.actors[centre].id.rawValue)) }
     if let legend {
       a.set(.label, .html(legend))
       a.set(.labelloc, .keyword("t"))
@@ -192,7 +197,18 @@ public struct DOTWriter: Sendable {
     let lead = edge.kinds.first?.kind ?? ActionKind("")
     let look = style.look(of: lead)
     var a = DOTAttributes()
-    if style.edgeLabels && edge.hasCount { a.set(.label, .text(String(edge.weight))) }
+    if style.edgeLabels && edge.hasCount {
+      let count = DOTValue.text(String(edge.weight))
+      // Around a star's centre the middle of every edge is crowded: the count goes by the other
+      // end, the centre's own edges on one side of the line and the answers on the other.
+      if let centre = model.centre, edge.from != edge.to, edge.from == centre || edge.to == centre {
+        a.set(edge.from == centre ? .headlabel : .taillabel, count)
+        a.set(.labelangle, .number(edge.from == centre ? -30 : 30))
+        a.set(.labeldistance, .number(1.6))
+      } else {
+        a.set(.label, count)
+      }
+    }
     a.set(
       .penwidth,
       .number(

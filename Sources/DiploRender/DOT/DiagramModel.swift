@@ -45,6 +45,8 @@ struct DiagramModel {
   let edges: [Edge]
   /// dot's `minlen` per edge (1 except between a staggered leaf and its hub).
   let minimumLength: [Int]
+  /// The node at the centre of a star, if the diagram is one (see ``DOTDocument/centre``).
+  let centre: Int?
   private let sourceNames: [SourceID: String]
 
   /// - Throws: ``DiploGraphError`` with code `overflow` when the counts on one drawn edge (a
@@ -178,16 +180,29 @@ struct DiagramModel {
     }
     self.edges = edges
 
+    var neighbours = [Set<Int>](repeating: [], count: k)
+    for edge in edges where edge.from != edge.to {
+      neighbours[edge.from].insert(edge.to)
+      neighbours[edge.to].insert(edge.from)
+    }
+    // The centre of a star: the actor with the most neighbours (the first in node order on a
+    // tie), when at least six of them, and at least half of the other actors, deal with it
+    // alone (its leaves): then circo puts it in the middle with the leaves around it.
+    var centre: Int?
+    for n in nodes where neighbours[n].count > (centre.map { neighbours[$0].count } ?? 0) {
+      centre = n
+    }
+    if let c = centre {
+      let leaves = neighbours[c].filter { neighbours[$0].count == 1 }.count
+      if leaves < 6 || 2 * leaves < nodes.count - 1 { centre = nil }
+    }
+    self.centre = centre
+
     // Stagger the leaves of each hub over `leafRows` ranks (what Graphviz's `unflatten -l`
     // does): a leaf is a drawn actor with exactly one neighbour, a hub one with at least six
     // leaves.
     var minimumLength = [Int](repeating: 1, count: edges.count)
     if style.leafRows > 1 {
-      var neighbours = [Set<Int>](repeating: [], count: k)
-      for edge in edges where edge.from != edge.to {
-        neighbours[edge.from].insert(edge.to)
-        neighbours[edge.to].insert(edge.from)
-      }
       var leavesOfHub: [Int: [Int]] = [:]
       for n in nodes where neighbours[n].count == 1 {
         leavesOfHub[neighbours[n].first!, default: []].append(n)

@@ -62,7 +62,9 @@ public struct EnginePolicy: Hashable, Sendable {
 
   public static let standard = EnginePolicy()
 
-  /// The engine for `document`: the requested one, or the automatic choice.
+  /// The engine for `document`: the requested one, or the automatic choice: within
+  /// ``automaticDot``, `circo` for a star (a document with a ``DOTDocument/centre``) and `dot`
+  /// otherwise; `sfdp` beyond.
   ///
   /// - Throws: ``DiploRenderError`` with code `limit` when `dot` is requested for a graph
   ///   beyond ``dotLimit`` and `force` is false.
@@ -73,6 +75,14 @@ public struct EnginePolicy: Hashable, Sendable {
     let e = document.edgeCount
     let size = "\(plural(n, "node")) and \(plural(e, "edge"))"
     guard let requested else {
+      if automaticDot.admits(nodes: n, edges: e), let centre = document.centre {
+        // dot draws a star as one very wide row of leaves; circo puts the centre in the
+        // middle and the others around it. (twopi draws the same picture, but its overlap
+        // removal moves nodes by hundredths of a point from one run to the next.)
+        return EngineChoice(
+          engine: .circo, automatic: true,
+          reason: "circo (automatic: \(size), a star around \(centre))")
+      }
       if automaticDot.admits(nodes: n, edges: e) {
         return EngineChoice(
           engine: .dot, automatic: true,

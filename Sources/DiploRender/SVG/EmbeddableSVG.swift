@@ -32,6 +32,12 @@ public struct SVGEmbedding: Hashable, Sendable {
     self.title = title
     self.description = description
   }
+
+  /// A prefix this module spells itself, known to be valid.
+  init(trustedPrefix: StaticString, fixedSize: Bool = false) {
+    idPrefix = "\(trustedPrefix)"
+    self.fixedSize = fixedSize
+  }
 }
 
 /// Turns Graphviz's standalone SVG into markup for a web page.

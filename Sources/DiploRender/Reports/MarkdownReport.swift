@@ -1,0 +1,283 @@
+import DiploGraph
+
+/// The report as Markdown (CommonMark with GitHub's tables), with the same sections and words
+/// as ``HTMLReport``; the pictures are files of their own, written beside the Markdown and
+/// linked from it: `<base>-network.svg`, `<base>-timeline.svg`, `<base>-blocs.svg`.
+///
+/// Every text from the data set is escaped for Markdown (ASCII punctuation that Markdown or
+/// HTML would read is backslash-escaped, so `<script>` stays text, and line breaks become
+/// spaces); the SVG files are escaped as XML.
+///
+/// Deterministic: the same inputs give the same bytes.
+public struct MarkdownReport: Sendable {
+  /// A file the report links, to be written beside it.
+  public struct File: Hashable, Sendable {
+    /// A plain file name, in the same folder as the Markdown.
+    public var name: String
+    public var contents: String
+  }
+
+  /// The Markdown text and the files it links.
+  public struct Output: Hashable, Sendable {
+    public var markdown: String
+    public var files: [File]
+  }
+
+  public var network: Network
+  public var statistics: Statistics
+  /// The network diagram; made with ``SVGEmbedding/fixedSize`` it keeps its size when opened
+  /// as an image. `nil` leaves it out.
+  public var diagram: EmbeddedSVG?
+  public var options: ReportOptions
+
+  public init(
+    network: Network, statistics: Statistics, diagram: EmbeddedSVG?,
+    options: ReportOptions = ReportOptions()
+  ) {
+    self.network = network
+    self.statistics = statistics
+    self.diagram = diagram
+    self.options = options
+  }
+
+  /// The report, its pictures named after `baseName` (`report` → `report-network.svg`).
+  ///
+  /// - Complexity: O(n + L + K) for n selected actions, L links and K actors, plus the size
+  ///   of the diagram.
+  public func render(baseName: String) -> Output {
+    let c = ReportContent(network: network, statistics: statistics, options: options)
+    var files: [File] = []
+    var md = MarkdownText()
+    md.rowLimit = options.maximumRows
+    md.line("# " + MarkdownText.escape(c.title))
+    if let description = c.dataSet.description, !description.isEmpty {
+      md.paragraph(MarkdownText.escape(description))
+    }
+    var meta = c.selectionLine
+    let sources = c.dataSet.sources.map { c.wording.name($0.id) }
+    if !sources.isEmpty { meta += " Sources: " + ReportWording.list(sources) + "." }
+    md.paragraph("_" + MarkdownText.escape(meta) + "_")
+
+    md.heading("In brief")
+    md.list(
+      c.keyFigures.map {
+        "**\(MarkdownText.escape($0.value))** \(MarkdownText.escape($0.label)) — "
+          + MarkdownText.escape($0.detail)
+      })
+    for p in c.summary { md.paragraph(MarkdownText.escape(p)) }
+
+    if let diagram {
+      md.heading("The network")
+      let name = baseName + "-network.svg"
+      files.append(File(name: name, contents: diagram.svg))
+      md.image(alt: "Network diagram: " + c.title, file: name)
+      md.paragraph(
+        "_Who acted against whom: each arrow goes from the actor who acts to the actor acted "
+          + "upon; its number is the count of diplomats._")
+    }
+
+    md.heading("What the sources say, checked against the data")
+    md.paragraph(MarkdownText.escape(c.sourcesLine))
+    if !c.statistics.sources.figures.isEmpty { md.table(c.figureTable) }
+    if !c.figureConflicts.isEmpty {
+      md.heading("Figures that cannot all be true", level: 3)
+      md.list(c.figureConflicts.map(MarkdownText.escape))
+    }
+    let claims = c.claimTable
+    if !claims.rows.isEmpty {
+      md.heading("Claims that disagree", level: 3)
+      md.table(claims)
+    }
+
+    if !c.statistics.responses.exchanges.isEmpty {
+      md.heading("Who answered")
+      md.table(c.outcomeTable)
+      let unanswered = c.unansweredByKind
+      if !unanswered.isEmpty {
+        md.heading("Left unanswered, by kind of action", level: 3)
+        md.list(unanswered.map(MarkdownText.escape))
+      }
+      md.table(c.exchangeTable)
+    }
+
+    if !c.timeline.bins.isEmpty {
+      md.heading("When")
+      let name = baseName + "-timeline.svg"
+      files.append(
+        File(
+          name: name,
+          contents: c.timeline.svg(
+            options: SVGEmbedding(trustedPrefix: "chart-timeline", fixedSize: true))))
+      md.image(alt: c.timeline.summary, file: name)
+    }
+
+    if !c.statistics.blocs.blocs.isEmpty {
+      md.heading("Blocs")
+      let name = baseName + "-blocs.svg"
+      files.append(
+        File(
+          name: name,
+          contents: c.blocChart.svg(
+            options: SVGEmbedding(trustedPrefix: "chart-blocs", fixedSize: true))))
+      md.image(alt: "Diplomats expelled, by bloc. " + c.blocChart.summary, file: name)
+      for note in c.blocNotes { md.paragraph(MarkdownText.escape(note)) }
+      md.table(c.blocTable)
+    }
+
+    if !c.statistics.actors.isEmpty {
+      md.heading("Actors")
+      md.table(c.actorTable)
+      md.heading("Pairs")
+      md.table(c.dyadTable)
+    }
+
+    if !c.statistics.sources.sources.isEmpty {
+      md.heading("Sources")
+      md.table(c.sourceTable)
+      if !c.omissions.isEmpty {
+        md.heading("What each source leaves out", level: 3)
+        md.list(c.omissions.map(MarkdownText.escape))
+      }
+    }
+
+    let data = c.dataSet
+    if !data.notes.isEmpty || !data.sources.isEmpty {
+      md.heading("About the data")
+      for note in data.notes where !note.isEmpty { md.paragraph(MarkdownText.escape(note)) }
+      if !data.sources.isEmpty {
+        md.heading("Sources", level: 3)
+        md.list(
+          data.sources.map { source in
+            var item = ""
+            if let publisher = source.publisher, !publisher.isEmpty {
+              item += MarkdownText.escape(publisher) + ", "
+            }
+            let title =
+              "“" + MarkdownText.escape(source.title.isEmpty ? source.id.rawValue : source.title)
+              + "”"
+            if let url = source.url.flatMap(HTML.webURL) {
+              item += "[\(title)](<\(MarkdownText.linkDestination(url))>)"
+            } else {
+              item += title
+            }
+            if let date = source.date { item += ", " + ReportWording.date(date) }
+            return item + "."
+          })
+      }
+    }
+
+    md.heading("Methods")
+    for (term, formula, words) in ReportContent.methods(c.statistics) {
+      md.heading(term, level: 3)
+      if !formula.isEmpty { md.paragraph("_" + MarkdownText.escape(formula) + "_") }
+      md.paragraph(MarkdownText.escape(words))
+    }
+    if let generator = options.generator, !generator.isEmpty {
+      md.paragraph("---")
+      md.paragraph("_Made with " + MarkdownText.escape(generator) + "._")
+    }
+    return Output(markdown: md.text, files: files)
+  }
+}
+
+/// Markdown being written, and the escaping of text for it.
+struct MarkdownText {
+  private(set) var text = ""
+  /// At most this many rows per table.
+  var rowLimit = Int.max
+
+  /// `s` as literal Markdown text: line breaks and tabs become spaces; the ASCII punctuation
+  /// that CommonMark, GitHub's extensions or HTML read anywhere (`\\` `` ` `` `*` `_` `[` `]`
+  /// `<` `>` `|` `~` `&`) is backslash-escaped, and so is a leading `#` `+` `-` `=` or an
+  /// ordered-list number, which would start a heading or a list; the characters XML cannot
+  /// carry become U+FFFD.
+  static func escape(_ s: String) -> String {
+    let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
+    let leading: Set<Unicode.Scalar> = ["#", "+", "-", "="]
+    var out = String.UnicodeScalarView()
+    let scalars = Array(s.unicodeScalars)
+    // "1. " or "2) " at the start (a list item; "0.877" is not): escape the punctuation.
+    var listMarker = -1
+    if let end = scalars.firstIndex(where: { !("0"..."9").contains($0) }), end > 0,
+      scalars[end] == "." || scalars[end] == ")",
+      end + 1 == scalars.count || scalars[end + 1] == " "
+    {
+      listMarker = end
+    }
+    for (i, scalar) in scalars.enumerated() {
+      switch scalar {
+      case "\n", "\r", "\t": out.append(" ")
+      default:
+        if special.contains(scalar) || (i == 0 && leading.contains(scalar)) || i == listMarker {
+          out.append("\\")
+        }
+        out.append(DOTEscaping.isXMLSafe(scalar) ? scalar : "\u{FFFD}")
+      }
+    }
+    return String(out)
+  }
+
+  /// A relative or absolute URL for a link destination in angle brackets: characters other
+  /// than unreserved, reserved and `%` are percent-encoded (spaces, `<`, `>`, non-ASCII).
+  static func linkDestination(_ s: String) -> String {
+    var out = ""
+    for byte in s.utf8 {
+      let c = Unicode.Scalar(byte)
+      let allowed =
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+        || "-._~:/?#@!$&'*+,;=%".unicodeScalars.contains(c)
+      if allowed {
+        out.unicodeScalars.append(c)
+      } else {
+        let digits = Array("0123456789ABCDEF")
+        out += "%" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+      }
+    }
+    return out
+  }
+
+  mutating func line(_ s: String) { text += s + "\n" }
+
+  mutating func paragraph(_ s: String) { text += "\n" + s + "\n" }
+
+  mutating func heading(_ title: String, level: Int = 2) {
+    text += "\n" + String(repeating: "#", count: level) + " " + MarkdownText.escape(title) + "\n"
+  }
+
+  mutating func list(_ items: [String]) {
+    guard !items.isEmpty else { return }
+    text += "\n" + items.map { "- " + $0 + "\n" }.joined()
+  }
+
+  mutating func image(alt: String, file: String) {
+    paragraph("![\(MarkdownText.escape(alt))](<\(MarkdownText.linkDestination(file))>)")
+  }
+
+  mutating func table(_ model: TableModel) {
+    let t = model.limited(to: max(1, rowLimit))
+    text += "\n**" + MarkdownText.escape(t.caption) + "**\n\n"
+    text += "| " + t.columns.map { MarkdownText.escape($0.title) }.joined(separator: " | ") + " |\n"
+    text += "|" + t.columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
+    for row in t.rows {
+      let cells = row.map { cell -> String in
+        var s = MarkdownText.escape(cell.text)
+        switch cell.mark {
+        case .yes?: s = "✓ " + s
+        case .no?: s = "✗ " + s
+        case nil: break
+        }
+        if let detail = cell.detail, !detail.isEmpty {
+          s += " · _" + MarkdownText.escape(detail) + "_"
+        }
+        return s
+      }
+      text += "| " + cells.joined(separator: " | ") + " |\n"
+    }
+    if t.omittedRows > 0 {
+      text +=
+        "\n_" + ReportWording.counted(t.omittedRows, "more row")
+        + " not shown; diplograph stats --format csv lists them all._\n"
+    }
+    for note in t.notes { text += "\n_" + MarkdownText.escape(note) + "_\n" }
+  }
+}

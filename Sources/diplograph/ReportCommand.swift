@@ -1,0 +1,135 @@
+import ArgumentParser
+import DiploGraph
+import DiploRender
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case html, markdown
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write a report: the diagram, the charts, the statistics and the source checks.",
+    discussion: """
+      html (the default) is one self-contained file: no external asset and no script (its \
+      Content-Security-Policy forbids them), readable on a phone and in print. markdown writes \
+      NAME.md and, beside it, the pictures it links: NAME-network.svg, NAME-timeline.svg and \
+      NAME-blocs.svg; it needs -o. The analyses run on the selection; the sources' own figures \
+      are always checked against the whole data set. See docs/reports.md.
+      """
+  )
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var selection: SelectionOptions
+  @OptionGroup var analysis: AnalysisArguments
+  @OptionGroup var look: StyleArguments
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var layoutTime: LayoutTimeOptions
+
+  @Option(name: .shortAndLong, help: "html or markdown (default: from -o's extension, else html).")
+  var format: Format?
+
+  @Option(
+    help:
+      "Layout engine of the diagram: dot, neato, fdp, sfdp, circo or twopi (default: chosen by size and shape)."
+  )
+  var layout: String?
+
+  @Flag(help: "Run the chosen engine even on a graph too large for it.")
+  var force = false
+
+  @Flag(help: "Leave the network diagram out.")
+  var noDiagram = false
+
+  @Option(help: "The report's headline (default: the data set's title).")
+  var headline: String?
+
+  func run() throws {
+    let chosen = format ?? output.output.flatMap(Self.format(ofPath:)) ?? .html
+    let destination = output.output.flatMap { $0 == "-" ? nil : $0 }
+    if chosen == .markdown && destination == nil {
+      throw CommandFailure.usage(
+        "--format markdown writes the report and its SVG files side by side: give -o REPORT.md")
+    }
+    let engine = try layout.map { try LayoutEngine(named: $0) }
+    let style = try look.resolved()
+    let document = try input.load()
+    let data = document.dataSet
+    let network = try Network(data, selection: try selection.selection(in: data))
+    let statistics = try Statistics(network, options: try analysis.options(for: data))
+    var options = ReportOptions(
+      style: style, generator: "diplograph \(Diplograph.configuration.version)")
+    options.title = headline
+
+    var diagram: EmbeddedSVG?
+    if !noDiagram {
+      // The page's headline is the diagram's title: the picture draws none of its own, unless
+      // --title asks for one.
+      var diagramStyle = style
+      if look.title == nil { diagramStyle.title = "" }
+      let dot = try DOTWriter(style: diagramStyle).document(for: network)
+      if dot.edgeCount > Self.diagramEdgeLimit && layout == nil && !force {
+        printError(
+          "report: the diagram would have \(dot.edgeCount) edges, too many to read (over "
+            + "\(Self.diagramEdgeLimit)); it is left out. Narrow the selection, or name --layout "
+            + "(or --force) to draw it anyway.")
+      } else {
+        diagram = try renderDiagram(
+          dot, engine: engine, title: headline ?? data.title, markdown: chosen == .markdown)
+      }
+    }
+
+    switch chosen {
+    case .html:
+      let html = HTMLReport(
+        network: network, statistics: statistics, diagram: diagram, options: options
+      ).render()
+      try output.emit(html, protecting: input.protectedPaths)
+    case .markdown:
+      let path = destination!
+      let folder = (path as NSString).deletingLastPathComponent
+      var base = (path as NSString).lastPathComponent
+      if (base as NSString).pathExtension.lowercased() == "md" {
+        base = (base as NSString).deletingPathExtension
+      }
+      let report = MarkdownReport(
+        network: network, statistics: statistics, diagram: diagram, options: options
+      ).render(baseName: base)
+      // The pictures and the page that links them, replaced together (the page last).
+      var files: [(bytes: [UInt8], path: String)] = report.files.map { file in
+        let target =
+          folder.isEmpty ? file.name : (folder as NSString).appendingPathComponent(file.name)
+        return (Array(file.contents.utf8), target)
+      }
+      files.append((Array(report.markdown.utf8), path))
+      try AtomicFile.write(files, protecting: input.protectedPaths)
+    }
+  }
+
+  /// Beyond this many edges a diagram is a tangle nobody reads, and laying it out takes
+  /// minutes: the report leaves it out unless asked.
+  static let diagramEdgeLimit = 2_000
+
+  private func renderDiagram(
+    _ dot: DOTDocument, engine: LayoutEngine?, title: String, markdown: Bool
+  ) throws -> EmbeddedSVG {
+    let embedded = try layoutTime.renderer().embeddableSVG(
+      dot, engine: engine,
+      options: try SVGEmbedding(
+        idPrefix: "diagram", fixedSize: markdown,
+        title: title.isEmpty ? "Network diagram" : "Network diagram: \(title)"),
+      force: force)
+    if embedded.engine.automatic { printError(embedded.engine.description) }
+    for warning in embedded.warnings { printError("graphviz: warning: \(warning)") }
+    return embedded
+  }
+
+  static func format(ofPath path: String) -> Format? {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "md", "markdown": return .markdown
+    case "html", "htm": return .html
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Runs the package's built programs (the command line, the examples) and Chromium, as a user
+/// would from a shell: output to files, a time limit, the exit status.
+enum BuiltPrograms {
+  struct Run {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  /// Where `swift build` puts the package's executables.
+  static var binaries: URL { Fixtures.packageRoot.appendingPathComponent(".build/debug") }
+
+  /// What a test needs and does not find; thrown, it fails the test with this message.
+  struct Missing: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// The built executable `name`.
+  ///
+  /// - Throws: ``Missing`` when it has not been built.
+  static func executable(_ name: String) throws -> URL {
+    let url = binaries.appendingPathComponent(name)
+    guard FileManager.default.isExecutableFile(atPath: url.path) else {
+      throw Missing(
+        description: "\(url.path) is missing: build it first (swift build --build-tests)")
+    }
+    return url
+  }
+
+  /// Chromium, from the PATH.
+  ///
+  /// - Throws: ``Missing`` when it is not installed.
+  static func chromium() throws -> URL {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") {
+      for name in ["chromium", "chromium-browser"] {
+        let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+      }
+    }
+    throw Missing(
+      description:
+        "chromium is not installed: `make test` installs it (apt-get install chromium); "
+        + "the report's browser tests need it")
+  }
+
+  /// Runs `executable` with `arguments` in `directory`, and waits at most `timeout` seconds
+  /// (then terminates it and records an issue).
+  static func run(
+    _ executable: URL, _ arguments: [String], in directory: URL? = nil,
+    timeout: TimeInterval = 120, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Run {
+    let folder = try Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("stdout")
+    let err = folder.appendingPathComponent("stderr")
+    try Data().write(to: out)
+    try Data().write(to: err)
+    let outHandle = try FileHandle(forWritingTo: out)
+    let errHandle = try FileHandle(forWritingTo: err)
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? Fixtures.packageRoot
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
+    try process.run()
+    if finished.wait(timeout: .now() + timeout) == .timedOut {
+      process.terminate()
+      finished.wait()
+      Issue.record(
+        "\(executable.lastPathComponent) did not finish within \(Int(timeout)) s",
+        sourceLocation: sourceLocation)
+    }
+    try outHandle.close()
+    try errHandle.close()
+    return Run(
+      status: process.terminationStatus,
+      standardOutput: try String(contentsOf: out, encoding: .utf8),
+      standardError: try String(contentsOf: err, encoding: .utf8))
+  }
+
+  /// Headless Chromium's common flags, with a profile of its own in `folder` (so that runs in
+  /// parallel do not share one).
+  static func chromiumFlags(profile folder: URL) -> [String] {
+    [
+      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+      "--no-default-browser-check", "--disable-extensions", "--mute-audio",
+      "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+    ]
+  }
+
+  /// The width and height of a PNG file, from its IHDR chunk.
+  static func pngSize(_ url: URL) throws -> (width: Int, height: Int) {
+    let bytes = [UInt8](try Data(contentsOf: url))
+    try #require(bytes.count > 24)
+    try #require(Array(bytes[0..<8]) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    func int(_ at: Int) -> Int {
+      bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) }
+    }
+    return (int(16), int(20))
+  }
+}
