@@ -74,6 +74,7 @@ struct DiagramModel {
     }
     outStrength = outS
     inStrength = inS
+    maximumStrength = nodes.map { outS[$0] &+ inS[$0] }.max() ?? 0
 
     let order = style.colourBlocs ?? dataSet.blocs.map(\.id)
     var blocs: [Bloc] = []
@@ -179,6 +180,7 @@ struct DiagramModel {
       }
     }
     self.edges = edges
+    maximumWeight = edges.map(\.weight).max() ?? 0
 
     var neighbours = [Set<Int>](repeating: [], count: k)
     for edge in edges where edge.from != edge.to {
@@ -234,11 +236,11 @@ struct DiagramModel {
   /// of the network, whose total fits: so does their sum).
   func strength(_ node: Int) -> Int64 { outStrength[node] &+ inStrength[node] }
 
-  /// The largest strength among drawn nodes.
-  var maximumStrength: Int64 { nodes.map(strength).max() ?? 0 }
+  /// The largest strength among drawn nodes (computed once: the writer asks for every node).
+  private(set) var maximumStrength: Int64 = 0
 
-  /// The largest edge weight.
-  var maximumWeight: Int64 { edges.map(\.weight).max() ?? 0 }
+  /// The largest edge weight (computed once: the writer asks for every edge).
+  private(set) var maximumWeight: Int64 = 0
 
   /// The fill of a node.
   func fill(of node: Int) -> RGBColor {
