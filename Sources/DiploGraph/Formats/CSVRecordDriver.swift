@@ -122,6 +122,13 @@ enum CSVRecordDriver {
         lineBreaks += scan.lineBreaks
         position = scan.next
       case .unterminated:
+        // A quote never closed makes the rest of the input one record: past the limit, that is
+        // what is reported, as it is when the rest does not fit in one block.
+        if block.count - position > maxRecordBytes {
+          outcome.recordTooLong = CSVRecordTooLong(
+            limit: maxRecordBytes, lineBreaks: lineBreaks, record: records)
+          break scanning
+        }
         let (lines, column) = CSVScanner.lineAndColumn(
           of: scan.end, recordStart: position, in: block.base)
         outcome.unterminatedQuote = (lineBreaks + lines, column, records, scan.fieldCount)
