@@ -158,8 +158,9 @@ struct ChildProcess {
           if n > 0 {
             if entry.fd == outputFD {
               output.append(contentsOf: buffer[0..<n])
-            } else if errors.count < 1 << 16 {
-              errors.append(contentsOf: buffer[0..<n])
+            } else {
+              // Kept up to 64 KiB (for a message); the rest is read and dropped.
+              errors.append(contentsOf: buffer[0..<min(n, max(0, (1 << 16) - errors.count))])
             }
           } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
             if entry.fd == outputFD { outputOpen = false } else { errorsOpen = false }

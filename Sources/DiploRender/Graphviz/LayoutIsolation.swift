@@ -63,12 +63,14 @@ public struct LayoutIsolation: Hashable, Sendable {
       executable: executable, arguments: arguments, input: request, limit: timeLimit)
     switch outcome.ending {
     case .timedOut:
+      var ways = engine == .sfdp ? [] : ["use a faster engine (sfdp)"]
+      ways.append("draw fewer actors (select with --actor, --bloc, --kind, --since or --until)")
+      ways.append("allow more time (--timeout)")
       throw DiploRenderError(
         .limit,
         "the \(engine.rawValue) layout did not finish within the time limit of "
-          + "\(Self.seconds(timeLimit)) and was stopped; use a faster engine (sfdp), draw fewer "
-          + "actors (select with --actor, --bloc, --kind, --since or --until), or allow more time "
-          + "(--timeout)")
+          + "\(Self.seconds(timeLimit)) and was stopped; "
+          + ways.dropLast().joined(separator: ", ") + ", or " + ways[ways.count - 1])
     case .signalled(let signal):
       throw DiploRenderError(
         .layout,
