@@ -52,7 +52,9 @@ enum Main {
       return error.code == .io ? ExitStatus.io : ExitStatus.data
     case let error as DiploRenderError:
       printError(error.description)
-      return ExitStatus.render
+      // A name or a style value given on the command line that is not one is a usage error.
+      return error.code == .unknownName || error.code == .style
+        ? ExitStatus.usage : ExitStatus.render
     case let error as CommandFailure:
       if !error.message.isEmpty { printError(error.message) }
       return error.status
