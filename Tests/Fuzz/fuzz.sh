@@ -42,6 +42,9 @@ done
 mkdir -p fuzz-artifacts
 # Graphviz 2.43 leaks on purpose in places (global caches, the HTML-label parser); those leaks
 # are suppressed by name, ours are not (Tests/Fuzz/lsan.supp).
+# A finding's own report is enough: the Swift runtime's backtracer, reading memory under ASan,
+# only adds noise.
+export SWIFT_BACKTRACE="enable=no"
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1:handle_abort=1:${ASAN_OPTIONS:-}"
 export LSAN_OPTIONS="suppressions=$root/Tests/Fuzz/lsan.supp:print_suppressions=0:${LSAN_OPTIONS:-}"
 
