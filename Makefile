@@ -41,10 +41,13 @@ demo: build
 	@echo "demo: diagram  $(CURDIR)/$(DATA:.json=.svg) (DOT: $(DATA:.json=.dot))"
 	@echo "demo: reports  $(CURDIR)/$(OUT)/report.html and report.md (its pictures beside it)"
 
-# Style first (fast), then the whole suite.
+# Style first (fast), then the whole suite, then a few seconds of each fuzz target
+# (docs/robustness.md; skipped, with a note, where the toolchain has no libFuzzer).
+FUZZ_SMOKE_SECONDS ?= 5
 test: setup lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) Tests/Fuzz/fuzz.sh --if-supported $(FUZZ_SMOKE_SECONDS)
 
 # Fuzz the JSON reader, the CSV reader and data → DOT → Graphviz → SVG with libFuzzer and
 # AddressSanitizer, FUZZ_SECONDS each (a separate release build in .build-fuzz); fails on any

@@ -5,10 +5,17 @@
 # memory blow-up; the input that caused it is saved under fuzz-artifacts/.
 #
 #   Tests/Fuzz/fuzz.sh [SECONDS]            each target for SECONDS (default 60)
+#   Tests/Fuzz/fuzz.sh --if-supported 5     the same, but a toolchain that cannot build with
+#                                           -sanitize=fuzzer is skipped with a note (make test)
 #   FUZZ_TARGETS="csv" Tests/Fuzz/fuzz.sh   some targets only (json, csv, render)
 #   FUZZ_JOBS=2 Tests/Fuzz/fuzz.sh 600      run the targets two at a time
 set -eu
 
+if_supported=false
+if [ "${1:-}" = "--if-supported" ]; then
+  if_supported=true
+  shift
+fi
 seconds=${1:-60}
 targets=${FUZZ_TARGETS:-json csv render}
 jobs=${FUZZ_JOBS:-1}
@@ -27,6 +34,20 @@ product() {
 }
 
 mkdir -p "$build"
+if $if_supported; then
+  # libFuzzer comes with the toolchain's clang runtime: try it on a one-line target.
+  probe="$build/probe"
+  mkdir -p "$probe"
+  printf '%s\n' '@_cdecl("LLVMFuzzerTestOneInput")' \
+    'public func probe(_ d: UnsafePointer<UInt8>?, _ n: Int) -> CInt { 0 }' >"$probe/probe.swift"
+  if ! "${swift}c" -sanitize=fuzzer,address -parse-as-library "$probe/probe.swift" \
+    -o "$probe/probe" >"$probe/log" 2>&1
+  then
+    echo "fuzz: skipped: this toolchain cannot build with -sanitize=fuzzer,address" \
+      "(see $probe/log)"
+    exit 0
+  fi
+fi
 for target in $targets; do
   echo "fuzz: building $(product "$target") (release, -sanitize=fuzzer,address)"
   if ! "$swift" build -c release --build-path "$build" -Xswiftc -sanitize=fuzzer,address \

@@ -100,8 +100,8 @@ public struct EnginePolicy: Hashable, Sendable {
       throw DiploRenderError(
         .limit,
         "the graph has \(size), too large for the dot engine (over \(dotLimit.nodes) nodes or"
-          + " \(dotLimit.edges) edges, its layout can take minutes and cannot be interrupted);"
-          + " use sfdp (or neato), or force dot")
+          + " \(dotLimit.edges) edges, its layout can take minutes); use sfdp (or neato), or force"
+          + " dot (--force; the command line stops a layout after --timeout seconds)")
     }
     return EngineChoice(
       engine: requested, automatic: false, reason: "\(requested.rawValue) (chosen)")
