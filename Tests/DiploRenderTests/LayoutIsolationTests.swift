@@ -121,6 +121,14 @@ import Testing
       missing?.message.hasPrefix("cannot start the layout process /no/such/program: ") == true)
   }
 
+  @Test func aChildThatClosesItsOutputAndHangsIsStoppedToo() throws {
+    let start = Date()
+    let outcome = try ChildProcess.run(
+      executable: "/bin/sh", arguments: ["-c", "exec >&- 2>&-; sleep 30"], input: [], limit: 1)
+    #expect(outcome.ending == .timedOut)
+    #expect(Date().timeIntervalSince(start) < 10)
+  }
+
   @Test func aChildThatNeverReadsItsInputCannotBlockTheParent() throws {
     // 4 MB of input, far more than a pipe holds, to a child that closes its input and waits.
     let outcome = try ChildProcess.run(

@@ -171,10 +171,23 @@ struct ChildProcess {
     if inputFD >= 0 { close(inputFD) }
     close(outputFD)
     close(errorFD)
-    if timedOut { kill(pid, SIGKILL) }
 
+    // The pipes are closed; the child may still run (it closed them itself): wait for it
+    // under the same deadline.
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    while !timedOut {
+      let waited = waitpid(pid, &status, WNOHANG)
+      if waited == pid || (waited < 0 && errno != EINTR) { break }
+      if let limit, elapsed() >= limit {
+        timedOut = true
+        break
+      }
+      usleep(2_000)
+    }
+    if timedOut {
+      kill(pid, SIGKILL)
+      while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
     let ending: Ending
     if timedOut {
       ending = .timedOut
