@@ -43,8 +43,32 @@ enum Measure {
   }
 
   /// Runs `arguments[0]` (a path) with `arguments`, standard output into `stdoutPath`, and
-  /// measures its wall time and peak memory with `wait4`, as `/usr/bin/time` does.
+  /// measures its wall time and peak memory.
+  ///
+  /// The peak memory is the `ru_maxrss` that `wait4` reports, read through `/usr/bin/time`
+  /// when it is installed: Linux folds the memory high-water mark of the process image an
+  /// `execve` replaces into the new program's `ru_maxrss`, and `posix_spawn` execs from a
+  /// child that shares this (large) process's memory, so a direct child would report this
+  /// process's peak. `/usr/bin/time` forks from its own small image.
   static func run(_ arguments: [String], stdoutPath: String) throws -> Child {
+    let timeTool = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: timeTool) else {
+      return try spawn(arguments, stdoutPath: stdoutPath)
+    }
+    let rssPath = stdoutPath + ".rss"
+    var child = try spawn(
+      [timeTool, "-f", "%M", "-o", rssPath] + arguments, stdoutPath: stdoutPath)
+    let text = (try? String(contentsOfFile: rssPath, encoding: .utf8)) ?? ""
+    try? FileManager.default.removeItem(atPath: rssPath)
+    guard let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0) }) else {
+      throw BenchError("/usr/bin/time gave no memory figure: \(text)")
+    }
+    child.peakRSS = kilobytes * 1024
+    return child
+  }
+
+  /// Runs a program and waits for it with `wait4`.
+  static func spawn(_ arguments: [String], stdoutPath: String) throws -> Child {
     let errPath = stdoutPath + ".stderr"
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)

@@ -39,6 +39,16 @@ struct WorkloadResult: Codable {
   var blocMatrixSum: Int64
 }
 
+extension WorkloadResult {
+  /// A result without in-process figures (only the end-to-end run measured).
+  init(_ workload: Workload) {
+    self.init(
+      actions: workload.actions, actors: workload.actors,
+      actionsFileBytes: workload.actionsFileBytes, runs: 0, phases: [:], core: 0, exchanges: 0,
+      links: 0, blocMatrixSum: 0)
+  }
+}
+
 /// Runs the in-process phases `runs` times on a workload.
 func measurePhases(_ workload: Workload, runs: Int, skip: Set<String>) throws -> WorkloadResult {
   var samples: [Phase: [Double]] = [:]
@@ -110,4 +120,41 @@ func measureEndToEnd(_ workload: Workload, cli: String, runs: Int, scratch: Stri
   }
   try? FileManager.default.removeItem(atPath: scratch)
   return (Measure.median(seconds), Int(Measure.median(peaks)), bytes)
+}
+
+/// Loads a workload once, then runs one phase `runs` times: for profilers (`perf record`,
+/// `valgrind --tool=callgrind`), which then see that phase alone after the load.
+func profilePhase(_ name: String, _ workload: Workload, runs: Int) throws {
+  let document = try CSVFormat.read(
+    actionsPath: workload.actionsPath, actorsPath: workload.actorsPath)
+  let network = try Network(document.dataSet)
+  let statistics = try Statistics(network)
+  let work: () throws -> Void
+  switch name {
+  case "load":
+    work = {
+      _ = try CSVFormat.read(actionsPath: workload.actionsPath, actorsPath: workload.actorsPath)
+    }
+  case "validate": work = { _ = Validator.validate(document) }
+  case "network": work = { _ = try Network(document.dataSet) }
+  case "reciprocity":
+    work = {
+      let reverse = network.links.reverseLinks()
+      _ = try Reciprocity(network, reverse: reverse)
+      _ = ActorStrength.table(of: network, reverse: reverse)
+    }
+  case "dyads": work = { _ = Dyad.table(of: network) }
+  case "responses": work = { _ = try ResponseAnalysis(network) }
+  case "blocs": work = { _ = try BlocAnalysis(network) }
+  case "sources": work = { _ = try SourceAnalysis(network) }
+  case "statistics": work = { _ = try Statistics(network) }
+  case "json": work = { _ = StatisticsPrinter.render(statistics, as: .json) }
+  default:
+    throw BenchError(
+      "--profile: no phase \(name) (load, validate, network, reciprocity, dyads, responses,"
+        + " blocs, sources, statistics, json)")
+  }
+  var times: [Double] = []
+  for _ in 0..<runs { times.append(try Measure.time(work).1) }
+  print("\(name) on \(workload.name): median \(Format.seconds(Measure.median(times))) of \(runs)")
 }

@@ -18,6 +18,9 @@ let usage = """
     --skip LIST         leave out some of: phases, json, e2e, render
     --json FILE         also write the results as JSON
     --compare FILE      print ratios against the results of an earlier --json run
+    --profile PHASE     load the first workload once and run only PHASE, --runs times (for
+                        perf or callgrind): load, validate, network, reciprocity, dyads,
+                        responses, blocs, sources, statistics, json
   """
 
 struct Options {
@@ -31,6 +34,7 @@ struct Options {
   var skip: Set<String> = []
   var json: String?
   var compare: String?
+  var profile: String?
 
   init(_ arguments: [String]) throws {
     var rest = arguments[...]
@@ -57,6 +61,7 @@ struct Options {
       case "--skip": skip = Set(try value(flag).split(separator: ",").map(String.init))
       case "--json": json = try value(flag)
       case "--compare": compare = try value(flag)
+      case "--profile": profile = try value(flag)
       case "-h", "--help":
         print(usage)
         exit(0)
@@ -110,13 +115,14 @@ func report(_ r: WorkloadResult, previous: WorkloadResult?) {
   for phase in Phase.allCases {
     line(phase.rawValue, r.phases[phase.rawValue], previous?.phases[phase.rawValue])
   }
-  line("load + aggregation + analytics", r.core, previous?.core)
+  if r.core > 0 { line("load + aggregation + analytics", r.core, previous?.core) }
   if let e2e = r.endToEnd {
     line(
       "stats --format json (process)", e2e, previous?.endToEnd,
       "   peak RSS \(Format.megabytes(r.endToEndPeakRSS ?? 0)), output "
         + Format.megabytes(r.endToEndOutputBytes ?? 0))
   }
+  guard r.core > 0 else { return }
   print(
     "  links \(Format.grouped(r.links)), exchanges \(Format.grouped(r.exchanges)), "
       + String(
@@ -157,11 +163,19 @@ func main() throws {
       print("generated \(workload.folder) in \(Format.seconds(seconds))")
     }
   }
-  for workload in workloads where !options.skip.contains("phases") {
+  if let phase = options.profile {
+    try profilePhase(phase, workloads[0], runs: options.runs)
+    return
+  }
+  for workload in workloads where !(options.skip.contains("phases") && options.skip.contains("e2e"))
+  {
     print(
       "\(workload.name): actions.csv \(Format.megabytes(workload.actionsFileBytes))"
         + " (load \(loadAverage()))")
-    var result = try measurePhases(workload, runs: options.runs, skip: options.skip)
+    var result =
+      options.skip.contains("phases")
+      ? WorkloadResult(workload)
+      : try measurePhases(workload, runs: options.runs, skip: options.skip)
     if !options.skip.contains("e2e") {
       guard FileManager.default.isExecutableFile(atPath: cli) else {
         throw BenchError("no diplograph binary at \(cli); build it or pass --cli")
