@@ -22,6 +22,15 @@ enum Measure {
     return (result, now() - start)
   }
 
+  /// User and system CPU time of this process so far, all threads, in seconds: unlike wall
+  /// time, it does not count the time spent waiting for a core on a busy machine.
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(rusageSelf, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+      + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+  }
+
   /// The median of `values` (the mean of the two middle ones for an even count).
   static func median(_ values: [Double]) -> Double {
     precondition(!values.isEmpty, "median of nothing")
@@ -100,6 +109,13 @@ enum Measure {
       standardError: stderr)
   }
 }
+
+#if canImport(Glibc)
+  /// `RUSAGE_SELF`, whose Glibc import is an enum case rather than an `Int32`.
+  let rusageSelf = RUSAGE_SELF.rawValue
+#else
+  let rusageSelf = RUSAGE_SELF
+#endif
 
 /// A failure of the benchmark itself (a missing binary, a command that failed).
 struct BenchError: Error, CustomStringConvertible {

@@ -155,6 +155,13 @@ func profilePhase(_ name: String, _ workload: Workload, runs: Int) throws {
         + " blocs, sources, statistics, json)")
   }
   var times: [Double] = []
-  for _ in 0..<runs { times.append(try Measure.time(work).1) }
-  print("\(name) on \(workload.name): median \(Format.seconds(Measure.median(times))) of \(runs)")
+  var cpu: [Double] = []
+  for _ in 0..<runs {
+    let before = Measure.cpuSeconds()
+    times.append(try Measure.time(work).1)
+    cpu.append(Measure.cpuSeconds() - before)
+  }
+  print(
+    "\(name) on \(workload.name): median \(Format.seconds(Measure.median(times))) wall, "
+      + "\(Format.seconds(Measure.median(cpu))) CPU (all threads), of \(runs) runs")
 }

@@ -3,9 +3,10 @@ import Testing
 
 @testable import DiploGraph
 
-/// The analyses choose their data structures by size: dense tables for up to 2,048 actors (and
-/// two threads for the network of many actions), sorts and dictionaries beyond; a radix sort of
-/// the dyads when their keys fit in 64 bits. Each pair of paths must give the same results.
+/// The analyses choose their data structures by size: dense tables for few actors, rows
+/// distributed by actor for more (and two threads for the network of many actions), sorts and
+/// dictionaries beyond; a radix sort of the dyads when their keys fit in 64 bits. Each path
+/// must give the same results.
 @Suite struct BulkPathTests {
   /// `dataSet` with 2,100 more declared actors, after its own: the same nodes first, but more
   /// than 2,048 of them.
@@ -21,19 +22,31 @@ import Testing
     let data = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
       .dataSet
     let dense = try Network(data)
-    let sorted = try Network(Self.padded(data))
-    #expect(dense.nodeCount == 50 && sorted.nodeCount == 2150)
-    #expect(dense.links.from == sorted.links.from && dense.links.to == sorted.links.to)
-    #expect(dense.links.weight == sorted.links.weight)
-    #expect(dense.links.actionCount == sorted.links.actionCount)
-    #expect(dense.links.totalWeight == sorted.links.totalWeight)
-    #expect(Array(dense.links.outStart) == Array(sorted.links.outStart.prefix(51)))
+    let bucketed = try Network(Self.padded(data))
+    // A count of 2^47 between two padding actors sends the build to the sort path; its link
+    // comes last.
+    var huge = Self.padded(data)
+    huge.actions.append(Action(actor: "PAD0", target: "PAD1", kind: .expulsion, count: 1 << 47))
+    let sorted = try Network(huge)
+    #expect(dense.nodeCount == 50 && bucketed.nodeCount == 2150 && sorted.nodeCount == 2150)
+    for other in [bucketed.links, sorted.links] {
+      let n = dense.links.count
+      #expect(Array(other.from.prefix(n)) == dense.links.from)
+      #expect(Array(other.to.prefix(n)) == dense.links.to)
+      #expect(Array(other.weight.prefix(n)) == dense.links.weight)
+      #expect(Array(other.actionCount.prefix(n)) == dense.links.actionCount)
+      #expect(Array(other.outStart.prefix(51)) == dense.links.outStart)
+    }
+    #expect(bucketed.links.count == dense.links.count)
+    #expect(bucketed.links.totalWeight == dense.links.totalWeight)
+    #expect(sorted.links.count == dense.links.count + 1 && sorted.links.weight.last == 1 << 47)
     // A selection keeps some rows only: the same on both paths, and the same as summing the
     // selected rows by hand.
     let selection = Selection(kinds: [.retaliation])
     let a = try Network(data, selection: selection)
     let b = try Network(Self.padded(data), selection: selection)
     #expect(a.links.weight == b.links.weight && a.links.to == b.links.to)
+    #expect(a.links.from == b.links.from && a.links.actionCount == b.links.actionCount)
     var byHand: [Int: Int64] = [:]
     for row in data.actions.indices where data.actions.kind(row: row) == .retaliation {
       byHand[a.actorNode(row: row) * 50 + a.targetNode(row: row), default: 0] += Int64(
@@ -46,6 +59,10 @@ import Testing
   }
 
   @Test func networkOverflowOnEveryPath() throws {
+    // Dense, distributed by actor (many actors, counts under 2^47), sorted (a larger count).
+    let small: [(String, String, Int?)] = Array(repeating: ("A", "B", 1 << 46), count: 1 << 17)
+    #expect(throws: DiploGraphError.self) { try Network(dataSet(small)) }
+    #expect(throws: DiploGraphError.self) { try Network(Self.padded(dataSet(small))) }
     let edges = [("A", "B", Int.max), ("A", "B", 1)]
     #expect(throws: DiploGraphError.self) { try Network(dataSet(edges)) }
     #expect(throws: DiploGraphError.self) { try Network(Self.padded(dataSet(edges))) }

@@ -177,37 +177,63 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     var cells: [Cell] = []
     var unsourced = 0
     do {
-      let dense = sets * k <= 1 << 22
-      var denseIndex = [Int32](repeating: -1, count: dense ? sets * k : 0)
-      var sparseIndex: [Int: Int] = [:]
       let nodeOf = network.nodeOfEndpoint
       let actorColumn = table.actorColumn
       let targetColumn = table.targetColumn
       let setColumn = table.sourceSetColumn
       let countColumn = table.countColumn
-      for row in network.rows {
-        let r = Int(row)
-        let i = Int(nodeOf[Int(actorColumn[r])])
-        if i == Int(nodeOf[Int(targetColumn[r])]) { continue }
-        let set = Int(setColumn[r])
-        if emptySet[set] { unsourced += 1 }
-        let key = set * k + i
-        let index: Int
-        if dense, denseIndex[key] >= 0 {
-          index = Int(denseIndex[key])
-        } else if !dense, let found = sparseIndex[key] {
-          index = found
-        } else {
-          index = cells.count
-          if dense { denseIndex[key] = Int32(index) } else { sparseIndex[key] = index }
-          cells.append(Cell(set: set, actor: i, actions: 0, weight: 0, withoutCount: 0))
+      let identity = network.rows.count == table.count
+      if sets * k <= 1 << 22 {
+        // A slot per (actor, source list), an actor's lists side by side (the busy actors'
+        // slots stay in the cache); the cells are the slots used.
+        var actions = [Int32](repeating: 0, count: sets * k)
+        var weight = [Int64](repeating: 0, count: sets * k)
+        var withoutCount = [Int32](repeating: 0, count: sets * k)
+        for n in network.rows.indices {
+          let r = identity ? n : Int(network.rows[n])
+          let i = Int(nodeOf[Int(actorColumn[r])])
+          if i == Int(nodeOf[Int(targetColumn[r])]) { continue }
+          let set = Int(setColumn[r])
+          if emptySet[set] { unsourced += 1 }
+          let slot = i * sets + set
+          actions[slot] += 1
+          let c = countColumn[r]
+          if c == ActionTable.noCount {
+            withoutCount[slot] += 1
+          } else {
+            weight[slot] = try checkedAdd(weight[slot], c, "a source's total")
+          }
         }
-        cells[index].actions += 1
-        let c = countColumn[r]
-        if c == ActionTable.noCount {
-          cells[index].withoutCount += 1
-        } else {
-          cells[index].weight = try checkedAdd(cells[index].weight, c, "a source's total")
+        for slot in actions.indices where actions[slot] > 0 {
+          cells.append(
+            Cell(
+              set: slot % sets, actor: slot / sets, actions: Int(actions[slot]),
+              weight: weight[slot], withoutCount: Int(withoutCount[slot])))
+        }
+      } else {
+        var index: [Int: Int] = [:]
+        for row in network.rows {
+          let r = Int(row)
+          let i = Int(nodeOf[Int(actorColumn[r])])
+          if i == Int(nodeOf[Int(targetColumn[r])]) { continue }
+          let set = Int(setColumn[r])
+          if emptySet[set] { unsourced += 1 }
+          let key = set * k + i
+          let cell: Int
+          if let found = index[key] {
+            cell = found
+          } else {
+            cell = cells.count
+            index[key] = cell
+            cells.append(Cell(set: set, actor: i, actions: 0, weight: 0, withoutCount: 0))
+          }
+          cells[cell].actions += 1
+          let c = countColumn[r]
+          if c == ActionTable.noCount {
+            cells[cell].withoutCount += 1
+          } else {
+            cells[cell].weight = try checkedAdd(cells[cell].weight, c, "a source's total")
+          }
         }
       }
     }

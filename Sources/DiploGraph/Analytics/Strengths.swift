@@ -123,72 +123,11 @@ extension ActorStrength {
 
 extension Dyad {
   /// The per-dyad table: every unordered pair with a link, heaviest first (by w_12 + w_21, then
-  /// by the first and second actors' node order).
+  /// by the first and second actors' node order). ``DyadList`` holds the same rows compactly.
   ///
   /// - Parameter reverse: the links' reverse index, when the caller already has it.
-  /// - Complexity: O(L + K) with a radix sort when the heaviest total and the node indices fit
-  ///   in 64 bits together (they do unless a dyad weighs more than 2^42 with 2,048 actors), else
-  ///   O(L log L).
+  /// - Complexity: that of ``DyadList/init(_:reverse:)``, plus O(L) to make the values.
   public static func table(of network: Network, reverse: [Int32]? = nil) -> [Dyad] {
-    let links = network.links
-    let reverse = reverse ?? links.reverseLinks()
-    struct Entry {
-      var first: Int
-      var second: Int
-      var forward: Int64
-      var backward: Int64
-      var forwardActions: Int
-      var backwardActions: Int
-    }
-    var entries: [Entry] = []
-    for e in 0..<links.count {
-      let r = Int(reverse[e])
-      // Each mutual pair once, from its lower-indexed link.
-      if r >= 0 && r < e { continue }
-      var entry = Entry(
-        first: Int(links.from[e]), second: Int(links.to[e]), forward: links.weight[e],
-        backward: r >= 0 ? links.weight[r] : 0, forwardActions: Int(links.actionCount[e]),
-        backwardActions: r >= 0 ? Int(links.actionCount[r]) : 0)
-      let flip =
-        entry.backward > entry.forward
-        || (entry.backward == entry.forward
-          && (entry.backwardActions > entry.forwardActions
-            || (entry.backwardActions == entry.forwardActions && entry.second < entry.first)))
-      if flip {
-        swap(&entry.first, &entry.second)
-        swap(&entry.forward, &entry.backward)
-        swap(&entry.forwardActions, &entry.backwardActions)
-      }
-      entries.append(entry)
-    }
-    // w_12 + w_21 is a partial sum of the total weight, which the network checked: it fits.
-    // The order packed in one key when it fits in 64 bits (the heaviest total first, then the
-    // nodes): a radix sort. Else a comparison sort.
-    let bits = max(1, Int.bitWidth - (max(1, network.nodeCount) - 1).leadingZeroBitCount)
-    let heaviest = entries.map { $0.forward &+ $0.backward }.max() ?? 0
-    let order: [Int32]
-    if 2 * bits + (Int64.bitWidth - heaviest.leadingZeroBitCount) <= 64 {
-      order = radixOrder(
-        entries.map { e in
-          UInt64(heaviest - (e.forward &+ e.backward)) << UInt64(2 * bits)
-            | UInt64(e.first) << UInt64(bits) | UInt64(e.second)
-        })
-    } else {
-      order = entries.indices.sorted { a, b in
-        let (x, y) = (entries[a], entries[b])
-        let tx = x.forward &+ x.backward
-        let ty = y.forward &+ y.backward
-        if tx != ty { return tx > ty }
-        if x.first != y.first { return x.first < y.first }
-        return x.second < y.second
-      }.map { Int32($0) }
-    }
-    return order.map { entries[Int($0)] }.map { e in
-      Dyad(
-        first: network.actors[e.first].id, second: network.actors[e.second].id,
-        forward: e.forward, backward: e.backward, forwardActions: e.forwardActions,
-        backwardActions: e.backwardActions, reciprocated: min(e.forward, e.backward),
-        balance: e.forward - e.backward, isMutual: e.backwardActions > 0)
-    }
+    Array(DyadList(network, reverse: reverse))
   }
 }

@@ -13,12 +13,15 @@ import Dispatch
 extension LinkTable {
   /// Sums the selected rows into links.
   ///
-  /// Up to 2,048 nodes, each ordered pair has a slot in a dense K×K table (16 bytes: weight and
-  /// action count side by side, so that an action costs one memory access), and the links come
-  /// out of a scan of the table in (from, to) order. With many rows, the nodes are split in two
-  /// halves built at once on two threads: each pass reads every row and keeps those whose
-  /// actor is in its half, so the halves need no merging. Beyond 2,048 nodes, the (pair, row)
-  /// keys are sorted and merged.
+  /// Up to 256 nodes, each ordered pair has a slot in a dense K×K table that stays in the
+  /// cache (16 bytes: weight and action count side by side), and the links come out of a scan
+  /// of the table in (from, to) order. Up to 65,536 nodes, the rows are first distributed by
+  /// acting node (a counting sort of 8-byte (target, count) entries), then each node's targets
+  /// are summed in a K-slot table: both passes touch memory in order, where one K×K table of
+  /// millions of slots would cost a cache miss per row. With many rows, the nodes are split in
+  /// two halves built at once on two threads: each reads every row and keeps those whose actor
+  /// is in its half, so the halves need no merging. Beyond (or with counts of 2^47 or more),
+  /// the (pair, row) keys are sorted and merged.
   ///
   /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1.
   init(table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int) throws {
@@ -26,14 +29,20 @@ extension LinkTable {
     var to: [Int32] = []
     var weight: [Int64] = []
     var actions: [Int32] = []
-    if k <= 2048 {
+    let bucketed = k > 256 && k <= 1 << 16 && !table.countColumn.contains { $0 >= 1 << 47 }
+    if k <= 256 || bucketed {
       let parts = k >= 2 && rows.count >= 1 << 18 && Self.cores >= 2 ? 2 : 1
       let bounds = parts == 1 ? [0, k] : [0, k / 2, k]
       let results = PartResults<DenseLinks>(count: parts)
       DispatchQueue.concurrentPerform(iterations: parts) { part in
-        results.base[part] = DenseLinks(
-          table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: k,
-          nodes: bounds[part]..<bounds[part + 1])
+        let nodes = bounds[part]..<bounds[part + 1]
+        results.base[part] =
+          bucketed
+          ? DenseLinks(
+            bucketing: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: k,
+            nodes: nodes)
+          : DenseLinks(
+            table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: k, nodes: nodes)
       }
       let built = (0..<parts).map { results.base[$0]! }
       results.deallocate()
@@ -161,6 +170,75 @@ private struct DenseLinks {
       to.append(Int32(s % k))
       weight.append(slots[s].weight)
       actions.append(slots[s].actions)
+    }
+  }
+}
+
+extension DenseLinks {
+  /// The links out of `nodes`, by distributing the rows to their acting node first.
+  ///
+  /// - Precondition: K ≤ 65,536 and every count < 2^47, so an entry packs the target in its
+  ///   high 16 bits and the count (0 for none) in the rest.
+  init(
+    bucketing table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
+    nodes: Range<Int>
+  ) {
+    guard !nodes.isEmpty else { return }
+    let actorColumn = table.actorColumn
+    let targetColumn = table.targetColumn
+    let countColumn = table.countColumn
+    let identity = rows.count == table.count
+    let low = nodes.lowerBound
+    // Entries per acting node, then where each node's entries start.
+    var start = [Int](repeating: 0, count: nodes.count + 1)
+    for n in rows.indices {
+      let r = identity ? n : Int(rows[n])
+      let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
+      guard nodes.contains(i), i != Int(nodeOfEndpoint[Int(targetColumn[r])]) else { continue }
+      start[i - low + 1] += 1
+    }
+    for v in 0..<nodes.count { start[v + 1] += start[v] }
+    var entries = [UInt64](repeating: 0, count: start[nodes.count])
+    var fill = start
+    entries.withUnsafeMutableBufferPointer { entries in
+      for n in rows.indices {
+        let r = identity ? n : Int(rows[n])
+        let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
+        guard nodes.contains(i) else { continue }
+        let j = Int(nodeOfEndpoint[Int(targetColumn[r])])
+        if i == j { continue }
+        entries[fill[i - low]] = UInt64(j) << 47 | UInt64(max(0, countColumn[r]))
+        fill[i - low] += 1
+      }
+    }
+    fill = []
+    // Each node's targets, summed in a K-slot table; the targets met, sorted, give the links.
+    var slotWeight = [Int64](repeating: 0, count: k)
+    var slotActions = [Int32](repeating: 0, count: k)
+    var touched: [Int] = []
+    for v in 0..<nodes.count {
+      touched.removeAll(keepingCapacity: true)
+      for e in start[v]..<start[v + 1] {
+        let entry = entries[e]
+        let j = Int(entry >> 47)
+        if slotActions[j] == 0 { touched.append(j) }
+        slotActions[j] += 1
+        let (sum, o) = slotWeight[j].addingReportingOverflow(Int64(entry & (1 << 47 - 1)))
+        if o {
+          overflowed = true
+          return
+        }
+        slotWeight[j] = sum
+      }
+      touched.sort()
+      for j in touched {
+        from.append(Int32(low + v))
+        to.append(Int32(j))
+        weight.append(slotWeight[j])
+        actions.append(slotActions[j])
+        slotWeight[j] = 0
+        slotActions[j] = 0
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
-/// Fast writers for the long arrays of the statistics (actors, dyads, omitted actors): the
+/// Fast writers for the long arrays of the statistics (actors, dyads, omitted actors, lists of
+/// actor ids): the
 /// same bytes as their `Codable` encoding through ``StableJSONEncoder``, written with the key
 /// prefixes made once per array instead of a keyed container per object. A dyad list of a
 /// million links is then a few hundred milliseconds of output instead of seconds.
@@ -9,16 +10,35 @@ extension JSONWriter {
     if type == [Dyad].self {
       return { w, v in w.writeDyads(unsafeBitCast(v, to: [Dyad].self)) }
     }
+    if type == DyadList.self {
+      return { w, v in w.writeDyads(unsafeBitCast(v, to: DyadList.self)) }
+    }
     if type == [ActorStrength].self {
       return { w, v in w.writeActorStrengths(unsafeBitCast(v, to: [ActorStrength].self)) }
     }
     if type == [OmittedActor].self {
       return { w, v in w.writeOmittedActors(unsafeBitCast(v, to: [OmittedActor].self)) }
     }
+    if type == [ActorID].self {
+      return { w, v in w.writeStrings(unsafeBitCast(v, to: [ActorID].self).lazy.map(\.rawValue)) }
+    }
     return nil
   }
 
-  func writeDyads(_ dyads: [Dyad]) {
+  /// An array of strings, on one line as arrays of scalars are.
+  func writeStrings(_ strings: some Collection<String>) {
+    open(array: true)
+    let depth = stack.count
+    for (n, s) in strings.enumerated() {
+      if n > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+      writeString(s)
+    }
+    stack[depth - 1].count = strings.count
+    stack[depth - 1].inline = true
+    close()
+  }
+
+  func writeDyads(_ dyads: some Collection<Dyad>) {
     let keys = [
       "first", "second", "forward", "backward", "forwardActions", "backwardActions",
       "reciprocated", "balance", "isMutual",
