@@ -19,6 +19,12 @@ extension JSONWriter {
     if type == [OmittedActor].self {
       return { w, v in w.writeOmittedActors(unsafeBitCast(v, to: [OmittedActor].self)) }
     }
+    if type == ExchangeList.self {
+      return { w, v in w.writeExchanges(unsafeBitCast(v, to: ExchangeList.self)) }
+    }
+    if type == ActionReferenceList.self {
+      return { w, v in w.writeReferences(unsafeBitCast(v, to: ActionReferenceList.self)) }
+    }
     if type == [ActorID].self {
       return { w, v in w.writeStrings(unsafeBitCast(v, to: [ActorID].self).lazy.map(\.rawValue)) }
     }
@@ -79,6 +85,42 @@ extension JSONWriter {
     }
   }
 
+  static let referenceKeys = ["row", "id", "actor", "target", "kind", "count", "date"]
+
+  func writeReferences(_ references: some Collection<ActionReference>) {
+    writeObjects(references, keys: Self.referenceKeys) { a, o in o.reference(a) }
+  }
+
+  func writeExchanges(_ exchanges: ExchangeList) {
+    let keys = [
+      "actor", "target", "originals", "answers", "originalTotal", "answerTotal", "ratio",
+      "lagDays", "matching", "outcome",
+    ]
+    // The references of `originals` and `answers`, two levels below the exchanges' keys.
+    let depth = stack.count + 1
+    func indent(_ n: Int) -> [UInt8] { [UInt8(ascii: "\n")] + Array(repeating: 0x20, count: 2 * n) }
+    let nested = NestedObjects(
+      firstOpen: indent(depth + 2) + [UInt8(ascii: "{")],
+      nextOpen: [UInt8(ascii: ",")] + indent(depth + 2) + [UInt8(ascii: "{")],
+      closing: indent(depth + 2) + [UInt8(ascii: "}")],
+      arrayClosing: indent(depth + 1) + [UInt8(ascii: "]")],
+      prefixes: Self.referenceKeys.enumerated().map { n, key in
+        (n == 0 ? [] : [UInt8(ascii: ",")]) + indent(depth + 3) + Array("\"\(key)\": ".utf8)
+      })
+    writeObjects(exchanges, keys: keys) { e, o in
+      o.string(e.actor.rawValue)
+      o.string(e.target.rawValue)
+      o.objects(e.originals, nested) { a, o in o.reference(a) }
+      o.objects(e.answers, nested) { a, o in o.reference(a) }
+      o.int(e.originalTotal)
+      o.int(e.answerTotal)
+      o.double(e.ratio)
+      o.int(e.lagDays.map(Int64.init))
+      o.string(e.matching?.rawValue)
+      o.string(e.outcome.rawValue)
+    }
+  }
+
   func writeOmittedActors(_ actors: [OmittedActor]) {
     writeObjects(actors, keys: ["actor", "actions", "ofActions", "weight"]) { a, o in
       o.string(a.actor.rawValue)
@@ -123,6 +165,15 @@ extension JSONWriter {
     close()
   }
 
+  /// The layout of an array of objects nested in a fast-written object.
+  struct NestedObjects {
+    var firstOpen: [UInt8]
+    var nextOpen: [UInt8]
+    var closing: [UInt8]
+    var arrayClosing: [UInt8]
+    var prefixes: [[UInt8]]
+  }
+
   /// The values of an object's keys, gathered in a scratch buffer with raw stores: the key
   /// prefixes are one block of bytes, numbers are written digit by digit in place.
   struct ObjectFields {
@@ -136,8 +187,12 @@ extension JSONWriter {
     var next = 0
 
     init(writer: JSONWriter, prefixes: [[UInt8]]) {
+      self.init(writer: writer, scratch: .allocate(capacity: 1 << 12), prefixes: prefixes)
+    }
+
+    private init(writer: JSONWriter, scratch: UnsafeMutablePointer<UInt8>, prefixes: [[UInt8]]) {
       self.writer = writer
-      scratch = .allocate(capacity: capacity)
+      self.scratch = scratch
       let all = prefixes.flatMap { $0 }
       prefixBytes = .allocate(capacity: max(1, all.count))
       prefixBytes.initialize(from: all, count: all.count)
@@ -152,6 +207,16 @@ extension JSONWriter {
 
     func deallocate() {
       scratch.deallocate()
+      releasePrefixes()
+    }
+
+    /// Fields of nested objects, written into the same scratch buffer after what `outer` has.
+    init(sharing outer: ObjectFields, prefixes: [[UInt8]]) {
+      self.init(writer: outer.writer, scratch: outer.scratch, prefixes: prefixes)
+      used = outer.used
+    }
+
+    func releasePrefixes() {
       prefixBytes.deallocate()
       start.deallocate()
     }
@@ -246,6 +311,58 @@ extension JSONWriter {
       }
     }
 
+    mutating func int(_ n: Int64?) {
+      if let n {
+        int(n)
+      } else {
+        key()
+        raw(Self.nullBytes)
+      }
+    }
+
+    mutating func string(_ s: String?) {
+      if let s {
+        string(s)
+      } else {
+        key()
+        raw(Self.nullBytes)
+      }
+    }
+
+    /// An action reference's keys and values (the object's braces are the caller's).
+    mutating func reference(_ a: ActionReference) {
+      int(Int64(a.row))
+      string(a.id?.rawValue)
+      string(a.actor.rawValue)
+      string(a.target.rawValue)
+      string(a.kind.rawValue)
+      int(a.count.map(Int64.init))
+      string(a.date?.description)
+    }
+
+    /// An array of objects as the value of the current key, laid out as `layout` says.
+    mutating func objects<C: Collection>(
+      _ items: C, _ layout: NestedObjects, _ fields: (C.Element, inout ObjectFields) -> Void
+    ) {
+      key()
+      guard !items.isEmpty else { return raw(Self.emptyArray) }
+      raw(Self.openBracket)
+      var inner = ObjectFields(sharing: self, prefixes: layout.prefixes)
+      var first = true
+      for item in items {
+        inner.raw(first ? layout.firstOpen : layout.nextOpen)
+        first = false
+        inner.next = 0
+        fields(item, &inner)
+        inner.raw(layout.closing)
+      }
+      used = inner.used
+      inner.releasePrefixes()
+      raw(layout.arrayClosing)
+    }
+
+    static let emptyArray = Array("[]".utf8)
+    static let openBracket = [UInt8(ascii: "[")]
     static let trueBytes = Array("true".utf8)
     static let falseBytes = Array("false".utf8)
     static let nullBytes = Array("null".utf8)
