@@ -107,6 +107,7 @@ extension JSONWriter {
       prefixes: Self.referenceKeys.enumerated().map { n, key in
         (n == 0 ? [] : [UInt8(ascii: ",")]) + indent(depth + 3) + Array("\"\(key)\": ".utf8)
       })
+    defer { nested.deallocate() }
     writeObjects(exchanges, keys: keys) { e, o in
       o.string(e.actor.rawValue)
       o.string(e.target.rawValue)
@@ -165,13 +166,31 @@ extension JSONWriter {
     close()
   }
 
-  /// The layout of an array of objects nested in a fast-written object.
+  /// The layout of an array of objects nested in a fast-written object, with its key prefixes
+  /// made once.
   struct NestedObjects {
     var firstOpen: [UInt8]
     var nextOpen: [UInt8]
     var closing: [UInt8]
     var arrayClosing: [UInt8]
-    var prefixes: [[UInt8]]
+    let prefixBytes: UnsafeMutablePointer<UInt8>
+    let start: UnsafeMutablePointer<Int>
+
+    init(
+      firstOpen: [UInt8], nextOpen: [UInt8], closing: [UInt8], arrayClosing: [UInt8],
+      prefixes: [[UInt8]]
+    ) {
+      self.firstOpen = firstOpen
+      self.nextOpen = nextOpen
+      self.closing = closing
+      self.arrayClosing = arrayClosing
+      (prefixBytes, start) = ObjectFields.makePrefixes(prefixes)
+    }
+
+    func deallocate() {
+      prefixBytes.deallocate()
+      start.deallocate()
+    }
   }
 
   /// The values of an object's keys, gathered in a scratch buffer with raw stores: the key
@@ -187,22 +206,26 @@ extension JSONWriter {
     var next = 0
 
     init(writer: JSONWriter, prefixes: [[UInt8]]) {
-      self.init(writer: writer, scratch: .allocate(capacity: 1 << 12), prefixes: prefixes)
+      self.writer = writer
+      scratch = .allocate(capacity: 1 << 12)
+      (prefixBytes, start) = Self.makePrefixes(prefixes)
     }
 
-    private init(writer: JSONWriter, scratch: UnsafeMutablePointer<UInt8>, prefixes: [[UInt8]]) {
-      self.writer = writer
-      self.scratch = scratch
+    /// The prefixes one after the other, and where each starts (one more entry: the end).
+    static func makePrefixes(_ prefixes: [[UInt8]]) -> (
+      UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<Int>
+    ) {
       let all = prefixes.flatMap { $0 }
-      prefixBytes = .allocate(capacity: max(1, all.count))
-      prefixBytes.initialize(from: all, count: all.count)
-      start = .allocate(capacity: prefixes.count + 1)
+      let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, all.count))
+      bytes.initialize(from: all, count: all.count)
+      let start = UnsafeMutablePointer<Int>.allocate(capacity: prefixes.count + 1)
       var offset = 0
       for (n, prefix) in prefixes.enumerated() {
         start[n] = offset
         offset += prefix.count
       }
       start[prefixes.count] = offset
+      return (bytes, start)
     }
 
     func deallocate() {
@@ -211,8 +234,11 @@ extension JSONWriter {
     }
 
     /// Fields of nested objects, written into the same scratch buffer after what `outer` has.
-    init(sharing outer: ObjectFields, prefixes: [[UInt8]]) {
-      self.init(writer: outer.writer, scratch: outer.scratch, prefixes: prefixes)
+    init(sharing outer: ObjectFields, layout: NestedObjects) {
+      writer = outer.writer
+      scratch = outer.scratch
+      prefixBytes = layout.prefixBytes
+      start = layout.start
       used = outer.used
     }
 
@@ -347,7 +373,7 @@ extension JSONWriter {
       key()
       guard !items.isEmpty else { return raw(Self.emptyArray) }
       raw(Self.openBracket)
-      var inner = ObjectFields(sharing: self, prefixes: layout.prefixes)
+      var inner = ObjectFields(sharing: self, layout: layout)
       var first = true
       for item in items {
         inner.raw(first ? layout.firstOpen : layout.nextOpen)
@@ -357,7 +383,6 @@ extension JSONWriter {
         inner.raw(layout.closing)
       }
       used = inner.used
-      inner.releasePrefixes()
       raw(layout.arrayClosing)
     }
 
