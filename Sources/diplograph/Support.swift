@@ -156,14 +156,26 @@ struct OutputOptions: ParsableArguments {
 
   /// Writes `bytes` to the output file, or to standard output.
   func emit(_ bytes: [UInt8], protecting inputs: [String]) throws {
+    try emit(protecting: inputs) { sink in try bytes.withUnsafeBytes { try sink($0) } }
+  }
+
+  /// Writes what `contents` hands to its sink, piece by piece: to the output file (atomically:
+  /// all or nothing) or to standard output as it comes.
+  func emit(
+    protecting inputs: [String],
+    contents: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
     if let output, output != "-" {
-      try AtomicFile.write(bytes, to: output, protecting: inputs)
+      try AtomicFile.write(to: output, protecting: inputs, contents: contents)
     } else {
-      FileHandle.standardOutput.write(Data(bytes))
+      try contents { try AtomicFile.writeAll(1, $0, path: "standard output") }
     }
   }
 
   func emit(_ text: String, protecting inputs: [String]) throws {
-    try emit(Array(text.utf8), protecting: inputs)
+    var text = text
+    try emit(protecting: inputs) { sink in
+      try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    }
   }
 }

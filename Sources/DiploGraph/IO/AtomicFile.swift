@@ -26,6 +26,19 @@ public enum AtomicFile {
     _ bytes: some Collection<UInt8>, to path: String, protecting: [String] = [],
     beforeRename: (() throws -> Void)? = nil
   ) throws {
+    try write(to: path, protecting: protecting, beforeRename: beforeRename) { sink in
+      try Array(bytes).withUnsafeBytes { try sink($0) }
+    }
+  }
+
+  /// Writes to `path` atomically the bytes `contents` hands, piece by piece, to the sink it is
+  /// given: a large output need never be whole in memory. Same guarantees and errors as
+  /// ``write(_:to:protecting:beforeRename:)``; an error thrown by `contents` leaves the
+  /// destination untouched.
+  public static func write(
+    to path: String, protecting: [String] = [], beforeRename: (() throws -> Void)? = nil,
+    contents: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
     for input in protecting where sameFile(path, input) {
       throw DiploGraphError(
         .io, "refusing to write \(path): it is the input file \(input); choose another output path")
@@ -42,18 +55,7 @@ public enum AtomicFile {
     }
     do {
       defer { close(fd) }
-      let array = Array(bytes)
-      var written = 0
-      try array.withUnsafeBytes { raw in
-        while written < raw.count {
-          let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
-          if n < 0 {
-            if errno == EINTR { continue }
-            throw ioError("cannot write \(path)")
-          }
-          written += n
-        }
-      }
+      try contents { raw in try writeAll(fd, raw, path: path) }
       guard fsync(fd) == 0 else { throw ioError("cannot flush \(path) to disk") }
       // Keep the mode of an existing destination; a new file gets 0644 less the umask.
       var info = stat()
@@ -72,6 +74,21 @@ public enum AtomicFile {
     if dirFD >= 0 {
       fsync(dirFD)
       close(dirFD)
+    }
+  }
+
+  /// Writes all of `raw` to `fd`, retrying after interruptions and short writes.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `io` naming `path` and the system's reason.
+  public static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws {
+    var written = 0
+    while written < raw.count {
+      let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw ioError("cannot write \(path)")
+      }
+      written += n
     }
   }
 
