@@ -64,3 +64,13 @@ format:
 
 clean:
 	rm -rf .build $(OUT) .build-fuzz fuzz-artifacts
+
+# The performance benchmark (BENCHMARKS.md): a release build, synthetic data generated once in
+# .bench-data/, each phase timed (medians), the stats command end to end with its peak memory,
+# and the in-process renderer against `dot -Tsvg`. Pass options with BENCH_ARGS="--runs 3 …".
+BENCH_ARGS ?=
+.PHONY: bench
+bench: setup
+	$(SWIFT) build -c release --product diplograph
+	$(SWIFT) build -c release --product diplograph-bench
+	.build/release/diplograph-bench $(BENCH_ARGS)

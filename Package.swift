@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "DiploGraph", targets: ["DiploGraph"]),
     .library(name: "DiploRender", targets: ["DiploRender"]),
     .executable(name: "diplograph", targets: ["diplograph"]),
+    .executable(name: "diplograph-bench", targets: ["diplograph-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -41,6 +42,9 @@ let package = Package(
     .executableTarget(
       name: "EmbedDiagrams", dependencies: ["DiploGraph", "DiploRender"],
       path: "Examples/EmbedDiagrams", exclude: ["README.md"]),
+    // The performance benchmark (BENCHMARKS.md); its data generator is shared with the tests.
+    .executableTarget(
+      name: "diplograph-bench", dependencies: ["DiploGraph", "DiploRender", "TestSupport"]),
     .target(name: "TestSupport", dependencies: ["DiploGraph"], path: "Tests/TestSupport"),
     .testTarget(
       name: "DiploGraphTests",

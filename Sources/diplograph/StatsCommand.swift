@@ -2,6 +2,7 @@ import ArgumentParser
 import DiploGraph
 
 extension ReportFormat: ExpressibleByArgument {}
+extension ResponseListing: ExpressibleByArgument {}
 
 /// Options of the analyses, shared by `stats` and `report`.
 struct AnalysisArguments: ParsableArguments {
@@ -51,7 +52,9 @@ struct StatsCommand: ParsableCommand {
     discussion: """
       The table format is for people (a headline block, then aligned tables); json follows \
       docs/stats.schema.json; csv puts every table in one stream, each row tagged with its \
-      section; markdown suits reports. See docs/analytics/ for every formula.
+      section; markdown suits reports. See docs/analytics/ for every formula. The exchanges, \
+      answers without an original and unused respondsTo links are listed in full up to 10,000 \
+      of them; beyond, only counted (--responses full lists them whatever their number).
       """
   )
 
@@ -66,6 +69,12 @@ struct StatsCommand: ParsableCommand {
   @Option(help: "In table and markdown output, at most this many rows per table.")
   var rows: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "List the exchanges (full), count them (summary), or list up to 10,000 (auto).",
+      valueName: "listing"))
+  var responses: ResponseListing = .automatic
+
   func validate() throws {
     if let rows, rows < 0 { throw ValidationError("--rows expects a number ≥ 0, found \(rows)") }
   }
@@ -75,8 +84,16 @@ struct StatsCommand: ParsableCommand {
     let data = document.dataSet
     let network = try Network(data, selection: try selection.selection(in: data))
     let statistics = try Statistics(network, options: try analysis.options(for: data))
-    let text = StatisticsPrinter.render(statistics, as: format, rowLimit: rows)
-    try output.emit(text, protecting: input.protectedPaths)
+    let listing = responses.resolved(for: statistics.responses)
+    if responses == .automatic && listing == .summary {
+      printError(
+        "responses: \(statistics.responses.exchanges.count) exchanges summarised, not listed"
+          + " (over \(ResponseListing.automaticLimit)); --responses full lists them")
+    }
+    try output.emit(protecting: input.protectedPaths) { sink in
+      try StatisticsPrinter.write(
+        statistics, as: format, rowLimit: rows, responses: listing, to: sink)
+    }
   }
 }
 

@@ -32,7 +32,7 @@ struct CommandFailure: Error {
 func printError(_ text: String) {
   var line = text
   if !line.hasSuffix("\n") { line += "\n" }
-  _ = writeAll(2, Array(line.utf8))
+  _ = Array(line.utf8).withUnsafeBytes { writeAll(2, $0) }
 }
 
 /// Writes `bytes` to standard output.
@@ -40,25 +40,28 @@ func printError(_ text: String) {
 /// - Throws: ``DiploGraphError`` with code `io` when it cannot (a full disk, a closed pipe when
 ///   SIGPIPE is ignored), instead of the trap of `FileHandle.write(_:)`.
 func writeStandardOutput(_ bytes: [UInt8]) throws {
-  if let failure = writeAll(1, bytes) {
+  try bytes.withUnsafeBytes { try writeStandardOutput($0) }
+}
+
+/// Writes `raw` to standard output, with the errors of ``writeStandardOutput(_:)-([UInt8])``.
+func writeStandardOutput(_ raw: UnsafeRawBufferPointer) throws {
+  if let failure = writeAll(1, raw) {
     throw DiploGraphError(.io, "cannot write to standard output: \(failure)")
   }
 }
 
 /// Writes every byte to `fd`; the system's reason when it cannot.
-private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+private func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> String? {
   var written = 0
-  return bytes.withUnsafeBytes { raw -> String? in
-    while written < raw.count {
-      let n = write(fd, raw.baseAddress! + written, raw.count - written)
-      if n < 0 {
-        if errno == EINTR { continue }
-        return String(cString: strerror(errno))
-      }
-      written += n
+  while written < raw.count {
+    let n = write(fd, raw.baseAddress! + written, raw.count - written)
+    if n < 0 {
+      if errno == EINTR { continue }
+      return String(cString: strerror(errno))
     }
-    return nil
+    written += n
   }
+  return nil
 }
 
 /// The data set this run reads, as messages name it: ``Main/report(_:)`` puts it on errors of
@@ -239,14 +242,26 @@ struct OutputOptions: ParsableArguments {
   /// Writes `bytes` to the output file (atomically, never over an input), or to standard
   /// output.
   func emit(_ bytes: [UInt8], protecting inputs: [String]) throws {
+    try emit(protecting: inputs) { sink in try bytes.withUnsafeBytes { try sink($0) } }
+  }
+
+  /// Writes what `contents` hands to its sink, piece by piece: to the output file (atomically:
+  /// all or nothing) or to standard output as it comes.
+  func emit(
+    protecting inputs: [String],
+    contents: @escaping ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
     if let output, output != "-" {
-      try AtomicFile.write(bytes, to: output, protecting: inputs)
+      try AtomicFile.write(to: output, protecting: inputs, contents: contents)
     } else {
-      try writeStandardOutput(bytes)
+      try contents { try writeStandardOutput($0) }
     }
   }
 
   func emit(_ text: String, protecting inputs: [String]) throws {
-    try emit(Array(text.utf8), protecting: inputs)
+    var text = text
+    try emit(protecting: inputs) { sink in
+      try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    }
   }
 }

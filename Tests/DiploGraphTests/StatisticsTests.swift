@@ -11,7 +11,7 @@ import Testing
     let net = try Network(data)
     #expect(stats.reciprocity == (try Reciprocity(net)))
     #expect(stats.actors == ActorStrength.table(of: net))
-    #expect(stats.dyads == Dyad.table(of: net))
+    #expect(Array(stats.dyads) == Dyad.table(of: net))
     #expect(stats.responses == (try ResponseAnalysis(net, options: options.responses)))
     #expect(stats.blocs == (try BlocAnalysis(net, blocs: ["NONEU"])))
     #expect(stats.sources == (try SourceAnalysis(net)))

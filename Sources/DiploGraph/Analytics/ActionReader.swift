@@ -1,10 +1,11 @@
 /// Reads rows of an action table into ``ActionReference`` values quickly: the typed ids of
-/// every symbol are made once, so a reference costs a few array reads and no string work. A
-/// class, so that the closures and values holding it share one copy of its columns.
+/// actors and kinds are made once, so a reference costs a few array reads and no string work
+/// (action ids, which may be as many as the rows, are made when read). A class, so that the
+/// closures and values holding it share one copy of its columns.
 final class ActionReader: Sendable {
   let actorIDs: [ActorID]
   let kinds: [ActionKind]
-  let ids: [ActionID]
+  let idSymbols: SymbolTable
   let actorColumn: [Int32]
   let targetColumn: [Int32]
   let kindColumn: [UInt16]
@@ -15,7 +16,7 @@ final class ActionReader: Sendable {
   init(_ table: ActionTable) {
     actorIDs = table.endpointSymbols.strings.map { ActorID($0) }
     kinds = table.kindSymbols.strings.map { ActionKind($0) }
-    ids = table.idSymbols.strings.map { ActionID($0) }
+    idSymbols = table.idSymbols
     actorColumn = table.actorColumn
     targetColumn = table.targetColumn
     kindColumn = table.kindColumn
@@ -34,10 +35,13 @@ final class ActionReader: Sendable {
     return d == ActionTable.noDate ? nil : Day(daysSinceEpoch: d)
   }
 
+  func id(_ row: Int) -> ActionID? {
+    idColumn.isEmpty || idColumn[row] < 0 ? nil : ActionID(idSymbols[idColumn[row]])
+  }
+
   func reference(_ row: Int) -> ActionReference {
-    let id = idColumn.isEmpty || idColumn[row] < 0 ? nil : ids[Int(idColumn[row])]
-    return ActionReference(
-      row: row, id: id, actor: actorIDs[Int(actorColumn[row])],
+    ActionReference(
+      row: row, id: id(row), actor: actorIDs[Int(actorColumn[row])],
       target: actorIDs[Int(targetColumn[row])], kind: kinds[Int(kindColumn[row])],
       count: count(row).map { Int($0) }, date: date(row))
   }

@@ -136,9 +136,9 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
     let k = network.nodeCount
     let b = blocs.count
 
-    // Members, each once per bloc; memberships per node.
+    // Members, each once per bloc; memberships per node, as ranges of one array.
     var members: [[ActorID]] = []
-    var membership = [[Int]](repeating: [], count: k)
+    var blocsOfNode = [[Int32]](repeating: [], count: k)
     var blocCount: [ActorID: Int] = [:]
     for (index, bloc) in blocs.enumerated() {
       var seen = Set<ActorID>()
@@ -146,15 +146,20 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
       members.append(list)
       for id in list {
         blocCount[id, default: 0] += 1
-        if let v = network.node(of: id) { membership[v].append(index) }
+        if let v = network.node(of: id) { blocsOfNode[v].append(Int32(index)) }
       }
     }
+    var memberStart = [Int](repeating: 0, count: k + 1)
+    for v in 0..<k { memberStart[v + 1] = memberStart[v] + blocsOfNode[v].count }
+    let memberBlocs = blocsOfNode.flatMap { $0 }
+    let membership = blocsOfNode.map { $0.map(Int.init) }
 
     var outStrength = [Int64](repeating: 0, count: k)
     var outDegree = [Int](repeating: 0, count: k)
     var linked = [Bool](repeating: false, count: k)
-    var weights = [[Int64]](repeating: [Int64](repeating: 0, count: b), count: b)
-    var linkCounts = [[Int]](repeating: [Int](repeating: 0, count: b), count: b)
+    // Row-major b × b cells.
+    var weights = [Int64](repeating: 0, count: b * b)
+    var linkCounts = [Int](repeating: 0, count: b * b)
     var toUnassigned = [Int64](repeating: 0, count: b)
     var fromUnassigned = [Int64](repeating: 0, count: b)
     var unassignedToUnassigned: Int64 = 0
@@ -172,15 +177,23 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
       outDegree[i] += 1
       linked[i] = true
       linked[j] = true
-      let gi = membership[i]
-      let gj = membership[j]
-      for a in gi {
-        for c in gj {
-          weights[a][c] = try checkedAdd(weights[a][c], w, cell)
-          linkCounts[a][c] += 1
+      let gi = memberStart[i]..<memberStart[i + 1]
+      let gj = memberStart[j]..<memberStart[j + 1]
+      if gi.isEmpty && gj.isEmpty {
+        unassignedToUnassigned = try checkedAdd(unassignedToUnassigned, w, cell)
+        continue
+      }
+      for x in gi {
+        let a = Int(memberBlocs[x])
+        var inside = false
+        for y in gj {
+          let c = Int(memberBlocs[y])
+          weights[a * b + c] = try checkedAdd(weights[a * b + c], w, cell)
+          linkCounts[a * b + c] += 1
+          if c == a { inside = true }
         }
         if gj.isEmpty { toUnassigned[a] = try checkedAdd(toUnassigned[a], w, cell) }
-        if gj.contains(a) {
+        if inside {
           internalWeight[a] = try checkedAdd(internalWeight[a], w, cell)
           internalLinks[a] += 1
         } else {
@@ -188,14 +201,16 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
           externalLinks[a] += 1
         }
       }
-      for c in gj where !gi.contains(c) {
+      for y in gj {
+        let c = Int(memberBlocs[y])
+        if gi.contains(where: { memberBlocs[$0] == Int32(c) }) { continue }
         externalWeight[c] = try checkedAdd(externalWeight[c], w, cell)
         externalLinks[c] += 1
       }
       if gi.isEmpty {
-        for c in gj { fromUnassigned[c] = try checkedAdd(fromUnassigned[c], w, cell) }
-        if gj.isEmpty {
-          unassignedToUnassigned = try checkedAdd(unassignedToUnassigned, w, cell)
+        for y in gj {
+          let c = Int(memberBlocs[y])
+          fromUnassigned[c] = try checkedAdd(fromUnassigned[c], w, cell)
         }
       }
     }
@@ -242,7 +257,8 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
       status: status, overlappingActors: overlapping, unassignedActors: unassigned.sorted(),
       unassignedWeight: unassignedWeight, shareSum: total == 0 ? nil : shareSum)
     matrix = BlocMatrix(
-      blocs: blocs.map(\.id), weights: weights, links: linkCounts, toUnassigned: toUnassigned,
+      blocs: blocs.map(\.id), weights: (0..<b).map { Array(weights[($0 * b)..<($0 * b + b)]) },
+      links: (0..<b).map { Array(linkCounts[($0 * b)..<($0 * b + b)]) }, toUnassigned: toUnassigned,
       fromUnassigned: fromUnassigned, unassignedToUnassigned: unassignedToUnassigned)
     blocGraph = try Self.blocGraphReciprocity(
       links: links, membership: membership, linked: linked, blocCount: b)
@@ -259,21 +275,38 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
       single[v] = g
       g += 1
     }
-    let groups = membership.indices.map { v in membership[v].isEmpty ? [single[v]] : membership[v] }
+    // The groups of each actor, as ranges of one array.
+    var groupStart = [Int](repeating: 0, count: membership.count + 1)
+    var groups: [Int] = []
+    for v in membership.indices {
+      if membership[v].isEmpty { groups.append(single[v]) } else { groups += membership[v] }
+      groupStart[v + 1] = groups.count
+    }
+    // Pair weights: in a dense g × g table when it is small, else in a dictionary.
+    let dense = g * g <= 1 << 22
+    var denseWeight = [Int64](repeating: 0, count: dense ? g * g : 0)
+    var present = [Bool](repeating: false, count: dense ? g * g : 0)
     var pairWeight: [Int: Int64] = [:]
     for e in 0..<links.count {
       let w = links.weight[e]
-      for x in groups[Int(links.from[e])] {
-        for y in groups[Int(links.to[e])] where x != y {
+      let i = Int(links.from[e])
+      let j = Int(links.to[e])
+      for x in groups[groupStart[i]..<groupStart[i + 1]] {
+        for y in groups[groupStart[j]..<groupStart[j + 1]] where x != y {
           let key = x * g + y
-          pairWeight[key] = try checkedAdd(pairWeight[key] ?? 0, w, "a bloc-level weight")
+          if dense {
+            denseWeight[key] = try checkedAdd(denseWeight[key], w, "a bloc-level weight")
+            present[key] = true
+          } else {
+            pairWeight[key] = try checkedAdd(pairWeight[key] ?? 0, w, "a bloc-level weight")
+          }
         }
       }
     }
-    let keys = pairWeight.keys.sorted()
+    let keys = dense ? present.indices.filter { present[$0] } : pairWeight.keys.sorted()
     let from = keys.map { Int32($0 / g) }
     let to = keys.map { Int32($0 % g) }
-    let weight = keys.map { pairWeight[$0]! }
+    let weight = keys.map { dense ? denseWeight[$0] : pairWeight[$0]! }
     let reverse = reverseLinkIndex(from: from, to: to, nodeCount: g)
     return try Reciprocity(from: from, to: to, weight: weight, reverse: reverse, nodeCount: g)
   }

@@ -153,28 +153,52 @@ public struct OutcomeSummary: Hashable, Sendable, Codable {
 ///    answers none of whose references could be used. Undated actions can only be matched
 ///    explicitly.
 ///
-/// - Complexity: O(n log n) for n selected actions at worst, O(n + L) when they come in date
-///   order: the window matching groups the actions by unordered pair with a counting sort keyed
-///   by link (sorting a pair's actions by date only when they are not already), then matches
-///   each pair's two directions with two pointers; explicit links cost O(r log n) for r
-///   `respondsTo` entries.
-public struct ResponseAnalysis: Hashable, Sendable, Codable {
+/// The exchanges and the unmatched answers are compact lists (``ExchangeList``,
+/// ``ActionReferenceList``): a few integers per exchange, each ``Exchange`` made when it is
+/// read, so that analysing millions of actions does not build millions of values. The outcome
+/// counts, actors and lags are counted while the exchanges are found.
+///
+/// - Complexity: O(n + K²) time for n selected actions among K ≤ 2,048 actors when the actions
+///   come in date order (one pass, with a queue of waiting originals per pair of actors);
+///   O(n log n) at worst (a counting sort by date, or a comparison sort when dates spread over
+///   many more days than there are actions; a binary search for each action's link beyond
+///   2,048 actors); explicit links cost O(r log n) for r `respondsTo` entries. Memory: 5 bytes
+///   per selected action while matching, plus 16 bytes per pair of actors (K(K − 1)/2 pairs,
+///   or one per link beyond 2,048 actors), and 8 bytes per exchange in the result.
+public struct ResponseAnalysis: Hashable, Sendable {
   /// The window used, in days.
   public var windowDays: Int
   /// The answer kinds used, sorted.
   public var answerKinds: [ActionKind]
   /// Every exchange, by the date of its first original (undated last), then its row.
-  public var exchanges: [Exchange]
+  public var exchanges: ExchangeList
   /// One entry per outcome, in the order of ``Exchange/Outcome/allCases``.
   public var outcomes: [OutcomeSummary]
   /// Mean lag in days over the answered exchanges with a lag; `nil` when there is none.
   public var meanLagDays: Double?
   /// Median lag in days over the same exchanges.
   public var medianLagDays: Double?
-  /// Answers that answer no original of the selection (see the type's documentation).
-  public var unmatchedAnswers: [ActionReference]
+  /// Answers that answer no original of the selection (see the type's documentation), in row
+  /// order.
+  public var unmatchedAnswers: ActionReferenceList
   /// `respondsTo` links that could not be used.
   public var unresolvedReferences: [UnresolvedReference]
+
+  /// A value with every field given (the outcome summary is not recomputed).
+  public init(
+    windowDays: Int, answerKinds: [ActionKind], exchanges: ExchangeList,
+    outcomes: [OutcomeSummary], meanLagDays: Double?, medianLagDays: Double?,
+    unmatchedAnswers: ActionReferenceList, unresolvedReferences: [UnresolvedReference]
+  ) {
+    self.windowDays = windowDays
+    self.answerKinds = answerKinds
+    self.exchanges = exchanges
+    self.outcomes = outcomes
+    self.meanLagDays = meanLagDays
+    self.medianLagDays = medianLagDays
+    self.unmatchedAnswers = unmatchedAnswers
+    self.unresolvedReferences = unresolvedReferences
+  }
 
   /// The summary entry for one outcome.
   public func summary(_ outcome: Exchange.Outcome) -> OutcomeSummary {
@@ -191,67 +215,71 @@ public struct ResponseAnalysis: Hashable, Sendable, Codable {
       throw DiploGraphError(
         .invalid, "the response window must be 0 days or more, not \(options.windowDays)")
     }
-    let matched = ResponseMatcher(network: network, options: options).run()
+    var matched = ResponseMatcher(network: network, options: options).run()
     let reader = ActionReader(network.dataSet.actions)
-    // Exchanges in order: by their first original's date (undated last), then its row.
-    var order: [(key: UInt64, single: Int32, group: Int32)] = []
-    order.reserveCapacity(matched.singleOriginal.count + matched.groups.count)
-    for (n, row) in matched.singleOriginal.enumerated() {
-      order.append((reader.orderKey(Int(row)), Int32(n), -1))
+    // Explicit exchanges are few: made now, which checks their totals for overflow, and
+    // ordered by their first original.
+    var groups: [(key: UInt64, exchange: Exchange)] = []
+    for group in matched.groups {
+      let key = group.originals.map { reader.orderKey(Int($0)) }.min()!
+      let exchange = try Exchange(
+        originals: group.originals, answers: group.answers, matching: .explicit, reader: reader)
+      groups.append((key, exchange))
+      matched.tally.add(
+        exchange.outcome, actor: network.actorNode(row: Int(group.originals[0])),
+        lag: exchange.answers.isEmpty ? nil : exchange.lagDays)
     }
-    for (n, group) in matched.groups.enumerated() {
-      let first = group.originals.map { reader.orderKey(Int($0)) }.min()!
-      order.append((first, -1, Int32(n)))
+    matched.groups = []
+    groups.sort { $0.key < $1.key }
+    // The others come in row order: ordered by date they are in (date, row) order.
+    var singles = matched.singleOriginal
+    var answers = matched.singleAnswer
+    if !singles.indices.dropFirst().allSatisfy({
+      reader.orderKey(Int(singles[$0 - 1])) < reader.orderKey(Int(singles[$0]))
+    }) {
+      let order = orderedByDay(count: singles.count) { reader.dateColumn[Int(singles[$0])] }
+      singles = order.map { singles[Int($0)] }
+      answers = order.map { answers[Int($0)] }
     }
-    order.sort { $0.key < $1.key }
-    var exchanges: [Exchange] = []
-    exchanges.reserveCapacity(order.count)
-    for entry in order {
-      if entry.single >= 0 {
-        let answer = matched.singleAnswer[Int(entry.single)]
-        exchanges.append(
-          try Exchange(
-            originals: [matched.singleOriginal[Int(entry.single)]],
-            answers: answer >= 0 ? [answer] : [], matching: answer >= 0 ? .window : nil,
-            reader: reader))
-      } else {
-        let group = matched.groups[Int(entry.group)]
-        exchanges.append(
-          try Exchange(
-            originals: group.originals, answers: group.answers, matching: .explicit,
-            reader: reader))
+    matched.singleOriginal = []
+    matched.singleAnswer = []
+    // Merge the two orders; an explicit exchange is written −1 − its index.
+    var original: [Int32] = []
+    var answer: [Int32] = []
+    if groups.isEmpty {
+      original = singles
+      answer = answers
+    } else {
+      original.reserveCapacity(singles.count + groups.count)
+      answer.reserveCapacity(singles.count + groups.count)
+      var g = 0
+      for (n, row) in singles.enumerated() {
+        let key = reader.orderKey(Int(row))
+        while g < groups.count && groups[g].key < key {
+          original.append(-1 - Int32(g))
+          answer.append(-1)
+          g += 1
+        }
+        original.append(row)
+        answer.append(answers[n])
+      }
+      while g < groups.count {
+        original.append(-1 - Int32(g))
+        answer.append(-1)
+        g += 1
       }
     }
+    let list = ExchangeList(
+      original: original, answer: answer, materialized: groups.map(\.exchange), reader: reader)
     windowDays = options.windowDays
     answerKinds = options.answerKinds.sorted()
-    self.exchanges = exchanges
-    unmatchedAnswers = matched.unmatchedAnswers.map { reader.reference(Int($0)) }
+    exchanges = list
+    unmatchedAnswers = ActionReferenceList(rows: matched.unmatchedAnswers, reader: reader)
     unresolvedReferences = matched.unresolved
-    outcomes = Self.summarise(exchanges)
-    let lags = exchanges.compactMap { $0.answers.isEmpty ? nil : $0.lagDays }.sorted()
-    if lags.isEmpty {
-      meanLagDays = nil
-      medianLagDays = nil
-    } else {
-      meanLagDays = lags.reduce(0.0) { $0 + Double($1) } / Double(lags.count)
-      let mid = lags.count / 2
-      medianLagDays =
-        lags.count % 2 == 1 ? Double(lags[mid]) : (Double(lags[mid - 1]) + Double(lags[mid])) / 2
-    }
-  }
-
-  static func summarise(_ exchanges: [Exchange]) -> [OutcomeSummary] {
-    let cases = Exchange.Outcome.allCases
-    var counts = [Int](repeating: 0, count: cases.count)
-    var actors = [Set<ActorID>](repeating: [], count: cases.count)
-    for e in exchanges {
-      let n = cases.firstIndex(of: e.outcome)!
-      counts[n] += 1
-      actors[n].insert(e.actor)
-    }
-    return cases.indices.map { n in
-      OutcomeSummary(outcome: cases[n], exchanges: counts[n], actors: actors[n].sorted())
-    }
+    let summary = matched.tally.finish(actors: network.actors.map(\.id))
+    outcomes = summary.outcomes
+    meanLagDays = summary.mean
+    medianLagDays = summary.median
   }
 }
 
@@ -284,31 +312,58 @@ extension Exchange {
       return result
     }
     let o = references(originals)
-    actor = o[0].actor
-    target = o[0].target
-    self.originals = o
-    self.answers = references(answers)
-    originalTotal = try total(originals)
-    answerTotal = answers.isEmpty ? nil : try total(answers)
-    if let ot = originalTotal, let at = answerTotal, ot > 0 {
-      ratio = Double(at) / Double(ot)
-    } else {
-      ratio = nil
+    self.init(
+      originals: o, answers: references(answers), originalTotal: try total(originals),
+      answerTotal: answers.isEmpty ? nil : try total(answers),
+      latestOriginal: date(originals, latest: true),
+      earliestAnswer: date(answers, latest: false), matching: matching)
+  }
+
+  /// An exchange of one original and at most one answer: nothing to sum, nothing to sort.
+  init(original: Int, answer: Int?, reader: ActionReader) {
+    let dates = reader.dateColumn
+    func day(_ row: Int) -> Int32? {
+      dates[row] == ActionTable.noDate ? nil : dates[row]
     }
-    if !answers.isEmpty, let latest = date(originals, latest: true),
-      let earliest = date(answers, latest: false)
-    {
+    self.init(
+      originals: [reader.reference(original)],
+      answers: answer.map { [reader.reference($0)] } ?? [],
+      originalTotal: reader.count(original), answerTotal: answer.flatMap { reader.count($0) },
+      latestOriginal: day(original), earliestAnswer: answer.flatMap { day($0) },
+      matching: answer == nil ? nil : .window)
+  }
+
+  /// The derived fields from the totals and dates.
+  private init(
+    originals: [ActionReference], answers: [ActionReference], originalTotal: Int64?,
+    answerTotal: Int64?, latestOriginal: Int32?, earliestAnswer: Int32?, matching: Matching?
+  ) {
+    actor = originals[0].actor
+    target = originals[0].target
+    self.originals = originals
+    self.answers = answers
+    self.originalTotal = originalTotal
+    self.answerTotal = answerTotal
+    ratio = Self.ratio(originalTotal, answerTotal)
+    if !answers.isEmpty, let latest = latestOriginal, let earliest = earliestAnswer {
       lagDays = Int(earliest) - Int(latest)
     } else {
       lagDays = nil
     }
     self.matching = answers.isEmpty ? nil : matching
-    if answers.isEmpty {
-      outcome = .unanswered
-    } else if let ot = originalTotal, let at = answerTotal {
-      outcome = at == ot ? .inKind : (at > ot ? .more : .less)
-    } else {
-      outcome = .notComparable
-    }
+    outcome = Self.outcome(answered: !answers.isEmpty, originalTotal, answerTotal)
+  }
+
+  /// answer total / original total, when both are known and the original total is not 0.
+  static func ratio(_ originalTotal: Int64?, _ answerTotal: Int64?) -> Double? {
+    guard let ot = originalTotal, let at = answerTotal, ot > 0 else { return nil }
+    return Double(at) / Double(ot)
+  }
+
+  /// The outcome of an exchange with these totals.
+  static func outcome(answered: Bool, _ originalTotal: Int64?, _ answerTotal: Int64?) -> Outcome {
+    guard answered else { return .unanswered }
+    guard let ot = originalTotal, let at = answerTotal else { return .notComparable }
+    return at == ot ? .inKind : (at > ot ? .more : .less)
   }
 }

@@ -163,7 +163,8 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     // Summary index of each source symbol.
     let summaryOfSymbol = table.sourceSymbols.strings.map { indexOf[SourceID($0)]! }
 
-    // Selected rows aggregated by (source list, actor).
+    // Selected rows aggregated by (source list, actor): the cell of each pair in a dense
+    // table when there are not too many pairs, else in a dictionary.
     struct Cell {
       var set: Int
       var actor: Int
@@ -171,35 +172,76 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
       var weight: Int64
       var withoutCount: Int
     }
+    let sets = table.sourceSetTable.count
+    let emptySet = table.sourceSetTable.map(\.isEmpty)
     var cells: [Cell] = []
-    var cellIndex: [Int: Int] = [:]
     var unsourced = 0
-    for row in network.rows {
-      let r = Int(row)
-      let i = network.actorNode(row: r)
-      if i == network.targetNode(row: r) { continue }
-      let set = Int(table.sourceSetColumn[r])
-      if table.sourceSetTable[set].isEmpty { unsourced += 1 }
-      let key = set * k + i
-      let c = table.countColumn[r]
-      let index: Int
-      if let found = cellIndex[key] {
-        index = found
+    do {
+      let nodeOf = network.nodeOfEndpoint
+      let actorColumn = table.actorColumn
+      let targetColumn = table.targetColumn
+      let setColumn = table.sourceSetColumn
+      let countColumn = table.countColumn
+      let identity = network.rows.count == table.count
+      if sets * k <= 1 << 22 {
+        // A slot per (actor, source list), an actor's lists side by side (the busy actors'
+        // slots stay in the cache); the cells are the slots used.
+        var actions = [Int32](repeating: 0, count: sets * k)
+        var weight = [Int64](repeating: 0, count: sets * k)
+        var withoutCount = [Int32](repeating: 0, count: sets * k)
+        for n in network.rows.indices {
+          let r = identity ? n : Int(network.rows[n])
+          let i = Int(nodeOf[Int(actorColumn[r])])
+          if i == Int(nodeOf[Int(targetColumn[r])]) { continue }
+          let set = Int(setColumn[r])
+          if emptySet[set] { unsourced += 1 }
+          let slot = i * sets + set
+          actions[slot] += 1
+          let c = countColumn[r]
+          if c == ActionTable.noCount {
+            withoutCount[slot] += 1
+          } else {
+            weight[slot] = try checkedAdd(weight[slot], c, "a source's total")
+          }
+        }
+        for slot in actions.indices where actions[slot] > 0 {
+          cells.append(
+            Cell(
+              set: slot % sets, actor: slot / sets, actions: Int(actions[slot]),
+              weight: weight[slot], withoutCount: Int(withoutCount[slot])))
+        }
       } else {
-        index = cells.count
-        cellIndex[key] = index
-        cells.append(Cell(set: set, actor: i, actions: 0, weight: 0, withoutCount: 0))
-      }
-      cells[index].actions += 1
-      if c == ActionTable.noCount {
-        cells[index].withoutCount += 1
-      } else {
-        cells[index].weight = try checkedAdd(cells[index].weight, c, "a source's total")
+        var index: [Int: Int] = [:]
+        for row in network.rows {
+          let r = Int(row)
+          let i = Int(nodeOf[Int(actorColumn[r])])
+          if i == Int(nodeOf[Int(targetColumn[r])]) { continue }
+          let set = Int(setColumn[r])
+          if emptySet[set] { unsourced += 1 }
+          let key = set * k + i
+          let cell: Int
+          if let found = index[key] {
+            cell = found
+          } else {
+            cell = cells.count
+            index[key] = cell
+            cells.append(Cell(set: set, actor: i, actions: 0, weight: 0, withoutCount: 0))
+          }
+          cells[cell].actions += 1
+          let c = countColumn[r]
+          if c == ActionTable.noCount {
+            cells[cell].withoutCount += 1
+          } else {
+            cells[cell].weight = try checkedAdd(cells[cell].weight, c, "a source's total")
+          }
+        }
       }
     }
 
+    var declared: [SourceID: Source] = [:]
+    for source in dataSet.sources where declared[source.id] == nil { declared[source.id] = source }
     var summaries = ids.map { id in
-      let source = dataSet.source(id)
+      let source = declared[id]
       return SourceSummary(
         id: id, title: source?.title, publisher: source?.publisher, date: source?.date,
         declared: source != nil, actions: 0, actors: [], diplomats: 0, actionsWithoutCount: 0,
@@ -220,35 +262,51 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
       summaries[s].actors = actorsOf[s].map { network.actors[$0].id }.sorted()
     }
 
-    // Omissions: per reporting source, the sourced cells whose list does not name it.
+    // Omissions: per reporting source and actor, the actor's sourced actions minus those whose
+    // list names the source. Every sum here is part of the selection's total weight, which
+    // the network checked: wrapping additions cannot wrap.
     var sourcedActions = [Int](repeating: 0, count: k)
-    for cell in cells where !table.sourceSetTable[cell.set].isEmpty {
+    var sourcedWeight = [Int64](repeating: 0, count: k)
+    for cell in cells where !emptySet[cell.set] {
       sourcedActions[cell.actor] += cell.actions
+      sourcedWeight[cell.actor] &+= cell.weight
+    }
+    // The reported (actions, weight) of each (source, actor); each source once per list.
+    var reported: [Int: (actions: Int, weight: Int64)] = [:]
+    var lastCell = [Int](repeating: -1, count: ids.count)
+    for (n, cell) in cells.enumerated() {
+      for symbol in table.sourceSetTable[cell.set] {
+        let s = summaryOfSymbol[Int(symbol)]
+        if lastCell[s] == n { continue }
+        lastCell[s] = n
+        let key = s * k + cell.actor
+        let before = reported[key] ?? (0, 0)
+        reported[key] = (before.actions + cell.actions, before.weight &+ cell.weight)
+      }
+    }
+    let actorsByID = (0..<k).filter { sourcedActions[$0] > 0 }.sorted {
+      network.actors[$0].id < network.actors[$1].id
     }
     var omissions: [Omission] = []
     for s in summaries.indices where summaries[s].actions > 0 {
-      guard let symbol = table.sourceSymbols.index(of: ids[s].rawValue) else { continue }
-      var byActor: [Int: OmittedActor] = [:]
+      guard table.sourceSymbols.index(of: ids[s].rawValue) != nil else { continue }
+      var actors: [OmittedActor] = []
       var actions = 0
       var weight: Int64 = 0
-      for cell in cells {
-        let list = table.sourceSetTable[cell.set]
-        if list.isEmpty || list.contains(symbol) { continue }
-        let id = network.actors[cell.actor].id
-        var entry =
-          byActor[cell.actor]
-          ?? OmittedActor(actor: id, actions: 0, ofActions: sourcedActions[cell.actor], weight: 0)
-        entry.actions += cell.actions
-        entry.weight = try checkedAdd(entry.weight, cell.weight, "an omitted total")
-        byActor[cell.actor] = entry
-        actions += cell.actions
-        weight = try checkedAdd(weight, cell.weight, "an omitted total")
+      for v in actorsByID {
+        let seen = reported[s * k + v] ?? (0, 0)
+        let missing = sourcedActions[v] - seen.actions
+        guard missing > 0 else { continue }
+        let missingWeight = sourcedWeight[v] &- seen.weight
+        actors.append(
+          OmittedActor(
+            actor: network.actors[v].id, actions: missing, ofActions: sourcedActions[v],
+            weight: missingWeight))
+        actions += missing
+        weight &+= missingWeight
       }
       if actions > 0 {
-        omissions.append(
-          Omission(
-            source: ids[s], actions: actions, weight: weight,
-            actors: byActor.values.sorted { $0.actor < $1.actor }))
+        omissions.append(Omission(source: ids[s], actions: actions, weight: weight, actors: actors))
       }
     }
 

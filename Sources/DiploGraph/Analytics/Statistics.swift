@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The single entry point: every analytic of a selection, computed once over one shared
 /// ``Network``, returned as one plain value that the printers (table, JSON, CSV, Markdown) and
 /// the command line read.
@@ -66,7 +68,7 @@ public struct Statistics: Hashable, Sendable, Codable {
   public var overview: Overview
   public var reciprocity: Reciprocity
   public var actors: [ActorStrength]
-  public var dyads: [Dyad]
+  public var dyads: DyadList
   public var responses: ResponseAnalysis
   public var blocs: BlocAnalysis
   public var sources: SourceAnalysis
@@ -82,18 +84,65 @@ public struct Statistics: Hashable, Sendable, Codable {
   }
 
   /// Analyses the selection a network was built with.
+  ///
+  /// With many actions and two cores or more, the responses (the one analysis whose cost
+  /// grows with the actions) are found on a thread of their own while the others run; the
+  /// result is the same, and so is the error thrown when several analyses fail (the first in
+  /// the order of the properties).
   public init(_ network: Network, options: AnalysisOptions = AnalysisOptions()) throws {
-    let reverse = network.links.reverseLinks()
     version = Self.currentVersion
     title = network.dataSet.title
     selection = network.selection
-    reciprocity = try Reciprocity(network, reverse: reverse)
-    overview = Self.overview(of: network, nodes: reciprocity.nodes)
-    actors = ActorStrength.table(of: network, reverse: reverse)
-    dyads = Dyad.table(of: network, reverse: reverse)
-    responses = try ResponseAnalysis(network, options: options.responses)
-    blocs = try BlocAnalysis(network, blocs: options.blocs)
-    sources = try SourceAnalysis(network)
+    struct Others {
+      var reciprocity: Reciprocity
+      var overview: Overview
+      var actors: [ActorStrength]
+      var dyads: DyadList
+      var blocs: Result<BlocAnalysis, any Error>
+      var sources: Result<SourceAnalysis, any Error>
+    }
+    @Sendable func others() -> Result<Others, any Error> {
+      Result {
+        let reverse = network.links.reverseLinks()
+        let reciprocity = try Reciprocity(network, reverse: reverse)
+        return Others(
+          reciprocity: reciprocity, overview: Self.overview(of: network, nodes: reciprocity.nodes),
+          actors: ActorStrength.table(of: network, reverse: reverse),
+          dyads: DyadList(network, reverse: reverse),
+          blocs: Result { try BlocAnalysis(network, blocs: options.blocs) },
+          sources: Result { try SourceAnalysis(network) })
+      }
+    }
+    @Sendable func responses() -> Result<ResponseAnalysis, any Error> {
+      Result { try ResponseAnalysis(network, options: options.responses) }
+    }
+    let rest: Result<Others, any Error>
+    let answers: Result<ResponseAnalysis, any Error>
+    if network.rows.count >= 1 << 16 && LinkTable.cores >= 2 {
+      let slots = PartResults<
+        Either<Result<ResponseAnalysis, any Error>, Result<Others, any Error>>
+      >(
+        count: 2)
+      DispatchQueue.concurrentPerform(iterations: 2) { n in
+        slots.base[n] = n == 0 ? .left(responses()) : .right(others())
+      }
+      guard case .left(let a) = slots.base[0]!, case .right(let b) = slots.base[1]! else {
+        preconditionFailure("each part fills its own slot")
+      }
+      slots.deallocate()
+      (answers, rest) = (a, b)
+    } else {
+      rest = others()
+      answers = responses()
+    }
+    let computed = try rest.get()
+    reciprocity = computed.reciprocity
+    overview = computed.overview
+    actors = computed.actors
+    dyads = computed.dyads
+    self.responses = try answers.get()
+    blocs = try computed.blocs.get()
+    sources = try computed.sources.get()
   }
 
   static func overview(of network: Network, nodes: Int) -> Overview {
@@ -124,4 +173,10 @@ public struct Statistics: Hashable, Sendable, Codable {
       firstDate: dated ? Day(daysSinceEpoch: first) : nil,
       lastDate: dated ? Day(daysSinceEpoch: last) : nil)
   }
+}
+
+/// One of two values.
+enum Either<Left, Right> {
+  case left(Left)
+  case right(Right)
 }

@@ -123,56 +123,11 @@ extension ActorStrength {
 
 extension Dyad {
   /// The per-dyad table: every unordered pair with a link, heaviest first (by w_12 + w_21, then
-  /// by the first and second actors' node order).
+  /// by the first and second actors' node order). ``DyadList`` holds the same rows compactly.
   ///
   /// - Parameter reverse: the links' reverse index, when the caller already has it.
-  /// - Complexity: O(L log L) (the sort).
+  /// - Complexity: that of ``DyadList/init(_:reverse:)``, plus O(L) to make the values.
   public static func table(of network: Network, reverse: [Int32]? = nil) -> [Dyad] {
-    let links = network.links
-    let reverse = reverse ?? links.reverseLinks()
-    struct Entry {
-      var first: Int
-      var second: Int
-      var forward: Int64
-      var backward: Int64
-      var forwardActions: Int
-      var backwardActions: Int
-    }
-    var entries: [Entry] = []
-    for e in 0..<links.count {
-      let r = Int(reverse[e])
-      // Each mutual pair once, from its lower-indexed link.
-      if r >= 0 && r < e { continue }
-      var entry = Entry(
-        first: Int(links.from[e]), second: Int(links.to[e]), forward: links.weight[e],
-        backward: r >= 0 ? links.weight[r] : 0, forwardActions: Int(links.actionCount[e]),
-        backwardActions: r >= 0 ? Int(links.actionCount[r]) : 0)
-      let flip =
-        entry.backward > entry.forward
-        || (entry.backward == entry.forward
-          && (entry.backwardActions > entry.forwardActions
-            || (entry.backwardActions == entry.forwardActions && entry.second < entry.first)))
-      if flip {
-        swap(&entry.first, &entry.second)
-        swap(&entry.forward, &entry.backward)
-        swap(&entry.forwardActions, &entry.backwardActions)
-      }
-      entries.append(entry)
-    }
-    // w_12 + w_21 is a partial sum of the total weight, which the network checked: it fits.
-    entries.sort { a, b in
-      let ta = a.forward &+ a.backward
-      let tb = b.forward &+ b.backward
-      if ta != tb { return ta > tb }
-      if a.first != b.first { return a.first < b.first }
-      return a.second < b.second
-    }
-    return entries.map { e in
-      Dyad(
-        first: network.actors[e.first].id, second: network.actors[e.second].id,
-        forward: e.forward, backward: e.backward, forwardActions: e.forwardActions,
-        backwardActions: e.backwardActions, reciprocated: min(e.forward, e.backward),
-        balance: e.forward - e.backward, isMutual: e.backwardActions > 0)
-    }
+    Array(DyadList(network, reverse: reverse))
   }
 }

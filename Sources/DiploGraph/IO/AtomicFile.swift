@@ -10,8 +10,28 @@
 /// the same folder, are flushed to disk (`fsync`), and the temporary file is renamed over the
 /// destination, which either keeps its old content or gets all of the new.
 ///
-/// Every file the command line writes goes through ``write(_:to:protecting:)``.
+/// Every file the command line writes goes through one of the `write` functions here; they all
+/// end in ``write(_:protecting:beforeRename:)-(_,[Output])`` with its list of outputs.
 public enum AtomicFile {
+  /// One file to write: its path and a function that hands its bytes, piece by piece, to the
+  /// sink it is given (a large output need never be whole in memory).
+  public struct Output {
+    public var path: String
+    public var contents: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+    public init(
+      path: String, contents: @escaping ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) {
+      self.path = path
+      self.contents = contents
+    }
+
+    /// The output whose contents are `bytes`.
+    public init(path: String, bytes: [UInt8]) {
+      self.init(path: path) { sink in try bytes.withUnsafeBytes { try sink($0) } }
+    }
+  }
+
   /// Writes `bytes` to `path` atomically.
   ///
   /// - Parameters:
@@ -26,25 +46,48 @@ public enum AtomicFile {
     _ bytes: some Collection<UInt8>, to path: String, protecting: [String] = [],
     beforeRename: (() throws -> Void)? = nil
   ) throws {
-    try write([(Array(bytes), path)], protecting: protecting, beforeRename: beforeRename)
+    try write(
+      [Output(path: path, bytes: Array(bytes))], protecting: protecting,
+      beforeRename: beforeRename)
   }
 
-  /// Writes several files as one output (a CSV folder's `actions.csv` and `actors.csv`): every
-  /// temporary file is written and flushed first, and only then are they renamed, one after the
-  /// other, so a failure while writing any of them leaves every destination as it was.
-  ///
-  /// - Parameters: as ``write(_:to:protecting:beforeRename:)``; `beforeRename` runs once, after
-  ///   all the temporary files are complete.
+  /// Writes to `path` atomically the bytes `contents` hands, piece by piece, to the sink it is
+  /// given. Same guarantees and errors as ``write(_:to:protecting:beforeRename:)``; an error
+  /// thrown by `contents` leaves the destination untouched.
+  public static func write(
+    to path: String, protecting: [String] = [], beforeRename: (() throws -> Void)? = nil,
+    contents: @escaping ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
+    try write(
+      [Output(path: path, contents: contents)], protecting: protecting,
+      beforeRename: beforeRename)
+  }
+
+  /// Writes several files as one output (a CSV folder's `actions.csv` and `actors.csv`).
   public static func write(
     _ files: [(bytes: [UInt8], path: String)], protecting: [String] = [],
     beforeRename: (() throws -> Void)? = nil
   ) throws {
-    for (_, path) in files {
-      for input in protecting where sameFile(path, input) {
+    try write(
+      files.map { Output(path: $0.path, bytes: $0.bytes) }, protecting: protecting,
+      beforeRename: beforeRename)
+  }
+
+  /// Writes several files as one output: every temporary file is written and flushed first,
+  /// and only then are they renamed, one after the other, so a failure while writing any of
+  /// them leaves every destination as it was.
+  ///
+  /// - Parameters: as ``write(_:to:protecting:beforeRename:)``; `beforeRename` runs once, after
+  ///   all the temporary files are complete.
+  public static func write(
+    _ outputs: [Output], protecting: [String] = [], beforeRename: (() throws -> Void)? = nil
+  ) throws {
+    for output in outputs {
+      for input in protecting where sameFile(output.path, input) {
         throw DiploGraphError(
           .io,
           "refusing to overwrite the input file \(input) (the same file); expected another "
-            + "output path", at: SourceLocation(file: path))
+            + "output path", at: SourceLocation(file: output.path))
       }
     }
     var temporaries: [String] = []
@@ -52,14 +95,16 @@ public enum AtomicFile {
     defer {
       for temporary in temporaries.dropFirst(renamed) { unlink(temporary) }
     }
-    for (bytes, path) in files {
-      temporaries.append(try writeTemporary(bytes, for: path))
+    for output in outputs {
+      temporaries.append(try writeTemporary(output))
     }
     try beforeRename?()
-    for ((_, path), temporary) in zip(files, temporaries) {
-      guard rename(temporary, path) == 0 else { throw ioError("cannot replace it", path) }
+    for (output, temporary) in zip(outputs, temporaries) {
+      guard rename(temporary, output.path) == 0 else {
+        throw ioError("cannot replace it", output.path)
+      }
       renamed += 1
-      let dirFD = open(parentDirectory(of: path), O_RDONLY)
+      let dirFD = open(parentDirectory(of: output.path), O_RDONLY)
       if dirFD >= 0 {
         fsync(dirFD)
         close(dirFD)
@@ -67,9 +112,10 @@ public enum AtomicFile {
     }
   }
 
-  /// Writes `bytes` to a new temporary file beside `path`, flushed to disk, with the mode the
-  /// destination has (or would get); returns its path.
-  private static func writeTemporary(_ bytes: [UInt8], for path: String) throws -> String {
+  /// Writes `output` to a new temporary file beside its path, flushed to disk, with the mode
+  /// the destination has (or would get); returns the temporary file's path.
+  private static func writeTemporary(_ output: Output) throws -> String {
+    let path = output.path
     let directory = parentDirectory(of: path)
     let base = path.split(separator: "/").last.map(String.init) ?? path
     var template = Array("\(directory)/.\(base).tmp-XXXXXX".utf8CString)
@@ -79,17 +125,7 @@ public enum AtomicFile {
     var complete = false
     defer { if !complete { unlink(temporary) } }
     defer { close(fd) }
-    var written = 0
-    try bytes.withUnsafeBytes { raw in
-      while written < raw.count {
-        let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          throw ioError("cannot write", path)
-        }
-        written += n
-      }
-    }
+    try output.contents { raw in try writeAll(fd, raw, path: path) }
     guard fsync(fd) == 0 else { throw ioError("cannot flush to disk", path) }
     // Keep the mode of an existing destination; a new file gets 0666 less the umask.
     var info = stat()
@@ -102,6 +138,21 @@ public enum AtomicFile {
     }
     complete = true
     return temporary
+  }
+
+  /// Writes all of `raw` to `fd`, retrying after interruptions and short writes.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `io` naming `path` and the system's reason.
+  public static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws {
+    var written = 0
+    while written < raw.count {
+      let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw ioError("cannot write", path)
+      }
+      written += n
+    }
   }
 
   /// Whether two paths name the same existing file (same device and inode).

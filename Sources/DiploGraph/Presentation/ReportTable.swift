@@ -74,8 +74,11 @@ struct ReportTable: Sendable {
   /// CSV's columns, when they differ from what people see (a claim split into figure and
   /// qualifier, say).
   var machineColumns: [ReportColumn]?
-  /// Rows left out when the table was built (see ``Statistics/report(rowLimit:)``).
+  /// Rows left out when the table was built (see ``Statistics/report(rowLimit:listing:)``).
   var omittedRows = 0
+  /// Rows not listed at all because the report is a summary: people read how many, and CSV
+  /// leaves the table out.
+  var unlisted = 0
   /// Whether the table and Markdown printers show it (the headline may already say it all);
   /// CSV always writes every table.
   var humanVisible = true
@@ -142,7 +145,7 @@ struct Report: Sendable {
         + "\n"
       for note in table.notes { out += note + "\n" }
       if table.rows.isEmpty {
-        out += "(none)\n"
+        out += table.unlisted > 0 ? "(\(Self.unlistedNote(table.unlisted)))\n" : "(none)\n"
         continue
       }
       let shown = rowLimit.map { Array(table.rows.prefix(max(0, $0))) } ?? table.rows
@@ -190,7 +193,8 @@ struct Report: Sendable {
       out += "\n## " + Self.escape(table.title) + "\n\n"
       for note in table.notes { out += Self.escape(note) + "\n\n" }
       if table.rows.isEmpty {
-        out += "None.\n"
+        out +=
+          table.unlisted > 0 ? Self.escape(Self.unlistedNote(table.unlisted)) + ".\n" : "None.\n"
         continue
       }
       let shown = rowLimit.map { Array(table.rows.prefix(max(0, $0))) } ?? table.rows
@@ -206,6 +210,11 @@ struct Report: Sendable {
       }
     }
     return out
+  }
+
+  /// What people read in place of the rows of a summarised table.
+  static func unlistedNote(_ rows: Int) -> String {
+    "\(NumberText.counted(rows, "row")), not listed in a summary"
   }
 
   static func escape(_ text: String) -> String {
@@ -225,11 +234,12 @@ struct Report: Sendable {
   /// Every table, one after the other, separated by an empty line. Each table's first column
   /// is `section`, holding the table's name on its header and on every row, so one table can be
   /// pulled out with `grep '^name,'` or a filter on the first column. RFC 4180 quoting; LF
-  /// line ends; every table is written, even with no row (its header alone).
+  /// line ends; every table is written, even with no row (its header alone), except the tables
+  /// a summary does not list.
   func csv() -> String {
     var out = ""
-    for (n, table) in tables.enumerated() {
-      if n > 0 { out += "\n" }
+    for table in tables where table.unlisted == 0 {
+      if !out.isEmpty { out += "\n" }
       out +=
         (["section"] + (table.machineColumns ?? table.columns).map(\.key)).map(Self.quote).joined(
           separator: ",") + "\n"

@@ -14,11 +14,30 @@
 
 /// Encodes any `Encodable` value as JSON text.
 struct StableJSONEncoder {
+  /// What every `encode(to:)` finds in `encoder.userInfo` (a ``ResponseListing``, say).
+  var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+  /// Whether the long arrays of the statistics are written by their fast writers (the same
+  /// bytes as through `Codable`; tests turn it off to check that).
+  var fastPaths = true
+
   func render(_ value: some Encodable) throws -> String {
-    let writer = JSONWriter()
+    String(decoding: try bytes(value), as: UTF8.self)
+  }
+
+  func bytes(_ value: some Encodable) throws -> [UInt8] {
+    let writer = JSONWriter(userInfo: userInfo, fastPaths: fastPaths)
     try writer.encodeValue(value, codingPath: [])
     writer.out.append(UInt8(ascii: "\n"))
-    return String(decoding: writer.out, as: UTF8.self)
+    return writer.out
+  }
+
+  /// Encodes `value`, handing the text to `sink` in pieces of about a megabyte, so that a large
+  /// document is never whole in memory.
+  func write(_ value: some Encodable, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws {
+    let writer = JSONWriter(userInfo: userInfo, fastPaths: fastPaths, sink: sink)
+    try writer.encodeValue(value, codingPath: [])
+    writer.out.append(UInt8(ascii: "\n"))
+    writer.flush()
   }
 }
 
@@ -44,8 +63,20 @@ final class JSONWriter {
   }
 
   private let state: UnsafeMutablePointer<State>
+  let userInfo: [CodingUserInfoKey: any Sendable]
+  let fastPaths: Bool
+  /// Where full buffers go; `nil` keeps the whole text in `out`.
+  let sink: ((UnsafeRawBufferPointer) -> Void)?
+  /// The buffer size at which it is handed to `sink`.
+  static let flushSize = 1 << 20
 
-  init() {
+  init(
+    userInfo: [CodingUserInfoKey: any Sendable] = [:], fastPaths: Bool = true,
+    sink: ((UnsafeRawBufferPointer) -> Void)? = nil
+  ) {
+    self.userInfo = userInfo
+    self.fastPaths = fastPaths
+    self.sink = sink
     state = .allocate(capacity: 1)
     state.initialize(to: State())
     state.pointee.out.reserveCapacity(1 << 16)
@@ -79,8 +110,16 @@ final class JSONWriter {
     }
   }
 
+  /// Hands the buffer to the sink, if there is one.
+  func flush() {
+    guard let sink, !out.isEmpty else { return }
+    out.withUnsafeBytes { sink($0) }
+    out.removeAll(keepingCapacity: true)
+  }
+
   /// Writes what comes before a value: a separator, indentation, the key.
   func beginValue(scalar: Bool) {
+    if sink != nil && out.count >= Self.flushSize { flush() }
     guard !stack.isEmpty else { return }
     let depth = stack.count
     var frame = stack[depth - 1]
@@ -148,13 +187,24 @@ final class JSONWriter {
   }
 
   func writeDigits(_ n: UInt64) {
-    let start = out.count
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      let end = JSONWriter.digits(n, into: digits.baseAddress!)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[end...]))
+    }
+  }
+
+  /// Writes the decimal digits of `n` at the end of the 20 bytes at `buffer`; returns where
+  /// they start.
+  @inline(__always)
+  static func digits(_ n: UInt64, into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+    var i = 20
     var rest = n
     repeat {
-      out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      i -= 1
+      buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
       rest /= 10
     } while rest > 0
-    out[start...].reverse()
+    return i
   }
 
   func write(_ x: Double) {
@@ -228,6 +278,10 @@ final class JSONWriter {
       scalar(self, value)
       return
     }
+    if fastPaths, let fast = Self.fastWriter(T.self) {
+      fast(self, value)
+      return
+    }
     let depth = stack.count
     let written = stack.last?.count
     try value.encode(to: StreamEncoder(writer: self, depth: depth, codingPath: codingPath))
@@ -245,7 +299,7 @@ private struct StreamEncoder: Encoder {
   /// The stack depth when this value began: a container it opens sits at `depth`.
   let depth: Int
   let codingPath: [any CodingKey]
-  var userInfo: [CodingUserInfoKey: Any] { [:] }
+  var userInfo: [CodingUserInfoKey: Any] { writer.userInfo }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     if writer.stack.count == depth { writer.open(array: false) }

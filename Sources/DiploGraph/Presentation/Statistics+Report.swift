@@ -2,21 +2,34 @@
 
 extension Statistics {
   /// The report; with a `rowLimit` (for people), the long tables are built with that many
-  /// rows only, and say how many they leave out.
-  func report(rowLimit: Int? = nil) -> Report {
-    Report(
-      title: title.isEmpty ? "Statistics" : "Statistics: \(title)", headline: headline(),
-      tables: [
-        overviewTable(), reciprocityTable(), actorTable(rowLimit), dyadTable(rowLimit),
-        outcomeTable(), exchangeTable(rowLimit), unmatchedTable(rowLimit),
-        unresolvedTable(rowLimit), blocTable(), partitionTable(),
-        matrixTable(), blocGraphTable(), sourceSummaryTable(sources.sources),
-      ])
+  /// rows only, and say how many they leave out. With a `summary` listing, the exchanges,
+  /// unmatched answers and unresolved references are counted, not listed.
+  func report(rowLimit: Int? = nil, listing: ResponseListing = .full) -> Report {
+    let listed = listing.resolved(for: responses) == .full
+    var tables = [
+      overviewTable(), reciprocityTable(), actorTable(rowLimit), dyadTable(rowLimit),
+      outcomeTable(), exchangeTable(listed ? rowLimit : 0), unmatchedTable(listed ? rowLimit : 0),
+      unresolvedTable(listed ? rowLimit : 0), blocTable(), partitionTable(),
+      matrixTable(), blocGraphTable(), sourceSummaryTable(sources.sources),
+    ]
+    if !listed {
+      for t in tables.indices
+      where ["exchanges", "unmatched_answers", "unresolved_references"]
+        .contains(tables[t].name)
+      {
+        tables[t].unlisted = tables[t].omittedRows
+        tables[t].omittedRows = 0
+        tables[t].machineRows = nil
+      }
+    }
+    return Report(
+      title: title.isEmpty ? "Statistics" : "Statistics: \(title)",
+      headline: headline(listed: listed), tables: tables)
   }
 
   // MARK: Headline
 
-  func headline() -> [(label: String, lines: [String])] {
+  func headline(listed: Bool = true) -> [(label: String, lines: [String])] {
     let o = overview
     var actions = NumberText.grouped(o.actions)
     var notes: [String] = []
@@ -45,7 +58,7 @@ extension Statistics {
       ("Total weight", ["\(NumberText.grouped(o.totalWeight)) diplomats"]),
       ("Dates", [dates]),
       ("Reciprocity", Self.reciprocityLines(reciprocity)),
-      ("Responses", responseLines()),
+      ("Responses", responseLines(listed: listed)),
       ("Blocs", [Self.partitionLine(blocs)]),
       ("Sources", [sourceLine()]),
     ]
@@ -83,7 +96,7 @@ extension Statistics {
     return lines
   }
 
-  func responseLines() -> [String] {
+  func responseLines(listed: Bool = true) -> [String] {
     let words: [Exchange.Outcome: String] = [
       .inKind: "in kind", .more: "with more", .less: "with less", .unanswered: "unanswered",
       .notComparable: "not comparable",
@@ -109,6 +122,11 @@ extension Statistics {
     if !responses.unmatchedAnswers.isEmpty {
       lines.append(
         NumberText.counted(responses.unmatchedAnswers.count, "answer") + " without an original")
+    }
+    if !listed {
+      lines.append(
+        NumberText.counted(responses.exchanges.count, "exchange")
+          + " summarised, not listed (too many to list; ask for the full listing)")
     }
     return lines
   }

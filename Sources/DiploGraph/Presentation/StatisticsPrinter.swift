@@ -22,17 +22,56 @@ public enum ReportFormat: String, Hashable, Sendable, CaseIterable {
 public enum StatisticsPrinter {
   /// The statistics of a selection (`diplograph stats`).
   ///
-  /// - Parameter rowLimit: in `table` and `markdown`, at most this many rows per table (then a
-  ///   line saying how many were left out); JSON and CSV always hold every row.
+  /// - Parameters:
+  ///   - rowLimit: in `table` and `markdown`, at most this many rows per table (then a line
+  ///     saying how many were left out); JSON and CSV always hold every row they list.
+  ///   - responses: whether the exchanges, unmatched answers and unresolved references are
+  ///     listed (``ResponseListing``; by default, in full up to
+  ///     ``ResponseListing/automaticLimit`` of them, counted only beyond). A summary's JSON has
+  ///     `"listing": "summary"` and `null` for the three lists; its CSV leaves their tables out;
+  ///     its table and Markdown say how many rows are not listed.
+  /// - Complexity: O(size of the output): O(K + L + B²) for a summary.
   public static func render(
-    _ statistics: Statistics, as format: ReportFormat, rowLimit: Int? = nil
+    _ statistics: Statistics, as format: ReportFormat, rowLimit: Int? = nil,
+    responses: ResponseListing = .automatic
   ) -> String {
+    let listing = responses.resolved(for: statistics.responses)
     switch format {
-    case .json: return json(statistics)
-    case .table: return statistics.report(rowLimit: rowLimit).text(rowLimit: rowLimit)
-    case .markdown: return statistics.report(rowLimit: rowLimit).markdown(rowLimit: rowLimit)
-    case .csv: return statistics.report().csv()
+    case .json:
+      return json(statistics, userInfo: [ResponseListing.userInfoKey: listing])
+    case .table:
+      return statistics.report(rowLimit: rowLimit, listing: listing).text(rowLimit: rowLimit)
+    case .markdown:
+      return statistics.report(rowLimit: rowLimit, listing: listing).markdown(rowLimit: rowLimit)
+    case .csv: return statistics.report(listing: listing).csv()
     }
+  }
+
+  /// ``render(_:as:rowLimit:responses:)``, handed to `output` in pieces: JSON about a
+  /// megabyte at a time, so that the document is never whole in memory (a million dyads make
+  /// hundreds of megabytes); the other formats in one piece.
+  ///
+  /// - Throws: the first error `output` throws; nothing more is written after it.
+  public static func write(
+    _ statistics: Statistics, as format: ReportFormat, rowLimit: Int? = nil,
+    responses: ResponseListing = .automatic,
+    to output: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    guard format == .json else {
+      var text = render(statistics, as: format, rowLimit: rowLimit, responses: responses)
+      try text.withUTF8 { try output(UnsafeRawBufferPointer($0)) }
+      return
+    }
+    let listing = responses.resolved(for: statistics.responses)
+    var failure: (any Error)?
+    try withoutActuallyEscaping(output) { output in
+      let encoder = StableJSONEncoder(userInfo: [ResponseListing.userInfoKey: listing])
+      try encoder.write(statistics) { chunk in
+        guard failure == nil else { return }
+        do { try output(chunk) } catch { failure = error }
+      }
+    }
+    if let failure { throw failure }
   }
 
   /// What each source reports and where the sources disagree (`diplograph sources`).
@@ -61,8 +100,12 @@ public enum StatisticsPrinter {
   /// optional present (`null` when undefined), numbers rounded to six decimals, two-space
   /// indentation, a final newline.
   public static func json(_ value: some Encodable) -> String {
+    json(value, userInfo: [:])
+  }
+
+  static func json(_ value: some Encodable, userInfo: [CodingUserInfoKey: any Sendable]) -> String {
     do {
-      return try StableJSONEncoder().render(value)
+      return try StableJSONEncoder(userInfo: userInfo).render(value)
     } catch {
       // The encoder itself never throws, and the results' encodings do not either.
       preconditionFailure("encoding an analytics result failed: \(error)")

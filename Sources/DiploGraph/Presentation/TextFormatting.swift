@@ -27,7 +27,11 @@ public enum NumberText {
   /// 0.4 → "0.4", 1 → "1", 2/3 → "0.666667".
   public static func trimmed(_ x: Double, decimals: Int = 6) -> String {
     var text = fixed(x, decimals: decimals)
-    guard text.contains("."), !text.contains("e") else { return text }
+    // Byte searches: the text is ASCII, and they spare the per-number cost of a generic
+    // string search.
+    guard text.utf8.contains(UInt8(ascii: ".")), !text.utf8.contains(UInt8(ascii: "e")) else {
+      return text
+    }
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text == "-0" ? "0" : text

@@ -1,0 +1,98 @@
+/// The summary of ``ResponseAnalysis`` (outcome counts, the originals' actors per outcome,
+/// mean and median lag), counted while the exchanges are found, so that it costs no pass of
+/// its own over them.
+
+/// Counts exchanges as they are found.
+///
+/// Lags go into a histogram over the response window when the window is not much longer than
+/// the actions are many (every window match has a lag in [0, window]); the few lags outside it
+/// (explicit answers) are kept apart. The median is then read from the histogram in O(window);
+/// with a very long window the lags are kept and sorted instead.
+///
+/// A class over storage it allocates itself: counting is a few stores, with none of the
+/// uniqueness checks a mutated array makes.
+final class OutcomeTally {
+  private let counts: UnsafeMutableBufferPointer<Int>
+  /// Per outcome and node: whether an original of an exchange with that outcome has the node
+  /// as its actor.
+  private let seen: UnsafeMutableBufferPointer<Bool>
+  private let nodes: Int
+  private var lagCount = 0
+  private var lagSum = 0
+  /// Lags 0…histogram.count − 1, counted; empty when lags are kept in `otherLags` only.
+  private let histogram: UnsafeMutableBufferPointer<Int>
+  private var otherLags: [Int] = []
+
+  /// - Parameters:
+  ///   - nodes: the network's node count.
+  ///   - windowDays: the response window.
+  ///   - actions: the selected actions, which bounds the number of lags.
+  init(nodes: Int, windowDays: Int, actions: Int) {
+    let outcomes = Exchange.Outcome.allCases.count
+    self.nodes = nodes
+    counts = .allocate(capacity: outcomes)
+    counts.initialize(repeating: 0)
+    seen = .allocate(capacity: outcomes * nodes)
+    seen.initialize(repeating: false)
+    let span = windowDays + 1
+    histogram = .allocate(capacity: span <= max(1 << 16, 4 * actions) ? span : 0)
+    histogram.initialize(repeating: 0)
+  }
+
+  deinit {
+    counts.deallocate()
+    seen.deallocate()
+    histogram.deallocate()
+  }
+
+  /// Counts an exchange whose originals' actor is node `actor`, with `lag` when it is
+  /// answered and dated.
+  @inline(__always)
+  func add(_ outcome: Exchange.Outcome, actor: Int, lag: Int?) {
+    let c = outcome.ordinal
+    counts[c] += 1
+    seen[c * nodes + actor] = true
+    guard let lag else { return }
+    lagCount += 1
+    lagSum += lag
+    if lag >= 0 && lag < histogram.count {
+      histogram[lag] += 1
+    } else {
+      otherLags.append(lag)
+    }
+  }
+
+  /// The outcome summaries and the mean and median lag.
+  ///
+  /// - Parameter actors: the actor id of each node.
+  func finish(actors: [ActorID]) -> (outcomes: [OutcomeSummary], mean: Double?, median: Double?) {
+    let cases = Exchange.Outcome.allCases
+    let outcomes = cases.indices.map { c in
+      OutcomeSummary(
+        outcome: cases[c], exchanges: counts[c],
+        actors: (0..<nodes).filter { seen[c * nodes + $0] }.map { actors[$0] }.sorted())
+    }
+    guard lagCount > 0 else { return (outcomes, nil, nil) }
+    // Lags are whole days: their sum is exact, and so is the mean's one division.
+    let mean = Double(lagSum) / Double(lagCount)
+    // The lags at 0-based ranks ⌊c/2⌋ (and ⌊c/2⌋ − 1 when c is even): the ones kept apart
+    // below the histogram, then the histogram, then the ones kept apart above it.
+    let others = otherLags.sorted()
+    let below = others.prefix { $0 < 0 }
+    let above = others.dropFirst(below.count)
+    func lag(rank: Int) -> Int {
+      if rank < below.count { return below[below.startIndex + rank] }
+      var rest = rank - below.count
+      for (lag, n) in histogram.enumerated() {
+        if rest < n { return lag }
+        rest -= n
+      }
+      return above[above.startIndex + rest]
+    }
+    let mid = lagCount / 2
+    let median =
+      lagCount % 2 == 1
+      ? Double(lag(rank: mid)) : (Double(lag(rank: mid - 1)) + Double(lag(rank: mid))) / 2
+    return (outcomes, mean, median)
+  }
+}

@@ -1,0 +1,265 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Building the links: the selected actions summed per ordered pair.
+
+extension LinkTable {
+  /// Sums the selected rows into links.
+  ///
+  /// Up to 256 nodes, each ordered pair has a slot in a dense K×K table that stays in the
+  /// cache (16 bytes: weight and action count side by side), and the links come out of a scan
+  /// of the table in (from, to) order. Up to 65,536 nodes, the rows are first distributed by
+  /// acting node (a counting sort of 8-byte (target, count) entries), then each node's targets
+  /// are summed in a K-slot table: both passes touch memory in order, where one K×K table of
+  /// millions of slots would cost a cache miss per row. With many rows, the nodes are split in
+  /// two halves built at once on two threads: each reads every row and keeps those whose actor
+  /// is in its half, so the halves need no merging. Beyond (or with counts of 2^47 or more),
+  /// the (pair, row) keys are sorted and merged.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1.
+  /// - Parameter name: the id of a node, for messages.
+  init(
+    table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
+    name: (Int) -> String
+  ) throws {
+    func overflow(_ i: Int, _ j: Int) -> DiploGraphError {
+      overflowError("the summed count of the actions of \(name(i)) on \(name(j))")
+    }
+    var from: [Int32] = []
+    var to: [Int32] = []
+    var weight: [Int64] = []
+    var actions: [Int32] = []
+    let bucketed = k > 256 && k <= 1 << 16 && !table.countColumn.contains { $0 >= 1 << 47 }
+    if k <= 256 || bucketed {
+      let parts = k >= 2 && rows.count >= 1 << 18 && Self.cores >= 2 ? 2 : 1
+      let bounds = parts == 1 ? [0, k] : [0, k / 2, k]
+      let results = PartResults<DenseLinks>(count: parts)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let nodes = bounds[part]..<bounds[part + 1]
+        results.base[part] =
+          bucketed
+          ? DenseLinks(
+            bucketing: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: k,
+            nodes: nodes)
+          : DenseLinks(
+            table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: k, nodes: nodes)
+      }
+      let built = (0..<parts).map { results.base[$0]! }
+      results.deallocate()
+      if let pair = built.lazy.compactMap(\.overflowedPair).first { throw overflow(pair.0, pair.1) }
+      if parts == 1 {
+        (from, to, weight, actions) = (
+          built[0].from, built[0].to, built[0].weight, built[0].actions
+        )
+      } else {
+        for part in built {
+          from += part.from
+          to += part.to
+          weight += part.weight
+          actions += part.actions
+        }
+      }
+    } else {
+      // Sort (pair key, row) and merge runs.
+      var keyed: [(key: Int, count: Int64)] = []
+      keyed.reserveCapacity(rows.count)
+      for row in rows {
+        let r = Int(row)
+        let i = Int(nodeOfEndpoint[Int(table.actorColumn[r])])
+        let j = Int(nodeOfEndpoint[Int(table.targetColumn[r])])
+        if i == j { continue }
+        keyed.append((i * k + j, max(0, table.countColumn[r])))
+      }
+      keyed.sort { $0.key < $1.key }
+      var n = 0
+      while n < keyed.count {
+        let key = keyed[n].key
+        var sum: Int64 = 0
+        var c: Int32 = 0
+        while n < keyed.count && keyed[n].key == key {
+          let (s, o) = sum.addingReportingOverflow(keyed[n].count)
+          if o { throw overflow(key / k, key % k) }
+          sum = s
+          c += 1
+          n += 1
+        }
+        from.append(Int32(key / k))
+        to.append(Int32(key % k))
+        weight.append(sum)
+        actions.append(c)
+      }
+    }
+    var outStart = [Int32](repeating: 0, count: k + 1)
+    for f in from { outStart[Int(f) + 1] += 1 }
+    for i in 0..<k { outStart[i + 1] += outStart[i] }
+    var total: Int64 = 0
+    for w in weight {
+      let (s, o) = total.addingReportingOverflow(w)
+      if o { throw overflowError("the summed count of all the actions") }
+      total = s
+    }
+    self.from = from
+    self.to = to
+    self.weight = weight
+    self.actionCount = actions
+    self.outStart = outStart
+    self.totalWeight = total
+  }
+
+  /// The cores online.
+  static let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
+
+/// The links out of a range of nodes, summed in a dense table.
+private struct DenseLinks {
+  var from: [Int32] = []
+  var to: [Int32] = []
+  var weight: [Int64] = []
+  var actions: [Int32] = []
+  /// The (from, to) pair whose summed count overflowed, if one did.
+  var overflowedPair: (Int, Int)?
+
+  struct Slot {
+    var weight: Int64 = 0
+    var actions: Int32 = 0
+  }
+
+  init(
+    table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
+    nodes: Range<Int>
+  ) {
+    guard !nodes.isEmpty else { return }
+    var slots = [Slot](repeating: Slot(), count: nodes.count * k)
+    let actorColumn = table.actorColumn
+    let targetColumn = table.targetColumn
+    let countColumn = table.countColumn
+    let identity = rows.count == table.count
+    let low = nodes.lowerBound
+    slots.withUnsafeMutableBufferPointer { slots in
+      for n in rows.indices {
+        let r = identity ? n : Int(rows[n])
+        let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
+        guard nodes.contains(i) else { continue }
+        let j = Int(nodeOfEndpoint[Int(targetColumn[r])])
+        if i == j { continue }
+        let s = (i - low) * k + j
+        let c = countColumn[r]
+        if c > 0 {
+          let (sum, o) = slots[s].weight.addingReportingOverflow(c)
+          if o {
+            overflowedPair = (i, j)
+            return
+          }
+          slots[s].weight = sum
+        }
+        slots[s].actions &+= 1
+      }
+    }
+    if overflowedPair != nil { return }
+    var links = 0
+    for s in slots.indices where slots[s].actions > 0 { links += 1 }
+    from.reserveCapacity(links)
+    to.reserveCapacity(links)
+    weight.reserveCapacity(links)
+    actions.reserveCapacity(links)
+    for s in slots.indices where slots[s].actions > 0 {
+      from.append(Int32(low + s / k))
+      to.append(Int32(s % k))
+      weight.append(slots[s].weight)
+      actions.append(slots[s].actions)
+    }
+  }
+}
+
+extension DenseLinks {
+  /// The links out of `nodes`, by distributing the rows to their acting node first.
+  ///
+  /// - Precondition: K ≤ 65,536 and every count < 2^47, so an entry packs the target in its
+  ///   high 16 bits and the count (0 for none) in the rest.
+  init(
+    bucketing table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
+    nodes: Range<Int>
+  ) {
+    guard !nodes.isEmpty else { return }
+    let actorColumn = table.actorColumn
+    let targetColumn = table.targetColumn
+    let countColumn = table.countColumn
+    let identity = rows.count == table.count
+    let low = nodes.lowerBound
+    // Entries per acting node, then where each node's entries start.
+    var start = [Int](repeating: 0, count: nodes.count + 1)
+    for n in rows.indices {
+      let r = identity ? n : Int(rows[n])
+      let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
+      guard nodes.contains(i), i != Int(nodeOfEndpoint[Int(targetColumn[r])]) else { continue }
+      start[i - low + 1] += 1
+    }
+    for v in 0..<nodes.count { start[v + 1] += start[v] }
+    var entries = [UInt64](repeating: 0, count: start[nodes.count])
+    var fill = start
+    entries.withUnsafeMutableBufferPointer { entries in
+      for n in rows.indices {
+        let r = identity ? n : Int(rows[n])
+        let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
+        guard nodes.contains(i) else { continue }
+        let j = Int(nodeOfEndpoint[Int(targetColumn[r])])
+        if i == j { continue }
+        entries[fill[i - low]] = UInt64(j) << 47 | UInt64(max(0, countColumn[r]))
+        fill[i - low] += 1
+      }
+    }
+    fill = []
+    // Each node's targets, summed in a K-slot table; the targets met, sorted, give the links.
+    var slotWeight = [Int64](repeating: 0, count: k)
+    var slotActions = [Int32](repeating: 0, count: k)
+    var touched: [Int] = []
+    for v in 0..<nodes.count {
+      touched.removeAll(keepingCapacity: true)
+      for e in start[v]..<start[v + 1] {
+        let entry = entries[e]
+        let j = Int(entry >> 47)
+        if slotActions[j] == 0 { touched.append(j) }
+        slotActions[j] += 1
+        let (sum, o) = slotWeight[j].addingReportingOverflow(Int64(entry & (1 << 47 - 1)))
+        if o {
+          overflowedPair = (low + v, j)
+          return
+        }
+        slotWeight[j] = sum
+      }
+      touched.sort()
+      for j in touched {
+        from.append(Int32(low + v))
+        to.append(Int32(j))
+        weight.append(slotWeight[j])
+        actions.append(slotActions[j])
+        slotWeight[j] = 0
+        slotActions[j] = 0
+      }
+    }
+  }
+}
+
+/// One result slot per parallel part, written by that part only.
+final class PartResults<T>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<T?>
+  let count: Int
+
+  init(count: Int) {
+    self.count = count
+    base = .allocate(capacity: count)
+    base.initialize(repeating: nil, count: count)
+  }
+
+  func deallocate() {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+}

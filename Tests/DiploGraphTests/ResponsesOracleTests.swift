@@ -1,0 +1,292 @@
+import PropertyBased
+import TestSupport
+import Testing
+
+@testable import DiploGraph
+
+/// ``ResponseAnalysis`` against a literal, quadratic reading of its documented rules, on random
+/// data sets: out of date order, undated actions, ties, counts missing, self-loops, answer
+/// kinds, explicit links good and bad, selections, narrow and wide windows, wide date spreads
+/// (the comparison-sort paths) and more than 2,048 actors (the queues kept per link).
+@Suite struct ResponsesOracleTests {
+  /// Random actions among a few actors.
+  static func randomDataSet(seed: UInt64) -> DataSet {
+    var rng = SplitMix64(seed: seed)
+    let actors = (0..<Int.random(in: 2...5, using: &rng)).map { "A\($0)" }
+    let kinds: [ActionKind] = [.expulsion, .expulsion, .retaliation, .staffCut]
+    let wide = seed % 5 == 0
+    let explicit = seed % 3 == 0
+    var table = ActionTable()
+    let n = Int.random(in: 0...40, using: &rng)
+    for row in 0..<n {
+      let actor = actors.randomElement(using: &rng)!
+      var target = actors.randomElement(using: &rng)!
+      if Int.random(in: 0..<8, using: &rng) != 0 {
+        while target == actor { target = actors.randomElement(using: &rng)! }
+      }
+      let day: Day? =
+        Int.random(in: 0..<10, using: &rng) == 0
+        ? nil
+        : Day(
+          daysSinceEpoch: wide
+            ? Int32.random(in: -700_000...2_900_000, using: &rng)
+            : Int32.random(in: 17_000...17_040, using: &rng))
+      var respondsTo: [ActionID] = []
+      if explicit && Int.random(in: 0..<4, using: &rng) == 0 {
+        for _ in 0..<Int.random(in: 1...2, using: &rng) {
+          respondsTo.append(ActionID("a\(Int.random(in: 0...(n + 1), using: &rng))"))
+        }
+      }
+      table.append(
+        Action(
+          id: explicit ? ActionID("a\(row)") : nil, actor: ActorID(actor), target: ActorID(target),
+          kind: kinds.randomElement(using: &rng)!,
+          count: Int.random(in: 0..<12, using: &rng) == 0
+            ? nil : Int.random(in: 0...9, using: &rng),
+          date: day, respondsTo: respondsTo))
+    }
+    var dataSet = DataSet(actions: table)
+    if seed % 7 == 0 {
+      // Many declared actors: the matcher keys its queues by link instead of by pair slot.
+      dataSet.actors = (0..<2100).map { Actor(id: ActorID("X\($0)"), name: "X\($0)") }
+    }
+    return dataSet
+  }
+
+  @Test func matchesTheLiteralRules() throws {
+    var explicitGroups = 0
+    var windowMatches = 0
+    for seed in UInt64(0)..<600 {
+      var rng = SplitMix64(seed: seed &* 7919)
+      let dataSet = Self.randomDataSet(seed: seed)
+      var selection = Selection.all
+      if seed % 4 == 1 { selection.kinds = [.expulsion, .retaliation] }
+      if seed % 4 == 2 { selection.since = Day(daysSinceEpoch: 17_010) }
+      let window = [0, 1, 3, 10, 30, 5_000_000].randomElement(using: &rng)!
+      let answerKinds: Set<ActionKind> =
+        seed % 6 == 0 ? [] : (seed % 6 == 1 ? [.retaliation, .staffCut] : [.retaliation])
+      let options = ResponseOptions(windowDays: window, answerKinds: answerKinds)
+      let network = try Network(dataSet, selection: selection)
+      let fast = try ResponseAnalysis(network, options: options)
+      let slow = LiteralResponses(network, options: options)
+      let comment: Comment = "seed \(seed), window \(window)"
+      #expect(Array(fast.exchanges) == slow.exchanges, comment)
+      #expect(fast.unmatchedAnswers.map(\.row) == slow.unmatchedAnswers, comment)
+      #expect(
+        fast.unresolvedReferences.map { "\($0.action.row) \($0.reference) \($0.reason)" }
+          == slow.unresolved, comment)
+      #expect(fast.outcomes == slow.outcomes, comment)
+      #expect(fast.meanLagDays == slow.meanLag, comment)
+      #expect(fast.medianLagDays == slow.medianLag, comment)
+      explicitGroups += slow.exchanges.filter { $0.matching == .explicit }.count
+      windowMatches += slow.exchanges.filter { $0.matching == .window }.count
+    }
+    // The random data sets exercise both kinds of matching.
+    #expect(explicitGroups > 50)
+    #expect(windowMatches > 1000)
+  }
+
+  @Test func generatedEventsMatchTheLiteralRules() throws {
+    // The benchmark's data shape: dates in order, 60 % of the expulsions answered.
+    let events = SyntheticEvents(actions: 3000, actors: 12, seed: 5)
+    let document = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
+    let network = try Network(document.dataSet)
+    let fast = try ResponseAnalysis(network)
+    let slow = LiteralResponses(network, options: ResponseOptions())
+    #expect(Array(fast.exchanges) == slow.exchanges)
+    #expect(fast.unmatchedAnswers.map(\.row) == slow.unmatchedAnswers)
+    #expect(fast.outcomes == slow.outcomes)
+    #expect(fast.meanLagDays == slow.meanLag && fast.medianLagDays == slow.medianLag)
+    #expect(fast.exchanges.count > 1000)
+  }
+
+  @Test func listsAreCollectionsOfValues() throws {
+    let network = try Network(Self.randomDataSet(seed: 3))
+    let analysis = try ResponseAnalysis(network)
+    let values = Array(analysis.exchanges)
+    // The same exchanges, held as values: equal, same hash, same encoding.
+    let copy = ExchangeList(values)
+    #expect(copy == analysis.exchanges)
+    #expect(copy.hashValue == analysis.exchanges.hashValue)
+    #expect(StatisticsPrinter.json(copy) == StatisticsPrinter.json(values))
+    let references = ActionReferenceList(Array(analysis.unmatchedAnswers))
+    #expect(references == analysis.unmatchedAnswers)
+    #expect(ExchangeList([]).isEmpty && ActionReferenceList([]).isEmpty)
+  }
+}
+
+/// The responses of a network's selection, read off the rules of ``ResponseAnalysis`` one by
+/// one, with nothing clever: every search is a scan.
+struct LiteralResponses {
+  var exchanges: [Exchange] = []
+  var unmatchedAnswers: [Int] = []
+  var unresolved: [String] = []
+  var outcomes: [OutcomeSummary] = []
+  var meanLag: Double?
+  var medianLag: Double?
+
+  init(_ network: Network, options: ResponseOptions) {
+    let table = network.dataSet.actions
+    let selected = network.rows.map(Int.init)
+    let isSelected = Set(selected)
+    func loop(_ r: Int) -> Bool { network.actorNode(row: r) == network.targetNode(row: r) }
+    func day(_ r: Int) -> Int32? { table.date(row: r)?.daysSinceEpoch }
+    func isAnswerKind(_ r: Int) -> Bool { options.answerKinds.contains(table.kind(row: r)) }
+    func reference(_ r: Int) -> ActionReference {
+      ActionReference(
+        row: r, id: table.actionID(row: r), actor: table.actor(row: r),
+        target: table.target(row: r), kind: table.kind(row: r), count: table.count(row: r),
+        date: table.date(row: r))
+    }
+
+    // 1. Explicit links.
+    var rowOfID: [ActionID: Int] = [:]
+    for r in table.indices {
+      if let id = table.actionID(row: r), rowOfID[id] == nil { rowOfID[id] = r }
+    }
+    let explicitAnswers = Set(selected.filter { !(table.responses[$0] ?? []).isEmpty })
+    var edges: [(answer: Int, original: Int)] = []
+    for a in selected where explicitAnswers.contains(a) {
+      for symbol in table.responses[a]! {
+        let id = ActionID(table.idSymbols[symbol])
+        let reason: String?
+        if loop(a) {
+          reason = "selfLoop"
+        } else if let o = rowOfID[id] {
+          if o == a {
+            reason = "sameAction"
+          } else if !isSelected.contains(o) {
+            reason = "notSelected"
+          } else if loop(o) {
+            reason = "selfLoop"
+          } else if network.actorNode(row: o) != network.targetNode(row: a)
+            || network.targetNode(row: o) != network.actorNode(row: a)
+          {
+            reason = "notReverse"
+          } else if explicitAnswers.contains(o) {
+            reason = "answersAnAnswer"
+          } else {
+            reason = nil
+            edges.append((a, o))
+          }
+        } else {
+          reason = "unknownAction"
+        }
+        if let reason { unresolved.append("\(a) \(id) \(reason)") }
+      }
+    }
+    let linkedAnswers = Set(edges.map(\.answer))
+    let explicitOriginals = Set(edges.map(\.original))
+    // Connected components of the links, by search.
+    var groups: [(originals: [Int], answers: [Int])] = []
+    var placed = Set<Int>()
+    for start in selected where linkedAnswers.contains(start) || explicitOriginals.contains(start) {
+      if placed.contains(start) { continue }
+      var component = [start]
+      placed.insert(start)
+      var next = 0
+      while next < component.count {
+        let v = component[next]
+        next += 1
+        for e in edges where e.answer == v || e.original == v {
+          for w in [e.answer, e.original] where !placed.contains(w) {
+            placed.insert(w)
+            component.append(w)
+          }
+        }
+      }
+      groups.append(
+        (component.filter(explicitOriginals.contains), component.filter(linkedAnswers.contains)))
+    }
+
+    // 2. The window, in (date, row) order.
+    let eligible = selected.filter {
+      !loop($0) && day($0) != nil && !explicitAnswers.contains($0)
+        && !explicitOriginals.contains($0)
+    }.sorted { (day($0)!, $0) < (day($1)!, $1) }
+    var consumed = Set<Int>()
+    var answerOf: [Int: Int] = [:]
+    for (n, g) in eligible.enumerated() where !consumed.contains(g) && !isAnswerKind(g) {
+      // The first reverse action after g that no earlier original took.
+      let candidate = eligible[(n + 1)...].first { x in
+        !consumed.contains(x) && network.actorNode(row: x) == network.targetNode(row: g)
+          && network.targetNode(row: x) == network.actorNode(row: g)
+      }
+      if let x = candidate, Int(day(x)!) - Int(day(g)!) <= options.windowDays {
+        consumed.insert(x)
+        answerOf[g] = x
+      }
+    }
+
+    // 3. What remains.
+    var singles: [(original: Int, answer: Int?)] = []
+    for r in selected where !loop(r) {
+      if explicitAnswers.contains(r) {
+        if !linkedAnswers.contains(r) { unmatchedAnswers.append(r) }
+      } else if explicitOriginals.contains(r) || consumed.contains(r) {
+        continue
+      } else if let a = answerOf[r] {
+        singles.append((r, a))
+      } else if isAnswerKind(r) {
+        unmatchedAnswers.append(r)
+      } else {
+        singles.append((r, nil))
+      }
+    }
+
+    func total(_ rows: [Int]) -> Int64? {
+      var sum: Int64 = 0
+      for r in rows {
+        guard let c = table.count(row: r) else { return nil }
+        sum += Int64(c)
+      }
+      return sum
+    }
+    func byDate(_ rows: [Int]) -> [Int] {
+      rows.sorted { (day($0) ?? .max, $0) < (day($1) ?? .max, $1) }
+    }
+    func exchange(_ originals: [Int], _ answers: [Int], _ matching: Exchange.Matching) -> Exchange {
+      let o = byDate(originals)
+      let a = byDate(answers)
+      let ot = total(o)
+      let at = a.isEmpty ? nil : total(a)
+      var lag: Int?
+      if !a.isEmpty, o.allSatisfy({ day($0) != nil }), a.allSatisfy({ day($0) != nil }) {
+        lag = Int(a.map { day($0)! }.min()!) - Int(o.map { day($0)! }.max()!)
+      }
+      let outcome: Exchange.Outcome
+      if a.isEmpty {
+        outcome = .unanswered
+      } else if let ot, let at {
+        outcome = at == ot ? .inKind : (at > ot ? .more : .less)
+      } else {
+        outcome = .notComparable
+      }
+      return Exchange(
+        actor: table.actor(row: o[0]), target: table.target(row: o[0]), originals: o.map(reference),
+        answers: a.map(reference), originalTotal: ot, answerTotal: at,
+        ratio: (ot ?? 0) > 0 && at != nil ? Double(at!) / Double(ot!) : nil, lagDays: lag,
+        matching: a.isEmpty ? nil : matching, outcome: outcome)
+    }
+    var all = singles.map { exchange([$0.original], $0.answer.map { [$0] } ?? [], .window) }
+    all += groups.map { exchange($0.originals, $0.answers, .explicit) }
+    exchanges = all.sorted {
+      let a = $0.originals[0]
+      let b = $1.originals[0]
+      return (a.date?.daysSinceEpoch ?? .max, a.row) < (b.date?.daysSinceEpoch ?? .max, b.row)
+    }
+
+    outcomes = Exchange.Outcome.allCases.map { outcome in
+      let matching = exchanges.filter { $0.outcome == outcome }
+      return OutcomeSummary(
+        outcome: outcome, exchanges: matching.count, actors: Set(matching.map(\.actor)).sorted())
+    }
+    let lags = exchanges.compactMap { $0.answers.isEmpty ? nil : $0.lagDays }.sorted()
+    if !lags.isEmpty {
+      meanLag = lags.reduce(0.0) { $0 + Double($1) } / Double(lags.count)
+      let mid = lags.count / 2
+      medianLag =
+        lags.count % 2 == 1 ? Double(lags[mid]) : (Double(lags[mid - 1]) + Double(lags[mid])) / 2
+    }
+  }
+}
