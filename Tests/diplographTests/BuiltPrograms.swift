@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Runs the package's built programs (the command line, the examples) and Chromium, as a user
-/// would from a shell: output to files, a time limit, the exit status.
+/// Finds the package's built programs (the command line, the examples) and Chromium, and runs
+/// them through ``CommandRunner`` with a time limit that fails the test.
 enum BuiltPrograms {
   struct Run {
     var status: Int32
@@ -54,37 +54,14 @@ enum BuiltPrograms {
     _ executable: URL, _ arguments: [String], in directory: URL? = nil,
     timeout: TimeInterval = 120, sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> Run {
-    let folder = try Fixtures.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("stdout")
-    let err = folder.appendingPathComponent("stderr")
-    try Data().write(to: out)
-    try Data().write(to: err)
-    let outHandle = try FileHandle(forWritingTo: out)
-    let errHandle = try FileHandle(forWritingTo: err)
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.currentDirectoryURL = directory ?? Fixtures.packageRoot
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
-    if finished.wait(timeout: .now() + timeout) == .timedOut {
-      process.terminate()
-      finished.wait()
+    let result = try CommandRunner.run(
+      executable: executable, arguments, in: directory, timeout: timeout)
+    if result.timedOut {
       Issue.record(
         "\(executable.lastPathComponent) did not finish within \(Int(timeout)) s",
         sourceLocation: sourceLocation)
     }
-    try outHandle.close()
-    try errHandle.close()
-    return Run(
-      status: process.terminationStatus,
-      standardOutput: try String(contentsOf: out, encoding: .utf8),
-      standardError: try String(contentsOf: err, encoding: .utf8))
+    return Run(status: result.status, standardOutput: result.output, standardError: result.stderr)
   }
 
   /// Headless Chromium's common flags, with a profile of its own in `folder` (so that runs in
