@@ -1,10 +1,6 @@
-// libFuzzer entry point of the `csv` target (see Tests/Fuzz/FuzzTargets/FuzzTarget.swift).
-//
-// Built by `make fuzz` with -sanitize=fuzzer,address and -DFUZZING: main hands control to
-// libFuzzer's driver. In a normal build the executable replays the files or folders it is given
-// through the same checks (exit status 1 when one fails).
+// libFuzzer entry point of the `csv` target (see Tests/Fuzz/FuzzTargets/FuzzTarget.swift):
+// libFuzzer's driver in a `make fuzz` build, a replay of the files it is given otherwise.
 
-import Foundation
 import FuzzTargets
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -13,23 +9,6 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   return 0
 }
 
-#if FUZZING
-  @_silgen_name("LLVMFuzzerRunDriver")
-  func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-  ) -> CInt
-#endif
-
 @main struct FuzzCSV {
-  static func main() {
-    #if FUZZING
-      var argc = CommandLine.argc
-      var argv = CommandLine.unsafeArgv
-      exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
-    #else
-      exit(FuzzTarget.csv.replay(Array(CommandLine.arguments.dropFirst())))
-    #endif
-  }
+  static func main() { FuzzTarget.csv.main(entry: fuzzOneInput) }
 }

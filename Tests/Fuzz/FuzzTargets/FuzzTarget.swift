@@ -81,3 +81,28 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     return failures == 0 ? 0 : 1
   }
 }
+
+#if FUZZING
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+  ) -> CInt
+#endif
+
+extension FuzzTarget {
+  /// A fuzz executable's `main`. Built by `make fuzz` (-sanitize=fuzzer,address -DFUZZING), it
+  /// hands control to libFuzzer's driver, which calls `entry` (the executable's
+  /// `LLVMFuzzerTestOneInput`) with each input; in a normal build it replays the files or
+  /// folders named on the command line through the same checks (exit status 1 when one fails).
+  public func main(entry: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
+    #if FUZZING
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(runFuzzerDriver(&argc, &argv, entry))
+    #else
+      exit(replay(Array(CommandLine.arguments.dropFirst())))
+    #endif
+  }
+}
