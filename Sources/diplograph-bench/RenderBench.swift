@@ -1,6 +1,7 @@
 import DiploGraph
 import DiploRender
 import Foundation
+import TestSupport
 
 /// In-process rendering against the `dot -Tsvg` command on the same DOT text.
 struct RenderResult: Codable {
@@ -22,6 +23,84 @@ struct RenderResult: Codable {
   var policySeconds: Double?
   /// What an explicit dot on that graph gave.
   var explicitDot: String?
+  /// Generated graphs of a few hundred and a thousand actors, drawn with the engine the policy
+  /// chooses for them, in process and by the Graphviz command.
+  var generated: [GeneratedRender] = []
+}
+
+/// One generated graph drawn in process and by the Graphviz command on the same DOT.
+struct GeneratedRender: Codable {
+  var actors: Int
+  var actions: Int
+  var nodes: Int
+  var edges: Int
+  var engine: String
+  var inProcessFirst: Double
+  var inProcess: Double
+  var subprocess: Double?
+  var sameBytes: Bool?
+}
+
+/// Times `runs` renders of `dot` with `engine` by the Graphviz command (`dot -K engine -Tsvg`),
+/// and says whether its SVG is `inProcess`, byte for byte.
+private func measureCommand(
+  _ dot: DOTDocument, engine: LayoutEngine, runs: Int, dotCommand: String, scratch: String,
+  inProcess: [UInt8]
+) throws -> (seconds: Double, sameBytes: Bool) {
+  let dotFile = scratch + ".dot"
+  try Data(dot.text.utf8).write(to: URL(fileURLWithPath: dotFile))
+  defer {
+    try? FileManager.default.removeItem(atPath: dotFile)
+    try? FileManager.default.removeItem(atPath: scratch)
+  }
+  var wall: [Double] = []
+  for _ in 0..<max(1, runs) {
+    let child = try Measure.run(
+      [dotCommand, "-K\(engine.rawValue)", "-Tsvg", dotFile], stdoutPath: scratch)
+    guard child.status == 0 else { throw BenchError("dot failed: \(child.standardError)") }
+    wall.append(child.seconds)
+  }
+  let fromCommand = try Data(contentsOf: URL(fileURLWithPath: scratch))
+  return (Measure.median(wall), fromCommand == Data(inProcess))
+}
+
+/// Draws generated graphs of `actorCounts` actors and three actions per actor (a sparse graph,
+/// as the engines' measured limits assume), with the engine the policy chooses, in process and
+/// by the Graphviz command.
+func measureGeneratedRenders(
+  actorCounts: [Int], runs: Int, dotCommand: String?, scratch: String
+) throws -> [GeneratedRender] {
+  let renderer = Renderer()
+  var results: [GeneratedRender] = []
+  for actors in actorCounts {
+    let events = SyntheticEvents(actions: 3 * actors, actors: actors)
+    let actionsPath = scratch + "-actions.csv"
+    let actorsPath = scratch + "-actors.csv"
+    try Data(events.actionsCSV()).write(to: URL(fileURLWithPath: actionsPath))
+    try Data(events.actorsCSV()).write(to: URL(fileURLWithPath: actorsPath))
+    let data = try CSVFormat.read(actionsPath: actionsPath, actorsPath: actorsPath).dataSet
+    try? FileManager.default.removeItem(atPath: actionsPath)
+    try? FileManager.default.removeItem(atPath: actorsPath)
+    let dot = try DOTWriter().document(for: try Network(data))
+    let (first, firstSeconds) = try Measure.time { try renderer.render(dot) }
+    let engine = first.engine.engine
+    var times: [Double] = []
+    for _ in 0..<max(1, runs) {
+      times.append(try Measure.time { try renderer.render(dot, engine: engine) }.1)
+    }
+    var result = GeneratedRender(
+      actors: actors, actions: events.actions, nodes: dot.nodeCount, edges: dot.edgeCount,
+      engine: engine.rawValue, inProcessFirst: firstSeconds, inProcess: Measure.median(times))
+    if let dotCommand {
+      let command = try measureCommand(
+        dot, engine: engine, runs: runs, dotCommand: dotCommand, scratch: scratch,
+        inProcess: first.bytes)
+      result.subprocess = command.seconds
+      result.sameBytes = command.sameBytes
+    }
+    results.append(result)
+  }
+  return results
 }
 
 func measureRender(
@@ -40,19 +119,11 @@ func measureRender(
     dataSet: path, nodes: dot.nodeCount, edges: dot.edgeCount, dotBytes: dot.text.utf8.count,
     inProcessFirst: firstSeconds, inProcess: Measure.median(times))
   if let dotCommand {
-    let dotFile = scratch + ".dot"
-    try Data(dot.text.utf8).write(to: URL(fileURLWithPath: dotFile))
-    var wall: [Double] = []
-    for _ in 0..<max(1, runs) {
-      let child = try Measure.run([dotCommand, "-Tsvg", dotFile], stdoutPath: scratch)
-      guard child.status == 0 else { throw BenchError("dot failed: \(child.standardError)") }
-      wall.append(child.seconds)
-    }
-    result.subprocess = Measure.median(wall)
-    let fromDot = try Data(contentsOf: URL(fileURLWithPath: scratch))
-    result.sameBytes = fromDot == Data(first.bytes)
-    try? FileManager.default.removeItem(atPath: dotFile)
-    try? FileManager.default.removeItem(atPath: scratch)
+    let command = try measureCommand(
+      dot, engine: .dot, runs: runs, dotCommand: dotCommand, scratch: scratch,
+      inProcess: first.bytes)
+    result.subprocess = command.seconds
+    result.sameBytes = command.sameBytes
   }
   if let policyWorkload {
     let generated = try CSVFormat.read(

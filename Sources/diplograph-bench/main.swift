@@ -218,7 +218,24 @@ func main() throws {
       print("    \(choice), rendered in \(Format.seconds(render.policySeconds ?? 0))")
       print("    explicit dot: \(render.explicitDot ?? "?")")
     }
-    results.render = render
+    var withGenerated = render
+    withGenerated.generated = try measureGeneratedRenders(
+      actorCounts: [200, 1_000], runs: min(options.runs, 5), dotCommand: findExecutable("dot"),
+      scratch: scratch)
+    for graph in withGenerated.generated {
+      var line =
+        "  generated, \(graph.actors) actors (\(graph.nodes) nodes, \(graph.edges) edges), "
+        + "\(graph.engine): in process \(Format.seconds(graph.inProcess))"
+        + " (first \(Format.seconds(graph.inProcessFirst)))"
+      if let sub = graph.subprocess {
+        line +=
+          ", dot -K\(graph.engine) -Tsvg \(Format.seconds(sub))"
+          + String(format: " (%.1fx)", sub / graph.inProcess)
+          + ", same SVG bytes: \(graph.sameBytes == true ? "yes" : "no")"
+      }
+      print(line)
+    }
+    results.render = withGenerated
   }
 
   if let path = options.json {
