@@ -122,7 +122,9 @@ import Testing
       #expect(ResponseMatcher.groupSpan(nodes: network.nodeCount) == (extra == 260 ? 64 : 8))
       for window in [0, 7, 30, 400] {
         let options = ResponseOptions(windowDays: window)
-        let grouped = try ResponseAnalysis(network, options: options)
+        // In one round, and in two (the groups split where half the candidates are).
+        let grouped = try ResponseAnalysis(
+          network, options: options, candidatesInOneRound: window == 7 ? 1000 : 1 << 22)
         let reference = window == 30 ? plain : try ResponseAnalysis(Network(data), options: options)
         let comment: Comment = "\(extra) more actors, window \(window)"
         #expect(grouped.exchanges == reference.exchanges, comment)
@@ -140,7 +142,8 @@ import Testing
       shuffled.actions = table
       var unpadded = shuffled
       unpadded.actors = data.actors
-      let a = try ResponseAnalysis(Network(shuffled))
+      let a = try ResponseAnalysis(
+        Network(shuffled), options: ResponseOptions(), candidatesInOneRound: 1000)
       let b = try ResponseAnalysis(Network(unpadded))
       #expect(a.exchanges == b.exchanges && a.outcomes == b.outcomes)
       #expect(a.unmatchedAnswers == b.unmatchedAnswers && a.medianLagDays == b.medianLagDays)

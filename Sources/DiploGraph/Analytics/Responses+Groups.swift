@@ -49,7 +49,8 @@ extension ResponseMatcher {
   /// - Parameters:
   ///   - order: the positions in (date, position) order, when `inOrder` is false.
   ///   - inOrder: whether the positions come in date order as they are.
-  /// - Complexity: O(n + K) time; 8 bytes per candidate action and 512 KB of queues.
+  /// - Complexity: O(n + K) time; 8 bytes per candidate action (4 beyond
+  ///   ``candidatesInOneRound`` candidates) and 512 KB of queues.
   mutating func matchInWindowByGroups(order: [Int32], inOrder: Bool) {
     let nodeOf = network.nodeOfEndpoint
     let actorColumn = table.actorColumn
@@ -93,50 +94,68 @@ extension ResponseMatcher {
         forEachCandidate(role) { _, _, i, j in start[(min(i, j) >> shift) + 1] += 1 }
         for g in 0..<groupCount { start[g + 1] += start[g] }
       }
-      var candidates = [GroupedCandidate](
-        repeating: GroupedCandidate(date: 0, key: 0), count: start[groupCount])
+      // With many candidates, the groups are matched in two rounds (each group's candidates
+      // at once), each reading the actions again, to halve the memory the candidates take.
+      let total = start[groupCount]
+      var bounds = [0, groupCount]
+      if total > candidatesInOneRound {
+        bounds = [0, (0...groupCount).first { start[$0] >= total / 2 }!, groupCount]
+      }
       var cursor = start
-      candidates.withUnsafeMutableBufferPointer { candidates in
-        cursor.withUnsafeMutableBufferPointer { cursor in
-          forEachCandidate(role) { p, r, i, j in
-            let upward = i < j
-            let (low, high) = upward ? (i, j) : (j, i)
-            let g = low >> shift
-            let queue = (low - (g << shift)) * k + high
-            candidates[cursor[g]] = GroupedCandidate(
-              date: dateColumn[r],
-              key: UInt32(queue) << 2 | (upward ? 2 : 0) | (answerKind[Int(kindColumn[r])] ? 1 : 0))
-            cursor[g] += 1
-          }
-        }
-        Self.matchGroups(
-          candidates, start: start, queues: span * k, window: Int64(options.windowDays))
-        // The results, read back in visiting order: an answered original leaves its position
-        // for its answer, which comes later, finds it (most likely still in the cache), and
-        // counts the exchange.
-        for g in 0..<groupCount { cursor[g] = start[g] }
-        cursor.withUnsafeMutableBufferPointer { cursor in
-          forEachCandidate(role) { p, r, i, j in
-            let g = min(i, j) >> shift
-            let e = cursor[g]
-            cursor[g] += 1
-            let candidate = candidates[e]
-            if candidate.key == GroupedCandidate.answered {
-              candidates[e].date = Int32(p)
-              return
+      for round in 0..<bounds.count - 1 {
+        let groups = bounds[round]..<bounds[round + 1]
+        let base = start[groups.lowerBound]
+        let size = start[groups.upperBound] - base
+        if size == 0 { continue }
+        var candidates = [GroupedCandidate](
+          repeating: GroupedCandidate(date: 0, key: 0), count: size)
+        candidates.withUnsafeMutableBufferPointer { candidates in
+          cursor.withUnsafeMutableBufferPointer { cursor in
+            forEachCandidate(role) { p, r, i, j in
+              let upward = i < j
+              let (low, high) = upward ? (i, j) : (j, i)
+              let g = low >> shift
+              guard groups.contains(g) else { return }
+              let queue = (low - (g << shift)) * k + high
+              candidates[cursor[g] - base] = GroupedCandidate(
+                date: dateColumn[r],
+                key: UInt32(queue) << 2 | (upward ? 2 : 0)
+                  | (answerKind[Int(kindColumn[r])] ? 1 : 0))
+              cursor[g] += 1
             }
-            guard candidate.date == ActionTable.noDate else { return }
-            let o = Int(candidates[Int(candidate.key)].date)
-            role[p] = .windowAnswer
-            link[o] = -2 - Int32(p)
-            let ro = identity ? o : Int(rows[o])
-            let ot = countColumn[ro]
-            let at = countColumn[r]
-            let outcome: Exchange.Outcome =
-              ot == ActionTable.noCount || at == ActionTable.noCount
-              ? .notComparable : (at == ot ? .inKind : (at > ot ? .more : .less))
-            // The original's actor is the answer's target.
-            tally.add(outcome, actor: j, lag: Int(Int64(dateColumn[r]) - Int64(dateColumn[ro])))
+          }
+          Self.matchGroups(
+            candidates, start: start[groups.lowerBound...groups.upperBound].map { $0 - base },
+            queues: span * k, window: Int64(options.windowDays))
+          // The results, read back in visiting order: an answered original leaves its
+          // position for its answer, which comes later, finds it (most likely still in the
+          // cache), and counts the exchange.
+          for g in groups { cursor[g] = start[g] }
+          cursor.withUnsafeMutableBufferPointer { cursor in
+            forEachCandidate(role) { p, r, i, j in
+              let g = min(i, j) >> shift
+              guard groups.contains(g) else { return }
+              let e = cursor[g] - base
+              cursor[g] += 1
+              let candidate = candidates[e]
+              if candidate.key == GroupedCandidate.answered {
+                candidates[e].date = Int32(p)
+                return
+              }
+              guard candidate.date == ActionTable.noDate else { return }
+              let o = Int(candidates[Int(candidate.key)].date)
+              role[p] = .windowAnswer
+              link[o] = -2 - Int32(p)
+              let ro = identity ? o : Int(rows[o])
+              let ot = countColumn[ro]
+              let at = countColumn[r]
+              let outcome: Exchange.Outcome =
+                ot == ActionTable.noCount || at == ActionTable.noCount
+                ? .notComparable : (at == ot ? .inKind : (at > ot ? .more : .less))
+              // The original's actor is the answer's target.
+              tally.add(
+                outcome, actor: j, lag: Int(Int64(dateColumn[r]) - Int64(dateColumn[ro])))
+            }
           }
         }
       }

@@ -57,9 +57,12 @@ struct ResponseMatcher {
   var result: MatchedResponses
   /// Whether position p is row p (the selection keeps every row).
   let identity: Bool
+  /// Beyond this many candidates, the matching by groups runs in two rounds.
+  let candidatesInOneRound: Int
 
-  init(network: Network, options: ResponseOptions) {
+  init(network: Network, options: ResponseOptions, candidatesInOneRound: Int = 1 << 22) {
     self.network = network
+    self.candidatesInOneRound = candidatesInOneRound
     self.table = network.dataSet.actions
     self.options = options
     self.rows = network.rows
