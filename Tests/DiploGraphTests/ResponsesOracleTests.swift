@@ -7,7 +7,8 @@ import Testing
 /// ``ResponseAnalysis`` against a literal, quadratic reading of its documented rules, on random
 /// data sets: out of date order, undated actions, ties, counts missing, self-loops, answer
 /// kinds, explicit links good and bad, selections, narrow and wide windows, wide date spreads
-/// (the comparison-sort paths) and more than 2,048 actors (the queues kept per link).
+/// (the comparison-sort paths), more than 256 actors (the actions distributed by groups of
+/// pairs) and more than 65,536 (the queues kept per link).
 @Suite struct ResponsesOracleTests {
   /// Random actions among a few actors.
   static func randomDataSet(seed: UInt64) -> DataSet {
@@ -46,9 +47,12 @@ import Testing
           date: day, respondsTo: respondsTo))
     }
     var dataSet = DataSet(actions: table)
-    if seed % 7 == 0 {
-      // Many declared actors: the matcher keys its queues by link instead of by pair slot.
-      dataSet.actors = (0..<2100).map { Actor(id: ActorID("X\($0)"), name: "X\($0)") }
+    // Many declared actors: beyond 256 the matcher distributes the actions by groups of pairs
+    // first (groups of 64 lower nodes for 300 actors, 8 for 2,100); beyond 65,536 it keys its
+    // queues by link.
+    let declared = seed % 7 == 0 ? 2100 : (seed % 7 == 3 ? 300 : (seed % 50 == 1 ? 66_000 : 0))
+    if declared > 0 {
+      dataSet.actors = (0..<declared).map { Actor(id: ActorID("X\($0)"), name: "X\($0)") }
     }
     return dataSet
   }
@@ -98,6 +102,52 @@ import Testing
     #expect(fast.outcomes == slow.outcomes)
     #expect(fast.meanLagDays == slow.meanLag && fast.medianLagDays == slow.medianLag)
     #expect(fast.exchanges.count > 1000)
+  }
+
+  @Test func groupedMatchingAgreesWithThePairTable() throws {
+    // The same events among 40 actors, with 260 and 3,000 more declared: the pair table, then
+    // groups of 64 lower nodes (one group holds every pair of the events) and of 8 (five
+    // groups). The nodes of the events' actors are the same, so are the results.
+    let events = SyntheticEvents(actions: 20_000, actors: 40, seed: 11)
+    let data = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
+      .dataSet
+    #expect(!ResponseMatcher.matchesByGroups(nodes: 40))
+    let plain = try ResponseAnalysis(Network(data))
+    #expect(plain.exchanges.count > 5000)
+    for extra in [260, 3000] {
+      var padded = data
+      padded.actors += (0..<extra).map { Actor(id: ActorID("PAD\($0)"), name: "pad") }
+      let network = try Network(padded)
+      #expect(ResponseMatcher.matchesByGroups(nodes: network.nodeCount))
+      #expect(ResponseMatcher.groupSpan(nodes: network.nodeCount) == (extra == 260 ? 64 : 8))
+      for window in [0, 7, 30, 400] {
+        let options = ResponseOptions(windowDays: window)
+        // In one round, and in two (the groups split where half the candidates are).
+        let grouped = try ResponseAnalysis(
+          network, options: options, candidatesInOneRound: window == 7 ? 1000 : 1 << 22)
+        let reference = window == 30 ? plain : try ResponseAnalysis(Network(data), options: options)
+        let comment: Comment = "\(extra) more actors, window \(window)"
+        #expect(grouped.exchanges == reference.exchanges, comment)
+        #expect(grouped.unmatchedAnswers == reference.unmatchedAnswers, comment)
+        #expect(grouped.outcomes == reference.outcomes, comment)
+        #expect(grouped.meanLagDays == reference.meanLagDays, comment)
+        #expect(grouped.medianLagDays == reference.medianLagDays, comment)
+      }
+      // Out of date order: the visiting order is then a sort, the same on both paths.
+      var shuffled = padded
+      var rng = SplitMix64(seed: 3)
+      let order = Array(shuffled.actions.indices).shuffled(using: &rng)
+      var table = ActionTable()
+      for r in order { table.append(padded.actions[r]) }
+      shuffled.actions = table
+      var unpadded = shuffled
+      unpadded.actors = data.actors
+      let a = try ResponseAnalysis(
+        Network(shuffled), options: ResponseOptions(), candidatesInOneRound: 1000)
+      let b = try ResponseAnalysis(Network(unpadded))
+      #expect(a.exchanges == b.exchanges && a.outcomes == b.outcomes)
+      #expect(a.unmatchedAnswers == b.unmatchedAnswers && a.medianLagDays == b.medianLagDays)
+    }
   }
 
   @Test func listsAreCollectionsOfValues() throws {

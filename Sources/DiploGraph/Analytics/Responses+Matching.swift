@@ -57,9 +57,12 @@ struct ResponseMatcher {
   var result: MatchedResponses
   /// Whether position p is row p (the selection keeps every row).
   let identity: Bool
+  /// Beyond this many candidates, the matching by groups runs in two rounds.
+  let candidatesInOneRound: Int
 
-  init(network: Network, options: ResponseOptions) {
+  init(network: Network, options: ResponseOptions, candidatesInOneRound: Int = 1 << 22) {
     self.network = network
+    self.candidatesInOneRound = candidatesInOneRound
     self.table = network.dataSet.actions
     self.options = options
     self.rows = network.rows
@@ -182,6 +185,10 @@ struct ResponseMatcher {
   /// Each queue keeps its first original's date, so that an original alone in its queue (the
   /// common case) is matched or given up without touching its own row again. In `link`, a waiting
   /// original holds the next one in its queue (or −1), and a matched one −2 − its answer.
+  ///
+  /// The queues: up to 256 actors, one per pair in a triangular table that stays in the cache;
+  /// up to 65,536, the actions are distributed by pair first and each group matched with its
+  /// queues in the cache (``matchInWindowByGroups(order:inOrder:)``); beyond, one per link.
   mutating func matchInWindow() {
     let nodeOf = network.nodeOfEndpoint
     let actorColumn = table.actorColumn
@@ -195,21 +202,6 @@ struct ResponseMatcher {
     let window = Int64(options.windowDays)
     let tally = result.tally
     let k = network.nodeCount
-    // One queue per unordered pair: at most one direction of a pair has originals waiting,
-    // since an action in the other direction either answers the first of them or finds them
-    // all out of time. Pairs are numbered in a triangular table when K is small, else by the
-    // lower of their (one or two) links.
-    let dense = k <= 2048
-    let links = network.links
-    let reverse = dense ? [] : links.reverseLinks()
-    struct Queue {
-      var head: Int32 = -1
-      var tail: Int32 = -1
-      var headDate: Int32 = 0
-      /// Whether the waiting originals go from the pair's lower node to its higher one.
-      var upward = false
-    }
-    var queues = [Queue](repeating: Queue(), count: dense ? k * (k - 1) / 2 : links.count)
 
     func isCandidate(_ p: Int) -> Bool {
       role[p] == .open && dateColumn[Int(rows[p])] != ActionTable.noDate
@@ -231,6 +223,25 @@ struct ResponseMatcher {
       : orderedByDay(count: rows.count) { p in
         isCandidate(p) ? dateColumn[Int(rows[p])] : ActionTable.noDate
       }
+    if Self.matchesByGroups(nodes: k) {
+      matchInWindowByGroups(order: order, inOrder: inOrder)
+      return
+    }
+    // One queue per unordered pair: at most one direction of a pair has originals waiting,
+    // since an action in the other direction either answers the first of them or finds them
+    // all out of time. Pairs are numbered in a triangular table when K is small, else by the
+    // lower of their (one or two) links.
+    let dense = k <= 256
+    let links = network.links
+    let reverse = dense ? [] : links.reverseLinks()
+    struct Queue {
+      var head: Int32 = -1
+      var tail: Int32 = -1
+      var headDate: Int32 = 0
+      /// Whether the waiting originals go from the pair's lower node to its higher one.
+      var upward = false
+    }
+    var queues = [Queue](repeating: Queue(), count: dense ? k * (k - 1) / 2 : links.count)
 
     withUnsafeMutableBufferPointers(&role, &link) { role, link in
       queues.withUnsafeMutableBufferPointer { queues in

@@ -158,13 +158,16 @@ public struct OutcomeSummary: Hashable, Sendable, Codable {
 /// read, so that analysing millions of actions does not build millions of values. The outcome
 /// counts, actors and lags are counted while the exchanges are found.
 ///
-/// - Complexity: O(n + K²) time for n selected actions among K ≤ 2,048 actors when the actions
-///   come in date order (one pass, with a queue of waiting originals per pair of actors);
-///   O(n log n) at worst (a counting sort by date, or a comparison sort when dates spread over
-///   many more days than there are actions; a binary search for each action's link beyond
-///   2,048 actors); explicit links cost O(r log n) for r `respondsTo` entries. Memory: 5 bytes
-///   per selected action while matching, plus 16 bytes per pair of actors (K(K − 1)/2 pairs,
-///   or one per link beyond 2,048 actors), and 8 bytes per exchange in the result.
+/// - Complexity: O(n + K²) time for n selected actions among K ≤ 65,536 actors when the actions
+///   come in date order (one pass with a queue of waiting originals per pair of actors up to
+///   256 actors; beyond, the actions distributed by groups of pairs first, then each group
+///   matched with its queues); O(n log n) at worst (a counting sort by date, or a comparison
+///   sort when dates spread over many more days than there are actions; a binary search for
+///   each action's link beyond 65,536 actors); explicit links cost O(r log n) for r
+///   `respondsTo` entries. Memory: 5 bytes per selected action while matching, plus 16 bytes
+///   per pair of actors up to 256 actors (K(K − 1)/2 pairs), 8 bytes per candidate action (4
+///   beyond 4,194,304 of them) and 512 KB beyond, or 16 bytes per link beyond 65,536 actors;
+///   and 8 bytes per exchange in the result.
 public struct ResponseAnalysis: Hashable, Sendable {
   /// The window used, in days.
   public var windowDays: Int
@@ -211,11 +214,19 @@ public struct ResponseAnalysis: Hashable, Sendable {
   /// - Throws: ``DiploGraphError`` with code `invalid` when the window is negative, `overflow`
   ///   when an exchange's total does not fit in 64 bits.
   public init(_ network: Network, options: ResponseOptions = ResponseOptions()) throws {
+    try self.init(network, options: options, candidatesInOneRound: 1 << 22)
+  }
+
+  /// The analysis, with the matching by groups of pairs in two rounds beyond
+  /// `candidatesInOneRound` candidate actions (tests lower it).
+  init(_ network: Network, options: ResponseOptions, candidatesInOneRound: Int) throws {
     guard options.windowDays >= 0 else {
       throw DiploGraphError(
         .invalid, "the response window must be 0 days or more, not \(options.windowDays)")
     }
-    var matched = ResponseMatcher(network: network, options: options).run()
+    var matched = ResponseMatcher(
+      network: network, options: options, candidatesInOneRound: candidatesInOneRound
+    ).run()
     let reader = ActionReader(network.dataSet.actions)
     // Explicit exchanges are few: made now, which checks their totals for overflow, and
     // ordered by their first original.

@@ -84,6 +84,7 @@ public struct DyadList: RandomAccessCollection, Hashable, Sendable, ExpressibleB
             | UInt64(links.to[f]))
       }
       order = radixOrder(keys)
+      keys = []  // freed before the rows are made
     } else {
       order = forward.indices.sorted { a, b in
         let (ta, tb) = (total(a), total(b))

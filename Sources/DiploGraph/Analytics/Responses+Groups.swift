@@ -1,0 +1,237 @@
+/// The window matching of ``ResponseMatcher`` for many actors: the candidate actions are first
+/// distributed by the lower node of their pair, then each group is matched with its queues in
+/// the cache.
+///
+/// With K actors there are K(K − 1)/2 pairs: for 2,000 actors a table of a queue per pair
+/// takes 32 MB, and an action visited in date order finds its pair's queue anywhere in it (a
+/// cache and TLB miss per action). The matching of one pair depends only on the actions of
+/// that pair, in (date, position) order, so the pairs can be matched one group after another:
+/// a counting sort of the candidates by group (a few lower nodes each; it keeps the visiting
+/// order within a group and writes one stream per group), the matching of each group with its
+/// queues (at most 512 KB), then the results read back in the visiting order (one stream per
+/// group again). Few groups keep the streams few: with one per node, 2,000 streams cost as
+/// much as the misses they replace.
+
+/// A candidate action in its group: 8 bytes (its position is known again when the results are
+/// read back in visiting order).
+struct GroupedCandidate {
+  /// The action's date. Once it is taken as an answer, ``ActionTable/noDate`` (every candidate
+  /// is dated, so the value is free); once its answer is found, as an original, its position
+  /// (written when the results are read back).
+  var date: Int32
+  /// The pair's queue in the group (its lower node's offset in the group × K + its higher
+  /// node) << 2 | 2 when the action goes up (from the lower node) | 1 when its kind is an
+  /// answer kind: below 2^18. While the action waits in its queue as an original, the next
+  /// original of the queue (an index into the candidates) when there is one; ``answered`` once
+  /// its answer is found. Once it is taken as an answer, its original (an index).
+  var key: UInt32
+
+  /// The key of an original whose answer is found.
+  static let answered = UInt32.max
+}
+
+extension ResponseMatcher {
+  /// Whether the window matching distributes the actions by pair first: when a queue per pair
+  /// would not stay in the cache, and a queue's index fits a ``GroupedCandidate``'s key.
+  static func matchesByGroups(nodes k: Int) -> Bool { k > 256 && k <= 1 << 16 }
+
+  /// How many lower nodes share a group: the most (a power of two) that keep the group's
+  /// queues (16 bytes for each pair of one of its nodes and any node) within 512 KB.
+  static func groupSpan(nodes k: Int) -> Int {
+    var span = 1
+    while 2 * span * k <= 1 << 15 { span *= 2 }
+    return span
+  }
+
+  /// The window matching of ``matchInWindow()`` (the same rule, the same results), by groups
+  /// of pairs.
+  ///
+  /// - Parameters:
+  ///   - order: the positions in (date, position) order, when `inOrder` is false.
+  ///   - inOrder: whether the positions come in date order as they are.
+  /// - Complexity: O(n + K) time; 8 bytes per candidate action (4 beyond
+  ///   ``candidatesInOneRound`` candidates) and 512 KB of queues.
+  mutating func matchInWindowByGroups(order: [Int32], inOrder: Bool) {
+    let nodeOf = network.nodeOfEndpoint
+    let actorColumn = table.actorColumn
+    let targetColumn = table.targetColumn
+    let dateColumn = table.dateColumn
+    let kindColumn = table.kindColumn
+    let countColumn = table.countColumn
+    let rows = self.rows
+    let identity = self.identity
+    let answerKind = self.answerKind
+    let tally = result.tally
+    let k = network.nodeCount
+    let count = rows.count
+    let span = Self.groupSpan(nodes: k)
+    let shift = span.trailingZeroBitCount
+    let groupCount = (k + span - 1) >> shift
+
+    /// Calls `body(p, r, i, j)` for each candidate in visiting order (date, then position): the
+    /// open, dated actions that are not self-loops, at position p, row r, from node i to j.
+    func forEachCandidate(
+      _ role: UnsafeMutableBufferPointer<Role>, _ body: (Int, Int, Int, Int) -> Void
+    ) {
+      for n in 0..<count {
+        let p = inOrder ? n : Int(order[n])
+        guard role[p] == .open else { continue }
+        let r = identity ? p : Int(rows[p])
+        if dateColumn[r] == ActionTable.noDate {
+          if inOrder { continue } else { break }  // the undated come last
+        }
+        let i = Int(nodeOf[Int(actorColumn[r])])
+        let j = Int(nodeOf[Int(targetColumn[r])])
+        if i == j { continue }
+        body(p, r, i, j)
+      }
+    }
+
+    withUnsafeMutableBufferPointers(&role, &link) { role, link in
+      // Where each group starts.
+      var start = [Int](repeating: 0, count: groupCount + 1)
+      start.withUnsafeMutableBufferPointer { start in
+        forEachCandidate(role) { _, _, i, j in start[(min(i, j) >> shift) + 1] += 1 }
+        for g in 0..<groupCount { start[g + 1] += start[g] }
+      }
+      // With many candidates, the groups are matched in two rounds (each group's candidates
+      // at once), each reading the actions again, to halve the memory the candidates take.
+      let total = start[groupCount]
+      var bounds = [0, groupCount]
+      if total > candidatesInOneRound {
+        bounds = [0, (0...groupCount).first { start[$0] >= total / 2 }!, groupCount]
+      }
+      var cursor = start
+      for round in 0..<bounds.count - 1 {
+        let groups = bounds[round]..<bounds[round + 1]
+        let base = start[groups.lowerBound]
+        let size = start[groups.upperBound] - base
+        if size == 0 { continue }
+        var candidates = [GroupedCandidate](
+          repeating: GroupedCandidate(date: 0, key: 0), count: size)
+        candidates.withUnsafeMutableBufferPointer { candidates in
+          cursor.withUnsafeMutableBufferPointer { cursor in
+            forEachCandidate(role) { p, r, i, j in
+              let upward = i < j
+              let (low, high) = upward ? (i, j) : (j, i)
+              let g = low >> shift
+              guard groups.contains(g) else { return }
+              let queue = (low - (g << shift)) * k + high
+              candidates[cursor[g] - base] = GroupedCandidate(
+                date: dateColumn[r],
+                key: UInt32(queue) << 2 | (upward ? 2 : 0)
+                  | (answerKind[Int(kindColumn[r])] ? 1 : 0))
+              cursor[g] += 1
+            }
+          }
+          Self.matchGroups(
+            candidates, start: start[groups.lowerBound...groups.upperBound].map { $0 - base },
+            queues: span * k, window: Int64(options.windowDays))
+          // The results, read back in visiting order: an answered original leaves its
+          // position for its answer, which comes later, finds it (most likely still in the
+          // cache), and counts the exchange.
+          for g in groups { cursor[g] = start[g] }
+          cursor.withUnsafeMutableBufferPointer { cursor in
+            forEachCandidate(role) { p, r, i, j in
+              let g = min(i, j) >> shift
+              guard groups.contains(g) else { return }
+              let e = cursor[g] - base
+              cursor[g] += 1
+              let candidate = candidates[e]
+              if candidate.key == GroupedCandidate.answered {
+                candidates[e].date = Int32(p)
+                return
+              }
+              guard candidate.date == ActionTable.noDate else { return }
+              let o = Int(candidates[Int(candidate.key)].date)
+              role[p] = .windowAnswer
+              link[o] = -2 - Int32(p)
+              let ro = identity ? o : Int(rows[o])
+              let ot = countColumn[ro]
+              let at = countColumn[r]
+              let outcome: Exchange.Outcome =
+                ot == ActionTable.noCount || at == ActionTable.noCount
+                ? .notComparable : (at == ot ? .inKind : (at > ot ? .more : .less))
+              // The original's actor is the answer's target.
+              tally.add(
+                outcome, actor: j, lag: Int(Int64(dateColumn[r]) - Int64(dateColumn[ro])))
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Matches each group of candidates (see ``matchInWindow()`` for the rule), leaving the
+  /// results in the candidates: an answer's date becomes ``ActionTable/noDate`` and its key
+  /// its original's index; the original's key becomes ``GroupedCandidate/answered``.
+  ///
+  /// - Parameters:
+  ///   - candidates: group g's candidates at `start[g]..<start[g + 1]`, in visiting order.
+  ///   - queues: the queues of a group; the candidates' keys index them.
+  static func matchGroups(
+    _ candidates: UnsafeMutableBufferPointer<GroupedCandidate>, start: [Int], queues count: Int,
+    window: Int64
+  ) {
+    /// The originals waiting in one direction of a pair, as a list through their keys. A queue
+    /// belongs to the group its stamp names: one left by an earlier group is empty.
+    struct Queue {
+      var head: Int32 = -1
+      var tail: Int32 = -1
+      var headDate: Int32 = 0
+      /// (group + 1) << 1 | 1 when the originals go from the lower node up to the higher one.
+      var stamp: UInt32 = 0
+    }
+    var queues = [Queue](repeating: Queue(), count: count)
+    queues.withUnsafeMutableBufferPointer { queues in
+      for g in 0..<start.count - 1 where start[g] < start[g + 1] {
+        let mark = UInt32(g + 1) << 1
+        for e in start[g]..<start[g + 1] {
+          let key = candidates[e].key
+          let q = Int(key >> 2)
+          let upward: UInt32 = key & 2 != 0 ? 1 : 0
+          let date = candidates[e].date
+          var queue = queues[q]
+          if queue.stamp & ~1 != mark {
+            queue = Queue(head: -1, tail: -1, headDate: 0, stamp: mark)
+          }
+          var answered = false
+          if queue.head >= 0 && queue.stamp & 1 != upward {
+            repeat {
+              // Take the first original off the queue: e answers it when in time, else it
+              // stays unanswered (e was its first candidate).
+              let o = Int(queue.head)
+              let inTime = Int64(date) - Int64(queue.headDate) <= window
+              if queue.tail == Int32(o) {
+                queue.head = -1
+                queue.tail = -1
+              } else {
+                let next = Int(candidates[o].key)
+                queue.head = Int32(next)
+                queue.headDate = candidates[next].date
+              }
+              if inTime {
+                candidates[o].key = GroupedCandidate.answered
+                candidates[e].key = UInt32(o)
+                candidates[e].date = ActionTable.noDate
+                answered = true
+              }
+            } while !answered && queue.head >= 0
+          }
+          if !answered && key & 1 == 0 {
+            // An original: it waits at the end of its queue.
+            if queue.head >= 0 {
+              candidates[Int(queue.tail)].key = UInt32(e)
+            } else {
+              queue.head = Int32(e)
+              queue.headDate = date
+              queue.stamp = mark | upward
+            }
+            queue.tail = Int32(e)
+          }
+          queues[q] = queue
+        }
+      }
+    }
+  }
+}
