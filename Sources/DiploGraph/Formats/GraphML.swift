@@ -205,33 +205,24 @@ public struct GraphMLWriter: Sendable {
 
   /// Character data: `&`, `<`, `>` escaped, `\r` kept as a reference (parsers would turn a raw
   /// one into `\n`).
-  static func xmlText(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\r": out += "&#13;"
-      default: out.unicodeScalars.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
-      }
-    }
-    return out
-  }
+  static func xmlText(_ text: String) -> String { xmlEscaped(text, inAttribute: false) }
 
   /// An attribute value between double quotes: also `"`, and whitespace that attribute-value
   /// normalisation would turn into spaces, as references.
-  static func xmlAttribute(_ text: String) -> String {
+  static func xmlAttribute(_ text: String) -> String { xmlEscaped(text, inAttribute: true) }
+
+  /// `text` with what XML needs escaped; characters XML cannot carry become U+FFFD.
+  private static func xmlEscaped(_ text: String, inAttribute: Bool) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
       switch scalar {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\t": out += "&#9;"
-      case "\n": out += "&#10;"
       case "\r": out += "&#13;"
+      case "\"" where inAttribute: out += "&quot;"
+      case "\t" where inAttribute: out += "&#9;"
+      case "\n" where inAttribute: out += "&#10;"
       default: out.unicodeScalars.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
       }
     }
