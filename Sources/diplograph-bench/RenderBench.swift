@@ -74,13 +74,8 @@ func measureGeneratedRenders(
   var results: [GeneratedRender] = []
   for actors in actorCounts {
     let events = SyntheticEvents(actions: 3 * actors, actors: actors)
-    let actionsPath = scratch + "-actions.csv"
-    let actorsPath = scratch + "-actors.csv"
-    try Data(events.actionsCSV()).write(to: URL(fileURLWithPath: actionsPath))
-    try Data(events.actorsCSV()).write(to: URL(fileURLWithPath: actorsPath))
-    let data = try CSVFormat.read(actionsPath: actionsPath, actorsPath: actorsPath).dataSet
-    try? FileManager.default.removeItem(atPath: actionsPath)
-    try? FileManager.default.removeItem(atPath: actorsPath)
+    let data = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
+      .dataSet
     let dot = try DOTWriter().document(for: try Network(data))
     let (first, firstSeconds) = try Measure.time { try renderer.render(dot) }
     let engine = first.engine.engine

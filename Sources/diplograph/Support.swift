@@ -32,7 +32,7 @@ struct CommandFailure: Error {
 func printError(_ text: String) {
   var line = text
   if !line.hasSuffix("\n") { line += "\n" }
-  _ = Array(line.utf8).withUnsafeBytes { writeAll(2, $0) }
+  _ = Array(line.utf8).withUnsafeBytes { AtomicFile.writeAll(2, $0) }
 }
 
 /// Writes `bytes` to standard output.
@@ -45,23 +45,9 @@ func writeStandardOutput(_ bytes: [UInt8]) throws {
 
 /// Writes `raw` to standard output, with the errors of ``writeStandardOutput(_:)-([UInt8])``.
 func writeStandardOutput(_ raw: UnsafeRawBufferPointer) throws {
-  if let failure = writeAll(1, raw) {
+  if let failure = AtomicFile.writeAll(1, raw) {
     throw DiploGraphError(.io, "cannot write to standard output: \(failure)")
   }
-}
-
-/// Writes every byte to `fd`; the system's reason when it cannot.
-private func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> String? {
-  var written = 0
-  while written < raw.count {
-    let n = write(fd, raw.baseAddress! + written, raw.count - written)
-    if n < 0 {
-      if errno == EINTR { continue }
-      return String(cString: strerror(errno))
-    }
-    written += n
-  }
-  return nil
 }
 
 /// The data set this run reads, as messages name it: ``Main/report(_:)`` puts it on errors of

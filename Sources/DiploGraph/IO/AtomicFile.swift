@@ -125,7 +125,11 @@ public enum AtomicFile {
     var complete = false
     defer { if !complete { unlink(temporary) } }
     defer { close(fd) }
-    try output.contents { raw in try writeAll(fd, raw, path: path) }
+    try output.contents { raw in
+      if let reason = writeAll(fd, raw) {
+        throw DiploGraphError(.io, "cannot write: \(reason)", at: SourceLocation(file: path))
+      }
+    }
     guard fsync(fd) == 0 else { throw ioError("cannot flush to disk", path) }
     // Keep the mode of an existing destination; a new file gets 0666 less the umask.
     var info = stat()
@@ -142,17 +146,19 @@ public enum AtomicFile {
 
   /// Writes all of `raw` to `fd`, retrying after interruptions and short writes.
   ///
-  /// - Throws: ``DiploGraphError`` with code `io` naming `path` and the system's reason.
-  public static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws {
+  /// - Returns: `nil` when every byte is written, else the system's reason (`No space left on
+  ///   device`).
+  public static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> String? {
     var written = 0
     while written < raw.count {
       let n = systemWrite(fd, raw.baseAddress! + written, raw.count - written)
       if n < 0 {
         if errno == EINTR { continue }
-        throw ioError("cannot write", path)
+        return String(cString: strerror(errno))
       }
       written += n
     }
+    return nil
   }
 
   /// Whether two paths name the same existing file (same device and inode).
