@@ -39,8 +39,8 @@ do {
   let chart = BlocWeightChart(analysis: statistics.blocs, dataSet: data, style: style)
   let chartSVG = chart.svg(options: try SVGEmbedding(idPrefix: "wave-blocs"))
 
-  // The HTML page: our own markup; every text from the data set through HTML.escape.
-  let title = HTML.escape(data.title)
+  // The HTML page: our own markup; every text from the data set through XMLEscaping.attribute.
+  let title = XMLEscaping.attribute(data.title)
   let r = statistics.reciprocity
   let html = """
     <!DOCTYPE html>
@@ -61,7 +61,7 @@ do {
     <p>\(statistics.overview.actions) expulsions, \(r.totalWeight) diplomats.</p>
     <figure>\(expulsions.svg)</figure>
     <h2>Who expelled how many</h2>
-    <figure>\(chartSVG)<figcaption>\(HTML.escape(chart.summary))</figcaption></figure>
+    <figure>\(chartSVG)<figcaption>\(XMLEscaping.attribute(chart.summary))</figcaption></figure>
     </body>
     </html>
 

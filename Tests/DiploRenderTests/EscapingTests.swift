@@ -35,7 +35,7 @@ import Testing
       let plain =
         !text.isEmpty && !text.hasPrefix("%")
         && !text.unicodeScalars.contains {
-          $0 == "\\" || !DOTEscaping.isXMLSafe($0) || $0 == "\r" || $0 == "\n" || $0 == "\t"
+          $0 == "\\" || !XMLEscaping.isAllowed($0) || $0 == "\r" || $0 == "\n" || $0 == "\t"
         }
       if plain { #expect(parsed.nodes.contains { $0.name == text }) }
 

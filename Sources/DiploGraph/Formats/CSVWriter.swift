@@ -29,7 +29,7 @@ extension CSVFormat {
     // uses it (a symbol no row uses is never written).
     var endpoints = CSVFieldArena()
     for (i, id) in table.endpointSymbols.strings.enumerated() {
-      endpoints.add(CSVEncoding.field(id))
+      endpoints.add(field: id)
       guard id.isEmpty else { continue }
       if let row = table.actorColumn.firstIndex(of: Int32(i)) {
         throw refuse(row, "actor", "an empty id reads back as a missing value")
@@ -40,7 +40,7 @@ extension CSVFormat {
     }
     var kinds = CSVFieldArena()
     for (i, kind) in table.kindSymbols.strings.enumerated() {
-      kinds.add(CSVEncoding.field(kind))
+      kinds.add(field: kind)
       if kind.isEmpty, let row = table.kindColumn.firstIndex(of: UInt16(i)) {
         throw refuse(row, "kind", "an empty kind reads back as a missing value")
       }
@@ -56,11 +56,11 @@ extension CSVFormat {
     }
     var sourceSets = CSVFieldArena()
     for set in table.sourceSetTable {
-      sourceSets.add(CSVEncoding.field(set.map { table.sourceSymbols[$0] }.joined(separator: ";")))
+      sourceSets.add(field: set.map { table.sourceSymbols[$0] }.joined(separator: ";"))
     }
     var ids = CSVFieldArena()
     for (i, id) in table.idSymbols.strings.enumerated() {
-      ids.add(CSVEncoding.field(id))
+      ids.add(field: id)
       if id.isEmpty, let row = table.idColumn.firstIndex(of: Int32(i)) {
         throw refuse(row, "id", "an empty id reads back as no id")
       }
@@ -74,9 +74,9 @@ extension CSVFormat {
     }
     var sparse = CSVFieldArena()  // responses, then notes, in row order
     for answered in table.responses.values {
-      sparse.add(CSVEncoding.field(answered.map { table.idSymbols[$0] }.joined(separator: ";")))
+      sparse.add(field: answered.map { table.idSymbols[$0] }.joined(separator: ";"))
     }
-    for note in table.notes.values { sparse.add(CSVEncoding.field(note)) }
+    for note in table.notes.values { sparse.add(field: note) }
 
     var header = "actor,target,kind,count,date,source"
     if hasIDs { header += ",id" }
@@ -189,14 +189,14 @@ extension CSVFormat {
           .invalid, "cannot write actor \(i) as CSV: an empty id reads back as a missing value",
           at: SourceLocation(path: DataPath(.actors, i, field: "id").jsonPath))
       }
-      out.append(contentsOf: CSVEncoding.field(actor.id.rawValue))
+      CSVEscaping.append(actor.id.rawValue, to: &out)
       out.append(CSVScanner.comma)
-      out.append(contentsOf: CSVEncoding.field(actor.name))
+      CSVEscaping.append(actor.name, to: &out)
       out.append(CSVScanner.comma)
       out.append(contentsOf: actor.kind.rawValue.utf8)
       out.append(CSVScanner.comma)
       let blocs = (blocsOf[actor.id] ?? []).map { dataSet.blocs[$0].id.rawValue }
-      out.append(contentsOf: CSVEncoding.field(blocs.joined(separator: ";")))
+      CSVEscaping.append(blocs.joined(separator: ";"), to: &out)
       out.append(contentsOf: CSVEncoding.lineEnd)
     }
     return out
@@ -212,25 +212,6 @@ enum CSVEncoding {
     Day(year: 1, month: 1, day: 1)!
     .daysSinceEpoch...Day(year: 9999, month: 12, day: 31)!
     .daysSinceEpoch
-
-  /// The bytes of a field: as they are, or quoted with quotes doubled when the text holds a
-  /// comma, quote, CR or LF, or begins or ends with a space or tab.
-  static func field(_ text: String) -> [UInt8] {
-    let utf8 = text.utf8
-    let edge: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-    let needsQuotes =
-      utf8.contains { $0 == CSVScanner.comma || $0 == CSVScanner.quote || $0 == 0x0A || $0 == 0x0D }
-      || utf8.first.map(edge) == true || utf8.last.map(edge) == true
-    guard needsQuotes else { return Array(utf8) }
-    var out: [UInt8] = [CSVScanner.quote]
-    out.reserveCapacity(utf8.count + 2)
-    for b in utf8 {
-      if b == CSVScanner.quote { out.append(CSVScanner.quote) }
-      out.append(b)
-    }
-    out.append(CSVScanner.quote)
-    return out
-  }
 
   /// Why an id cannot go in a `;`-separated list, or `nil` when it can.
   static func listItemProblem(_ id: String) -> String? {
@@ -258,8 +239,9 @@ struct CSVFieldArena {
   private(set) var bytes: [UInt8] = []
   private var starts: [Int] = [0]
 
-  mutating func add(_ field: [UInt8]) {
-    bytes.append(contentsOf: field)
+  /// Appends `text` as one CSV field (``CSVEscaping``).
+  mutating func add(field text: String) {
+    CSVEscaping.append(text, to: &bytes)
     starts.append(bytes.count)
   }
 

@@ -85,7 +85,7 @@ public struct GraphMLWriter: Sendable {
     }
     out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
     func data(_ key: String, _ value: String, indent: String) {
-      out += "\(indent)<data key=\"\(key)\">\(Self.xmlText(value))</data>\n"
+      out += "\(indent)<data key=\"\(key)\">\(XMLEscaping.text(value))</data>\n"
     }
     data("g_title", dataSet.title, indent: "    ")
     if let description = dataSet.description { data("g_description", description, indent: "    ") }
@@ -106,7 +106,7 @@ public struct GraphMLWriter: Sendable {
       }
     }
     for (n, actor) in network.actors.enumerated() {
-      out += "    <node id=\"\(Self.xmlAttribute(actor.id.rawValue))\">\n"
+      out += "    <node id=\"\(XMLEscaping.attribute(actor.id.rawValue))\">\n"
       data("n_name", actor.name, indent: "      ")
       data("n_kind", actor.kind.rawValue, indent: "      ")
       if !blocsOf[n].isEmpty {
@@ -121,8 +121,8 @@ public struct GraphMLWriter: Sendable {
     // Edges.
     var edgeNumber = 0
     func openEdge(_ from: Int, _ to: Int) {
-      let source = Self.xmlAttribute(network.actors[from].id.rawValue)
-      let target = Self.xmlAttribute(network.actors[to].id.rawValue)
+      let source = XMLEscaping.attribute(network.actors[from].id.rawValue)
+      let target = XMLEscaping.attribute(network.actors[to].id.rawValue)
       out += "    <edge id=\"e\(edgeNumber)\" source=\"\(source)\" target=\"\(target)\">\n"
       edgeNumber += 1
     }
@@ -192,40 +192,6 @@ public struct GraphMLWriter: Sendable {
       }
     }
     out += "  </graph>\n</graphml>\n"
-    return out
-  }
-
-  /// Whether XML 1.0 can carry `scalar`.
-  static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-    default: return false
-    }
-  }
-
-  /// Character data: `&`, `<`, `>` escaped, `\r` kept as a reference (parsers would turn a raw
-  /// one into `\n`).
-  static func xmlText(_ text: String) -> String { xmlEscaped(text, inAttribute: false) }
-
-  /// An attribute value between double quotes: also `"`, and whitespace that attribute-value
-  /// normalisation would turn into spaces, as references.
-  static func xmlAttribute(_ text: String) -> String { xmlEscaped(text, inAttribute: true) }
-
-  /// `text` with what XML needs escaped; characters XML cannot carry become U+FFFD.
-  private static func xmlEscaped(_ text: String, inAttribute: Bool) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\r": out += "&#13;"
-      case "\"" where inAttribute: out += "&quot;"
-      case "\t" where inAttribute: out += "&#9;"
-      case "\n" where inAttribute: out += "&#10;"
-      default: out.unicodeScalars.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
-      }
-    }
     return out
   }
 }

@@ -181,28 +181,33 @@ struct Report: Sendable {
   // MARK: Markdown
 
   /// GitHub-flavoured Markdown: a heading, the headline as a list, one pipe table per section
-  /// (numbers right-aligned); `|`, `\`, `*`, `_`, `` ` ``, `<` and line breaks in cells escaped.
+  /// (numbers right-aligned); text escaped by ``MarkdownEscaping/inline(_:)``.
   func markdown(rowLimit: Int?) -> String {
-    var out = "# " + Self.escape(title) + "\n\n"
+    var out = "# " + MarkdownEscaping.inline(title) + "\n\n"
     for (label, lines) in headline {
       out +=
-        "- **" + Self.escape(label) + "**: " + lines.map(Self.escape).joined(separator: "; ")
+        "- **" + MarkdownEscaping.inline(label) + "**: "
+        + lines.map(MarkdownEscaping.inline).joined(separator: "; ")
         + "\n"
     }
     for table in tables where table.humanVisible && (table.showWhenEmpty || !table.rows.isEmpty) {
-      out += "\n## " + Self.escape(table.title) + "\n\n"
-      for note in table.notes { out += Self.escape(note) + "\n\n" }
+      out += "\n## " + MarkdownEscaping.inline(table.title) + "\n\n"
+      for note in table.notes { out += MarkdownEscaping.line(note) + "\n\n" }
       if table.rows.isEmpty {
         out +=
-          table.unlisted > 0 ? Self.escape(Self.unlistedNote(table.unlisted)) + ".\n" : "None.\n"
+          table.unlisted > 0
+          ? MarkdownEscaping.line(Self.unlistedNote(table.unlisted)) + ".\n" : "None.\n"
         continue
       }
       let shown = rowLimit.map { Array(table.rows.prefix(max(0, $0))) } ?? table.rows
-      out += "| " + table.columns.map { Self.escape($0.title) }.joined(separator: " | ") + " |\n"
+      out +=
+        "| " + table.columns.map { MarkdownEscaping.inline($0.title) }.joined(separator: " | ")
+        + " |\n"
       let numeric = table.columns.indices.map { c in shown.contains { $0[c].isNumeric } }
       out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
       for row in shown {
-        out += "| " + row.map { Self.escape($0.human) }.joined(separator: " | ") + " |\n"
+        out +=
+          "| " + row.map { MarkdownEscaping.inline($0.human) }.joined(separator: " | ") + " |\n"
       }
       let more = table.rows.count - shown.count + table.omittedRows
       if more > 0 {
@@ -217,23 +222,12 @@ struct Report: Sendable {
     "\(NumberText.counted(rows, "row")), not listed in a summary"
   }
 
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      switch c {
-      case "|", "\\", "*", "_", "`", "<", "[", "]": out += "\\" + String(c)
-      case "\n", "\r\n", "\r": out += " "
-      default: out.append(c)
-      }
-    }
-    return out
-  }
-
   // MARK: CSV
 
   /// Every table, one after the other, separated by an empty line. Each table's first column
   /// is `section`, holding the table's name on its header and on every row, so one table can be
-  /// pulled out with `grep '^name,'` or a filter on the first column. RFC 4180 quoting; LF
+  /// pulled out with `grep '^name,'` or a filter on the first column. Fields as
+  /// ``CSVEscaping`` writes them, text cells guarded against spreadsheet formulas; LF
   /// line ends; every table is written, even with no row (its header alone), except the tables
   /// a summary does not list.
   func csv() -> String {
@@ -241,24 +235,15 @@ struct Report: Sendable {
     for table in tables where table.unlisted == 0 {
       if !out.isEmpty { out += "\n" }
       out +=
-        (["section"] + (table.machineColumns ?? table.columns).map(\.key)).map(Self.quote).joined(
-          separator: ",") + "\n"
+        (["section"] + (table.machineColumns ?? table.columns).map(\.key))
+        .map { CSVEscaping.field($0) }.joined(separator: ",") + "\n"
       for row in table.machineRows ?? table.rows {
-        out += ([table.name] + row.map(\.machine)).map(Self.quote).joined(separator: ",") + "\n"
+        // Text from the data is guarded against spreadsheet formulas; numbers are not.
+        let fields = row.map { CSVEscaping.field($0.machine, guardingFormulas: !$0.isNumeric) }
+        out += ([CSVEscaping.field(table.name)] + fields).joined(separator: ",") + "\n"
       }
     }
     return out
   }
 
-  static func quote(_ field: String) -> String {
-    let special: (UInt8) -> Bool = {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-    }
-    guard field.utf8.contains(where: special) else { return field }
-    var out = "\""
-    for c in field {
-      if c == "\"" { out += "\"\"" } else { out.append(c) }
-    }
-    return out + "\""
-  }
 }

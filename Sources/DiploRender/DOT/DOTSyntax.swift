@@ -1,3 +1,5 @@
+import DiploGraph
+
 // The pieces of DOT text the writer is allowed to produce, and how text from a data set is
 // escaped to reach them.
 //
@@ -74,19 +76,6 @@ struct DOTAttributes {
 
 /// Escaping of data-set text for each way Graphviz reads it.
 enum DOTEscaping {
-  /// Whether XML 1.0 can carry `scalar` (and Graphviz can copy it into SVG safely); C1 controls
-  /// and DEL are refused too.
-  static func isXMLSafe(_ scalar: Unicode.Scalar) -> Bool {
-    let v = scalar.value
-    switch v {
-    case 0x9, 0xA, 0xD: return true
-    case 0x20...0x7E: return true
-    case 0x7F...0x9F: return false
-    case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-    default: return false
-    }
-  }
-
   /// `text` with line ends made `\n`, tabs made spaces and every character XML cannot carry
   /// replaced by U+FFFD. Used for labels and tooltips (which need not be injective).
   static func cleaned(_ text: String) -> String {
@@ -98,7 +87,7 @@ enum DOTEscaping {
       case "\r": out.append("\n")
       case "\n": if !previousWasCR { out.append("\n") }
       case "\t": out.append(" ")
-      default: out.append(isXMLSafe(scalar) ? scalar : "\u{FFFD}")
+      default: out.append(XMLEscaping.isAllowed(scalar) ? scalar : "\u{FFFD}")
       }
     }
     return String(out)
@@ -118,7 +107,7 @@ enum DOTEscaping {
       // cgraph takes a name starting with `%` for an internal id and drops it.
       case "%" where i == 0: out += "\\x25"
       default:
-        if isXMLSafe(scalar) && scalar != "\r" && scalar != "\n" && scalar != "\t" {
+        if XMLEscaping.isAllowed(scalar) && scalar != "\r" && scalar != "\n" && scalar != "\t" {
           out.unicodeScalars.append(scalar)
         } else if scalar.value < 0x100 {
           out += "\\x" + hex(scalar.value, width: 2)

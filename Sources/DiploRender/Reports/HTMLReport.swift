@@ -12,7 +12,7 @@ import DiploGraph
 /// what each source reports and leaves out; the data set's notes and sources; and a methods
 /// section with every formula.
 ///
-/// - Every text from the data set goes through ``HTML/escape(_:)``; source links are written
+/// - Every text from the data set goes through ``XMLEscaping/attribute(_:)``; source links are written
 ///   only for `http`/`https` URLs (``HTML/webURL(_:)``).
 /// - A Content-Security-Policy meta tag forbids scripts and every external load
 ///   (`default-src 'none'; style-src 'unsafe-inline'; img-src data:`).
@@ -81,7 +81,7 @@ struct HTMLPage {
   static func += (page: inout HTMLPage, markup: String) { page.text += markup }
 
   /// Escaped text.
-  private func e(_ s: String) -> String { HTML.escape(s) }
+  private func e(_ s: String) -> String { XMLEscaping.attribute(s) }
 
   mutating func head(title: String) {
     self += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -49,22 +49,22 @@ public struct MarkdownReport: Sendable {
     var files: [File] = []
     var md = MarkdownText()
     md.rowLimit = options.maximumRows
-    md.line("# " + MarkdownText.escape(c.title))
+    md.line("# " + MarkdownEscaping.line(c.title))
     if let description = c.dataSet.description, !description.isEmpty {
-      md.paragraph(MarkdownText.escape(description))
+      md.paragraph(MarkdownEscaping.line(description))
     }
     var meta = c.selectionLine
     let sources = c.dataSet.sources.map { c.wording.name($0.id) }
     if !sources.isEmpty { meta += " Sources: " + ReportWording.list(sources) + "." }
-    md.paragraph("_" + MarkdownText.escape(meta) + "_")
+    md.paragraph("_" + MarkdownEscaping.line(meta) + "_")
 
     md.heading("In brief")
     md.list(
       c.keyFigures.map {
-        "**\(MarkdownText.escape($0.value))** \(MarkdownText.escape($0.label)) — "
-          + MarkdownText.escape($0.detail)
+        "**\(MarkdownEscaping.line($0.value))** \(MarkdownEscaping.line($0.label)) — "
+          + MarkdownEscaping.line($0.detail)
       })
-    for p in c.summary { md.paragraph(MarkdownText.escape(p)) }
+    for p in c.summary { md.paragraph(MarkdownEscaping.line(p)) }
 
     if let diagram {
       md.heading("The network")
@@ -77,11 +77,11 @@ public struct MarkdownReport: Sendable {
     }
 
     md.heading("What the sources say, checked against the data")
-    md.paragraph(MarkdownText.escape(c.sourcesLine))
+    md.paragraph(MarkdownEscaping.line(c.sourcesLine))
     if !c.statistics.sources.figures.isEmpty { md.table(c.figureTable) }
     if !c.figureConflicts.isEmpty {
       md.heading("Figures that cannot all be true", level: 3)
-      md.list(c.figureConflicts.map(MarkdownText.escape))
+      md.list(c.figureConflicts.map(MarkdownEscaping.line))
     }
     let claims = c.claimTable
     if !claims.rows.isEmpty {
@@ -95,7 +95,7 @@ public struct MarkdownReport: Sendable {
       let unanswered = c.unansweredByKind
       if !unanswered.isEmpty {
         md.heading("Left unanswered, by kind of action", level: 3)
-        md.list(unanswered.map(MarkdownText.escape))
+        md.list(unanswered.map(MarkdownEscaping.line))
       }
       md.table(c.exchangeTable)
     }
@@ -120,7 +120,7 @@ public struct MarkdownReport: Sendable {
           contents: c.blocChart.svg(
             options: SVGEmbedding(trustedPrefix: "chart-blocs", fixedSize: true))))
       md.image(alt: "Diplomats expelled, by bloc. " + c.blocChart.summary, file: name)
-      for note in c.blocNotes { md.paragraph(MarkdownText.escape(note)) }
+      for note in c.blocNotes { md.paragraph(MarkdownEscaping.line(note)) }
       md.table(c.blocTable)
     }
 
@@ -136,24 +136,24 @@ public struct MarkdownReport: Sendable {
       md.table(c.sourceTable)
       if !c.omissions.isEmpty {
         md.heading("What each source leaves out", level: 3)
-        md.list(c.omissions.map(MarkdownText.escape))
+        md.list(c.omissions.map(MarkdownEscaping.line))
       }
     }
 
     let data = c.dataSet
     if !data.notes.isEmpty || !data.sources.isEmpty {
       md.heading("About the data")
-      for note in data.notes where !note.isEmpty { md.paragraph(MarkdownText.escape(note)) }
+      for note in data.notes where !note.isEmpty { md.paragraph(MarkdownEscaping.line(note)) }
       if !data.sources.isEmpty {
         md.heading("Sources", level: 3)
         md.list(
           data.sources.map { source in
             var item = ""
             if let publisher = source.publisher, !publisher.isEmpty {
-              item += MarkdownText.escape(publisher) + ", "
+              item += MarkdownEscaping.line(publisher) + ", "
             }
             let title =
-              "“" + MarkdownText.escape(source.title.isEmpty ? source.id.rawValue : source.title)
+              "“" + MarkdownEscaping.line(source.title.isEmpty ? source.id.rawValue : source.title)
               + "”"
             if let url = source.url.flatMap(HTML.webURL) {
               item += "[\(title)](<\(MarkdownText.linkDestination(url))>)"
@@ -169,12 +169,12 @@ public struct MarkdownReport: Sendable {
     md.heading("Methods")
     for (term, formula, words) in ReportContent.methods(c.statistics) {
       md.heading(term, level: 3)
-      if !formula.isEmpty { md.paragraph("_" + MarkdownText.escape(formula) + "_") }
-      md.paragraph(MarkdownText.escape(words))
+      if !formula.isEmpty { md.paragraph("_" + MarkdownEscaping.line(formula) + "_") }
+      md.paragraph(MarkdownEscaping.line(words))
     }
     if let generator = options.generator, !generator.isEmpty {
       md.paragraph("---")
-      md.paragraph("_Made with " + MarkdownText.escape(generator) + "._")
+      md.paragraph("_Made with " + MarkdownEscaping.line(generator) + "._")
     }
     return Output(markdown: md.text, files: files)
   }
@@ -185,37 +185,6 @@ struct MarkdownText {
   private(set) var text = ""
   /// At most this many rows per table.
   var rowLimit = Int.max
-
-  /// `s` as literal Markdown text: line breaks and tabs become spaces; the ASCII punctuation
-  /// that CommonMark, GitHub's extensions or HTML read anywhere (`\\` `` ` `` `*` `_` `[` `]`
-  /// `<` `>` `|` `~` `&`) is backslash-escaped, and so is a leading `#` `+` `-` `=` or an
-  /// ordered-list number, which would start a heading or a list; the characters XML cannot
-  /// carry become U+FFFD.
-  static func escape(_ s: String) -> String {
-    let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
-    let leading: Set<Unicode.Scalar> = ["#", "+", "-", "="]
-    var out = String.UnicodeScalarView()
-    let scalars = Array(s.unicodeScalars)
-    // "1. " or "2) " at the start (a list item; "0.877" is not): escape the punctuation.
-    var listMarker = -1
-    if let end = scalars.firstIndex(where: { !("0"..."9").contains($0) }), end > 0,
-      scalars[end] == "." || scalars[end] == ")",
-      end + 1 == scalars.count || scalars[end + 1] == " "
-    {
-      listMarker = end
-    }
-    for (i, scalar) in scalars.enumerated() {
-      switch scalar {
-      case "\n", "\r", "\t": out.append(" ")
-      default:
-        if special.contains(scalar) || (i == 0 && leading.contains(scalar)) || i == listMarker {
-          out.append("\\")
-        }
-        out.append(DOTEscaping.isXMLSafe(scalar) ? scalar : "\u{FFFD}")
-      }
-    }
-    return String(out)
-  }
 
   /// A relative or absolute URL for a link destination in angle brackets: characters other
   /// than unreserved, reserved and `%` are percent-encoded (spaces, `<`, `>`, non-ASCII).
@@ -241,7 +210,7 @@ struct MarkdownText {
   mutating func paragraph(_ s: String) { text += "\n" + s + "\n" }
 
   mutating func heading(_ title: String, level: Int = 2) {
-    text += "\n" + String(repeating: "#", count: level) + " " + MarkdownText.escape(title) + "\n"
+    text += "\n" + String(repeating: "#", count: level) + " " + MarkdownEscaping.line(title) + "\n"
   }
 
   mutating func list(_ items: [String]) {
@@ -250,24 +219,25 @@ struct MarkdownText {
   }
 
   mutating func image(alt: String, file: String) {
-    paragraph("![\(MarkdownText.escape(alt))](<\(MarkdownText.linkDestination(file))>)")
+    paragraph("![\(MarkdownEscaping.line(alt))](<\(MarkdownText.linkDestination(file))>)")
   }
 
   mutating func table(_ model: TableModel) {
     let t = model.limited(to: max(1, rowLimit))
-    text += "\n**" + MarkdownText.escape(t.caption) + "**\n\n"
-    text += "| " + t.columns.map { MarkdownText.escape($0.title) }.joined(separator: " | ") + " |\n"
+    text += "\n**" + MarkdownEscaping.line(t.caption) + "**\n\n"
+    text +=
+      "| " + t.columns.map { MarkdownEscaping.line($0.title) }.joined(separator: " | ") + " |\n"
     text += "|" + t.columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
     for row in t.rows {
       let cells = row.map { cell -> String in
-        var s = MarkdownText.escape(cell.text)
+        var s = MarkdownEscaping.line(cell.text)
         switch cell.mark {
         case .yes?: s = "✓ " + s
         case .no?: s = "✗ " + s
         case nil: break
         }
         if let detail = cell.detail, !detail.isEmpty {
-          s += " · _" + MarkdownText.escape(detail) + "_"
+          s += " · _" + MarkdownEscaping.line(detail) + "_"
         }
         return s
       }
@@ -278,6 +248,6 @@ struct MarkdownText {
         "\n_" + ReportWording.counted(t.omittedRows, "more row")
         + " not shown; diplograph stats --format csv lists them all._\n"
     }
-    for note in t.notes { text += "\n_" + MarkdownText.escape(note) + "_\n" }
+    for note in t.notes { text += "\n_" + MarkdownEscaping.line(note) + "_\n" }
   }
 }

@@ -1,6 +1,8 @@
+import DiploGraph
+
 /// A small SVG writer for the charts the reports draw themselves: elements appended as text,
 /// every number written with at most two decimals and no locale, every text escaped with
-/// ``HTML/escape(_:)``. Deterministic: the same calls give the same bytes.
+/// ``XMLEscaping/attribute(_:)``. Deterministic: the same calls give the same bytes.
 struct SVGCanvas {
   let width: Double
   var height: Double
@@ -35,9 +37,9 @@ struct SVGCanvas {
     var s = "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\""
     s += " height=\"\(n(max(0, height)))\" fill=\"\(fill.hex)\""
     if let stroke { s += " stroke=\"\(stroke.hex)\" stroke-width=\"0.75\"" }
-    if let className { s += " class=\"\(HTML.escape(className))\"" }
+    if let className { s += " class=\"\(XMLEscaping.attribute(className))\"" }
     if let title {
-      body += s + "><title>\(HTML.escape(title))</title></rect>\n"
+      body += s + "><title>\(XMLEscaping.attribute(title))</title></rect>\n"
     } else {
       body += s + "/>\n"
     }
@@ -60,7 +62,7 @@ struct SVGCanvas {
       "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(r))\" fill=\"\(fill.hex)\""
       + " stroke=\"\(stroke.hex)\" stroke-width=\"1\""
     if let title {
-      body += s + "><title>\(HTML.escape(title))</title></circle>\n"
+      body += s + "><title>\(XMLEscaping.attribute(title))</title></circle>\n"
     } else {
       body += s + "/>\n"
     }
@@ -77,7 +79,7 @@ struct SVGCanvas {
     for part in parts {
       s += "<tspan fill=\"\(part.colour.hex)\""
       if part.bold { s += " font-weight=\"bold\"" }
-      s += ">\(HTML.escape(part.text))</tspan>"
+      s += ">\(XMLEscaping.attribute(part.text))</tspan>"
     }
     body += s + "</text>\n"
   }
@@ -110,8 +112,9 @@ struct SVGCanvas {
     s += " viewBox=\"0 0 \(n(width)) \(n(height))\" id=\"\(id)\" class=\"chart\""
     s += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
     s += " font-family=\"\(SVGCanvas.fontFamily)\">\n"
-    s += "<title id=\"\(id)-title\">\(HTML.escape(options.title ?? title))</title>\n"
-    s += "<desc id=\"\(id)-desc\">\(HTML.escape(options.description ?? description))</desc>\n"
+    s += "<title id=\"\(id)-title\">\(XMLEscaping.attribute(options.title ?? title))</title>\n"
+    let shownDescription = options.description ?? description
+    s += "<desc id=\"\(id)-desc\">\(XMLEscaping.attribute(shownDescription))</desc>\n"
     s += "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n"
     return s + body + "</svg>\n"
   }

@@ -1,3 +1,5 @@
+import DiploGraph
+
 /// How an SVG is prepared for a web page.
 public struct SVGEmbedding: Hashable, Sendable {
   /// Put before every id (`<prefix>-node1`), so several diagrams share one page. Letters,
@@ -118,9 +120,9 @@ public enum EmbeddableSVG {
         out += selfClosing ? "/>" : ">"
         if isRoot {
           let shownTitle = options.title ?? (title.isEmpty ? "Network diagram" : title)
-          out += "\n<title id=\"\(prefix)-title\">\(xmlText(shownTitle))</title>"
+          out += "\n<title id=\"\(prefix)-title\">\(XMLEscaping.text(shownTitle))</title>"
           out +=
-            "\n<desc id=\"\(prefix)-desc\">\(xmlText(options.description ?? description))</desc>"
+            "\n<desc id=\"\(prefix)-desc\">\(XMLEscaping.text(options.description ?? description))</desc>"
         }
       }
     }
@@ -128,21 +130,6 @@ public enum EmbeddableSVG {
       throw DiploRenderError(.svg, "the SVG from Graphviz has no <svg> element")
     }
     return out + "\n"
-  }
-
-  /// `text` escaped for XML character data, with characters XML cannot carry replaced.
-  static func xmlText(_ text: String) -> String {
-    var out = ""
-    for scalar in DOTEscaping.cleaned(text).unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
   }
 
   /// The renaming of ids, shared by definitions and references.
