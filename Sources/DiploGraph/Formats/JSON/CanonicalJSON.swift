@@ -4,12 +4,12 @@
 //
 // Reading is in two layers. The strict JSON parser (JSON.swift) rejects malformed bytes with a
 // located `syntax` error (or a `limit` error past the nesting limit). The mapping to the model
-// (CanonicalJSON+Reading.swift) then collects every problem of type or shape (a missing or
+// (CanonicalReader.swift) then collects every problem of type or shape (a missing or
 // unknown key, a wrong type, a bad enum value, a negative, fractional or too large count, an
 // impossible date) as a located Diagnostic and goes on reading, leaving the field empty or
 // skipping the element, so that `validate` can list them all at once.
 //
-// Writing (CanonicalJSON+Writing.swift) follows the output rules of docs/format.md exactly:
+// Writing (CanonicalWriter.swift) follows the output rules of docs/format.md exactly:
 // keys in the documented order, optional keys omitted, short arrays of strings on one line, two-space
 // indentation, minimal escaping, non-ASCII as UTF-8, a final newline; so write → read → write
 // gives the same bytes.

@@ -3,7 +3,7 @@ import PropertyBased
 import TestSupport
 import Testing
 
-@Suite struct BlocWeightsTests {
+@Suite struct BlocAnalysisTests {
   static let edges: [(String, String, Int?)] = [
     ("FRA", "RUS", 4), ("DEU", "RUS", 4), ("HUN", "RUS", 1), ("UKR", "RUS", 13),
     ("NOR", "RUS", 1), ("USA", "RUS", 60), ("FRA", "DEU", 2), ("RUS", "FRA", 4),

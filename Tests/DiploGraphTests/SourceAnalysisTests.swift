@@ -2,7 +2,7 @@ import DiploGraph
 import TestSupport
 import Testing
 
-@Suite struct SourceAgreementTests {
+@Suite struct SourceAnalysisTests {
   static let all: [String] = ["AJ", "AFP", "UNIAN"]
 
   /// Three sources that agree on most things, as the 2018 articles do.
