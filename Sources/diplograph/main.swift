@@ -48,6 +48,9 @@ enum Main {
       if error.location == nil, error.code != .io, let name = runInputName {
         error.location = SourceLocation(file: name)
       }
+      if let limit = error.limit, let option = InputOptions.option(raising: limit.name) {
+        error.message = error.message(advice: "raise the limit with \(option)")
+      }
       printError(error.description)
       return error.code == .io ? ExitStatus.io : ExitStatus.data
     case let error as DiploRenderError:

@@ -154,7 +154,7 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
     let memberBlocs = blocsOfNode.flatMap { $0 }
     let membership = blocsOfNode.map { $0.map(Int.init) }
 
-    var outStrength = [Int64](repeating: 0, count: k)
+    let outStrength = links.strengths.outStrength
     var outDegree = [Int](repeating: 0, count: k)
     var linked = [Bool](repeating: false, count: k)
     // Row-major b × b cells.
@@ -168,12 +168,8 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
     var internalLinks = [Int](repeating: 0, count: b)
     var externalLinks = [Int](repeating: 0, count: b)
     let cell = "a bloc weight"
-    for e in 0..<links.count {
-      let i = Int(links.from[e])
-      let j = Int(links.to[e])
-      let w = links.weight[e]
-      // A partial sum of the checked total: it fits.
-      outStrength[i] &+= w
+    for link in links {
+      let (i, j, w) = (link.from, link.to, link.weight)
       outDegree[i] += 1
       linked[i] = true
       linked[j] = true
@@ -287,10 +283,8 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
     var denseWeight = [Int64](repeating: 0, count: dense ? g * g : 0)
     var present = [Bool](repeating: false, count: dense ? g * g : 0)
     var pairWeight: [Int: Int64] = [:]
-    for e in 0..<links.count {
-      let w = links.weight[e]
-      let i = Int(links.from[e])
-      let j = Int(links.to[e])
+    for link in links {
+      let (i, j, w) = (link.from, link.to, link.weight)
       for x in groups[groupStart[i]..<groupStart[i + 1]] {
         for y in groups[groupStart[j]..<groupStart[j + 1]] where x != y {
           let key = x * g + y

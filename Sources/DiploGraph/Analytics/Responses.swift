@@ -294,6 +294,17 @@ public struct ResponseAnalysis: Hashable, Sendable {
   }
 }
 
+extension Exchange.Outcome {
+  /// The outcome of an original answered by one action, from the counts stored for each
+  /// (``ActionTable/noCount`` when an action has none).
+  @inline(__always)
+  static func of(answer: Int64, original: Int64) -> Self {
+    Exchange.outcome(
+      answered: true, original == ActionTable.noCount ? nil : original,
+      answer == ActionTable.noCount ? nil : answer)
+  }
+}
+
 extension Exchange {
   /// Builds an exchange from the rows of its originals (at least one) and answers (possibly
   /// none), computing totals, ratio, lag and outcome.

@@ -163,80 +163,8 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     // Summary index of each source symbol.
     let summaryOfSymbol = table.sourceSymbols.strings.map { indexOf[SourceID($0)]! }
 
-    // Selected rows aggregated by (source list, actor): the cell of each pair in a dense
-    // table when there are not too many pairs, else in a dictionary.
-    struct Cell {
-      var set: Int
-      var actor: Int
-      var actions: Int
-      var weight: Int64
-      var withoutCount: Int
-    }
-    let sets = table.sourceSetTable.count
+    let (cells, unsourced) = try Self.cells(of: network)
     let emptySet = table.sourceSetTable.map(\.isEmpty)
-    var cells: [Cell] = []
-    var unsourced = 0
-    do {
-      let nodeOf = network.nodeOfEndpoint
-      let actorColumn = table.actorColumn
-      let targetColumn = table.targetColumn
-      let setColumn = table.sourceSetColumn
-      let countColumn = table.countColumn
-      let identity = network.rows.count == table.count
-      if sets * k <= 1 << 22 {
-        // A slot per (actor, source list), an actor's lists side by side (the busy actors'
-        // slots stay in the cache); the cells are the slots used.
-        var actions = [Int32](repeating: 0, count: sets * k)
-        var weight = [Int64](repeating: 0, count: sets * k)
-        var withoutCount = [Int32](repeating: 0, count: sets * k)
-        for n in network.rows.indices {
-          let r = identity ? n : Int(network.rows[n])
-          let i = Int(nodeOf[Int(actorColumn[r])])
-          if i == Int(nodeOf[Int(targetColumn[r])]) { continue }
-          let set = Int(setColumn[r])
-          if emptySet[set] { unsourced += 1 }
-          let slot = i * sets + set
-          actions[slot] += 1
-          let c = countColumn[r]
-          if c == ActionTable.noCount {
-            withoutCount[slot] += 1
-          } else {
-            weight[slot] = try checkedAdd(weight[slot], c, "a source's total")
-          }
-        }
-        for slot in actions.indices where actions[slot] > 0 {
-          cells.append(
-            Cell(
-              set: slot % sets, actor: slot / sets, actions: Int(actions[slot]),
-              weight: weight[slot], withoutCount: Int(withoutCount[slot])))
-        }
-      } else {
-        var index: [Int: Int] = [:]
-        for row in network.rows {
-          let r = Int(row)
-          let i = Int(nodeOf[Int(actorColumn[r])])
-          if i == Int(nodeOf[Int(targetColumn[r])]) { continue }
-          let set = Int(setColumn[r])
-          if emptySet[set] { unsourced += 1 }
-          let key = set * k + i
-          let cell: Int
-          if let found = index[key] {
-            cell = found
-          } else {
-            cell = cells.count
-            index[key] = cell
-            cells.append(Cell(set: set, actor: i, actions: 0, weight: 0, withoutCount: 0))
-          }
-          cells[cell].actions += 1
-          let c = countColumn[r]
-          if c == ActionTable.noCount {
-            cells[cell].withoutCount += 1
-          } else {
-            cells[cell].weight = try checkedAdd(cells[cell].weight, c, "a source's total")
-          }
-        }
-      }
-    }
 
     var declared: [SourceID: Source] = [:]
     for source in dataSet.sources where declared[source.id] == nil { declared[source.id] = source }
@@ -313,9 +241,11 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     // Claims.
     let reader = ActionReader(table)
     var disagreements: [ClaimDisagreement] = []
-    for (row, claims) in table.claimsColumn.entries where network.selects(row: Int(row)) {
+    for (row, claims) in table.claimsColumn.entries {
+      guard let p = network.position(ofRow: Int(row)), !network.actions[p].isSelfLoop else {
+        continue
+      }
       let r = Int(row)
-      if network.actorNode(row: r) == network.targetNode(row: r) { continue }
       for claim in claims { summaries[indexOf[claim.source]!].claims += 1 }
       if let found = Self.checkClaims(claims, row: r, reader: reader) {
         disagreements.append(found)
@@ -335,6 +265,75 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     self.omissions = omissions
     figures = checks
     figureConflicts = Self.conflicts(among: checks)
+  }
+
+  /// What the selected actions (self-loops left out) give each pair of a list of sources and
+  /// an acting actor.
+  private struct Cell {
+    var set: Int
+    var actor: Int
+    var actions: Int
+    var weight: Int64
+    var withoutCount: Int
+  }
+
+  /// The selected actions aggregated by (source list, actor), and how many have no source:
+  /// the cell of each pair in a dense table when there are not too many pairs, else in a
+  /// dictionary.
+  private static func cells(of network: Network) throws -> (cells: [Cell], unsourced: Int) {
+    let table = network.dataSet.actions
+    let k = network.nodeCount
+    let sets = table.sourceSetTable.count
+    let emptySet = table.sourceSetTable.map(\.isEmpty)
+    var cells: [Cell] = []
+    var unsourced = 0
+    if sets * k <= 1 << 22 {
+      // A slot per (actor, source list), an actor's lists side by side (the busy actors'
+      // slots stay in the cache); the cells are the slots used.
+      var actions = [Int32](repeating: 0, count: sets * k)
+      var weight = [Int64](repeating: 0, count: sets * k)
+      var withoutCount = [Int32](repeating: 0, count: sets * k)
+      try network.actions.forEach { action in
+        if emptySet[action.sourceSet] { unsourced += 1 }
+        let slot = action.actor * sets + action.sourceSet
+        actions[slot] += 1
+        let c = action.storedCount
+        if c == ActionTable.noCount {
+          withoutCount[slot] += 1
+        } else {
+          weight[slot] = try checkedAdd(weight[slot], c, "a source's total")
+        }
+      }
+      for slot in actions.indices where actions[slot] > 0 {
+        cells.append(
+          Cell(
+            set: slot % sets, actor: slot / sets, actions: Int(actions[slot]),
+            weight: weight[slot], withoutCount: Int(withoutCount[slot])))
+      }
+    } else {
+      var index: [Int: Int] = [:]
+      try network.actions.forEach { action in
+        if emptySet[action.sourceSet] { unsourced += 1 }
+        let key = action.sourceSet * k + action.actor
+        let cell: Int
+        if let found = index[key] {
+          cell = found
+        } else {
+          cell = cells.count
+          index[key] = cell
+          cells.append(
+            Cell(set: action.sourceSet, actor: action.actor, actions: 0, weight: 0, withoutCount: 0))
+        }
+        cells[cell].actions += 1
+        let c = action.storedCount
+        if c == ActionTable.noCount {
+          cells[cell].withoutCount += 1
+        } else {
+          cells[cell].weight = try checkedAdd(cells[cell].weight, c, "a source's total")
+        }
+      }
+    }
+    return (cells, unsourced)
   }
 
   /// The disagreement on one action's claims, if there is one.
@@ -370,23 +369,17 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
 
   /// A figure recomputed from the data.
   static func check(_ figure: ReportedFigure, network: Network) throws -> FigureCheck {
-    let dataSet = network.dataSet
-    let table = dataSet.actions
-    let compiled = CompiledSelection(figure.scope, in: dataSet)
     var actions: Int64 = 0
     var diplomats: Int64 = 0
     var acting = [Bool](repeating: false, count: network.nodeCount)
     var actors: Int64 = 0
-    for r in 0..<table.count where compiled.contains(row: r, of: table) {
-      let i = network.actorNode(row: r)
-      if i == network.targetNode(row: r) { continue }
+    try network.actions(in: figure.scope).forEach { action in
       actions += 1
-      let c = table.countColumn[r]
-      if c != ActionTable.noCount {
-        diplomats = try checkedAdd(diplomats, c, "the total of figure \"\(figure.label)\"")
+      if let c = action.count {
+        diplomats = try checkedAdd(diplomats, Int64(c), "the total of figure \"\(figure.label)\"")
       }
-      if !acting[i] {
-        acting[i] = true
+      if !acting[action.actor] {
+        acting[action.actor] = true
         actors += 1
       }
     }

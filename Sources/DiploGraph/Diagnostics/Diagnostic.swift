@@ -19,8 +19,5 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `location: severity: message`.
-  public var description: String {
-    if let location { return "\(location): \(severity.rawValue): \(message)" }
-    return "\(severity.rawValue): \(message)"
-  }
+  public var description: String { SourceLocation.line(severity.rawValue, message, at: location) }
 }

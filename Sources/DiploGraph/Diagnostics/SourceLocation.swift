@@ -38,4 +38,11 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     copy.file = file
     return copy
   }
+
+  /// `location: label: message`, or `label: message` without a location: the one shape of
+  /// every error and diagnostic users see.
+  static func line(_ label: String, _ message: String, at location: SourceLocation?) -> String {
+    guard let location else { return "\(label): \(message)" }
+    return "\(location): \(label): \(message)"
+  }
 }

@@ -26,48 +26,33 @@ public struct GraphMLWriter: Sendable {
 
   private enum KeyType: String { case string, int, long }
 
+  /// A declared attribute: its id is the first letter of its domain, `_`, and its name
+  /// (`n_out_strength`).
   private struct Key {
-    var id: String
     var domain: String
     var name: String
     var type: KeyType
+    var id: String { "\(domain.prefix(1))_\(name)" }
+  }
+
+  /// The keys of `domain`, from `name:type` pairs (the type `string` when left out).
+  private static func keys(_ domain: String, _ list: String) -> [Key] {
+    list.split(separator: " ").map { item in
+      let parts = item.split(separator: ":")
+      return Key(
+        domain: domain, name: String(parts[0]),
+        type: parts.count > 1 ? KeyType(rawValue: String(parts[1]))! : .string)
+    }
   }
 
   private var keys: [Key] {
-    var keys: [Key] = [
-      Key(id: "g_title", domain: "graph", name: "title", type: .string),
-      Key(id: "g_description", domain: "graph", name: "description", type: .string),
-      Key(id: "g_edge_mode", domain: "graph", name: "edge_mode", type: .string),
-      Key(id: "n_name", domain: "node", name: "name", type: .string),
-      Key(id: "n_kind", domain: "node", name: "kind", type: .string),
-      Key(id: "n_blocs", domain: "node", name: "blocs", type: .string),
-      Key(id: "n_out_strength", domain: "node", name: "out_strength", type: .long),
-      Key(id: "n_in_strength", domain: "node", name: "in_strength", type: .long),
-      Key(id: "n_note", domain: "node", name: "note", type: .string),
-    ]
-    switch edgeMode {
-    case .aggregated:
-      keys += [
-        Key(id: "e_weight", domain: "edge", name: "weight", type: .long),
-        Key(id: "e_actions", domain: "edge", name: "actions", type: .int),
-        Key(id: "e_kinds", domain: "edge", name: "kinds", type: .string),
-        Key(id: "e_sources", domain: "edge", name: "sources", type: .string),
-        Key(id: "e_first_date", domain: "edge", name: "first_date", type: .string),
-        Key(id: "e_last_date", domain: "edge", name: "last_date", type: .string),
-      ]
-    case .perAction:
-      keys += [
-        Key(id: "e_kind", domain: "edge", name: "kind", type: .string),
-        Key(id: "e_count", domain: "edge", name: "count", type: .long),
-        Key(id: "e_date", domain: "edge", name: "date", type: .string),
-        Key(id: "e_sources", domain: "edge", name: "sources", type: .string),
-        Key(id: "e_action_id", domain: "edge", name: "action_id", type: .string),
-        Key(id: "e_responds_to", domain: "edge", name: "responds_to", type: .string),
-        Key(id: "e_note", domain: "edge", name: "note", type: .string),
-        Key(id: "e_row", domain: "edge", name: "row", type: .int),
-      ]
-    }
-    return keys
+    Self.keys("graph", "title description edge_mode")
+      + Self.keys("node", "name kind blocs out_strength:long in_strength:long note")
+      + Self.keys(
+        "edge",
+        edgeMode == .aggregated
+          ? "weight:long actions:int kinds sources first_date last_date"
+          : "kind count:long date sources action_id responds_to note row:int")
   }
 
   /// The GraphML document for `network` (UTF-8 text, `\n` line ends).
@@ -93,12 +78,7 @@ public struct GraphMLWriter: Sendable {
 
     // Nodes.
     let links = network.links
-    var outStrength = [Int64](repeating: 0, count: network.nodeCount)
-    var inStrength = [Int64](repeating: 0, count: network.nodeCount)
-    for l in 0..<links.count {
-      outStrength[Int(links.from[l])] &+= links.weight[l]
-      inStrength[Int(links.to[l])] &+= links.weight[l]
-    }
+    let strengths = links.strengths
     var blocsOf = [[String]](repeating: [], count: network.nodeCount)
     for bloc in dataSet.blocs {
       for member in Set(bloc.members) {
@@ -112,8 +92,8 @@ public struct GraphMLWriter: Sendable {
       if !blocsOf[n].isEmpty {
         data("n_blocs", blocsOf[n].joined(separator: ";"), indent: "      ")
       }
-      data("n_out_strength", String(outStrength[n]), indent: "      ")
-      data("n_in_strength", String(inStrength[n]), indent: "      ")
+      data("n_out_strength", String(strengths.outStrength[n]), indent: "      ")
+      data("n_in_strength", String(strengths.inStrength[n]), indent: "      ")
       if let note = actor.note { data("n_note", note, indent: "      ") }
       out += "    </node>\n"
     }
@@ -132,18 +112,15 @@ public struct GraphMLWriter: Sendable {
       // The links in (from, to) order; each actor's self-loops as one edge, in order too.
       var rowsOfLink = [[Int]](repeating: [], count: links.count)
       var loopRows: [Int: [Int]] = [:]
-      for row32 in network.rows {
-        let row = Int(row32)
-        let a = network.actorNode(row: row)
-        let t = network.targetNode(row: row)
-        if a == t {
-          loopRows[a, default: []].append(row)
-        } else if let l = links.link(from: a, to: t) {
-          rowsOfLink[l].append(row)
+      for action in network.actions.includingSelfLoops {
+        if action.isSelfLoop {
+          loopRows[action.actor, default: []].append(action.row)
+        } else if let l = links.link(from: action.actor, to: action.target) {
+          rowsOfLink[l].append(action.row)
         }
       }
-      var groups: [(from: Int, to: Int, rows: [Int])] = (0..<links.count).map {
-        (Int(links.from[$0]), Int(links.to[$0]), rowsOfLink[$0])
+      var groups: [(from: Int, to: Int, rows: [Int])] = links.map {
+        ($0.from, $0.to, rowsOfLink[$0.index])
       }
       groups += loopRows.map { ($0.key, $0.key, $0.value) }
       groups.sort { ($0.from, $0.to) < ($1.from, $1.to) }
@@ -173,9 +150,9 @@ public struct GraphMLWriter: Sendable {
         out += "    </edge>\n"
       }
     case .perAction:
-      for row32 in network.rows {
-        let row = Int(row32)
-        openEdge(network.actorNode(row: row), network.targetNode(row: row))
+      for action in network.actions.includingSelfLoops {
+        let row = action.row
+        openEdge(action.actor, action.target)
         data("e_kind", table.kind(row: row).rawValue, indent: "      ")
         if let count = table.count(row: row) { data("e_count", String(count), indent: "      ") }
         if let date = table.date(row: row) { data("e_date", date.description, indent: "      ") }

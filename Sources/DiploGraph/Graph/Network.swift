@@ -17,12 +17,15 @@ public struct Network: Sendable {
   public let selection: Selection
   /// Node `i` is `actors[i]`.
   public let actors: [Actor]
+  /// The selected actions, as typed values: iterating skips self-loops (see
+  /// ``SelectedActions``).
+  public let actions: SelectedActions
   /// Node index of each endpoint symbol of `dataSet.actions`.
-  public let nodeOfEndpoint: [Int32]
+  package let nodeOfEndpoint: [Int32]
   /// Rows of `dataSet.actions` kept by the selection, ascending (self-loops included).
-  public let rows: [Int32]
+  package let rows: [Int32]
   /// Selected rows whose actor is its own target.
-  public let selfLoopRows: [Int32]
+  package let selfLoopRows: [Int32]
   /// The links, sorted by (from, to).
   public let links: LinkTable
   private let index: [ActorID: Int]
@@ -53,24 +56,14 @@ public struct Network: Sendable {
     self.index = index
     self.nodeOfEndpoint = nodeOfEndpoint
 
-    let compiled = CompiledSelection(selection, in: dataSet)
-    var rows: [Int32] = []
-    var selfLoops: [Int32] = []
-    if selection.isAll {
-      rows = Array(0..<Int32(table.count))
-    } else {
-      for row in 0..<table.count where compiled.contains(row: row, of: table) {
-        rows.append(Int32(row))
-      }
-    }
-    for row in rows where table.actorColumn[Int(row)] == table.targetColumn[Int(row)] {
-      selfLoops.append(row)
-    }
+    let rows = CompiledSelection(selection, in: dataSet).rows(of: table)
+    let actions = SelectedActions(table, rows: rows, nodeOfEndpoint: nodeOfEndpoint)
     self.rows = rows
-    self.selfLoopRows = selfLoops
-    self.links = try LinkTable(
-      table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: actors.count,
-      name: { actors[$0].id.rawValue })
+    self.actions = actions
+    var selfLoopRows: [Int32] = []
+    actions.includingSelfLoops.forEach { if $0.isSelfLoop { selfLoopRows.append(Int32($0.row)) } }
+    self.selfLoopRows = selfLoopRows
+    self.links = try LinkTable(actions, nodeCount: actors.count, name: { actors[$0].id.rawValue })
   }
 
   /// Number of nodes (K).
@@ -79,13 +72,15 @@ public struct Network: Sendable {
   /// The node index of an actor, if the data set knows it.
   public func node(of id: ActorID) -> Int? { index[id] }
 
-  /// Node index of the acting actor of `row`.
-  @inline(__always)
-  public func actorNode(row: Int) -> Int {
-    Int(nodeOfEndpoint[Int(dataSet.actions.actorColumn[row])])
-  }
+  /// The number of selected actions whose actor is its own target (left out of every
+  /// analysis).
+  public var selfLoopCount: Int { selfLoopRows.count }
 
-  /// Node index of the target of `row`.
+  /// Node index of the acting actor of table row `row`.
+  @inline(__always)
+  public func actorNode(row: Int) -> Int { Int(nodeOfEndpoint[Int(dataSet.actions.actorColumn[row])]) }
+
+  /// Node index of the target of table row `row`.
   @inline(__always)
   public func targetNode(row: Int) -> Int {
     Int(nodeOfEndpoint[Int(dataSet.actions.targetColumn[row])])

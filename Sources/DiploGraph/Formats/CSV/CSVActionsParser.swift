@@ -16,7 +16,6 @@ struct CSVActionsParser: CSVRecordHandler {
   private let dateColumn: Int
   private let sourceColumn: Int
   private let hasOptionalColumns: Bool
-  private let maxDiagnostics: Int
   private let maxActions: Int
   private let maxActors: Int
 
@@ -47,10 +46,8 @@ struct CSVActionsParser: CSVRecordHandler {
   private var responses: [(row: Int, ids: [Int32])] = []
   private var notes: [(row: Int, note: String)] = []
 
-  private var diagnostics: [CSVPendingDiagnostic] = []
+  private var diagnostics: CappedDiagnostics<CSVPendingDiagnostic>
   private var recordDiagnostics: [(key: Int, diagnostic: CSVPendingDiagnostic)] = []
-  private var droppedDiagnostics = 0
-  private var droppedErrors = false
   private var checkpoints: [CSVCheckpoint] = []
   private var kindLimitRow: Int?
 
@@ -75,15 +72,14 @@ struct CSVActionsParser: CSVRecordHandler {
     hasOptionalColumns = [CSVColumns.id, CSVColumns.respondsTo, CSVColumns.note].contains {
       layout.columns[$0] >= 0
     }
-    self.maxDiagnostics = maxDiagnostics
+    diagnostics = CappedDiagnostics(limit: maxDiagnostics)
     self.maxActions = maxActions
     self.maxActors = maxActors
     self.sink = sink
   }
 
-  /// Hands over the columns and tables; frees the lookup tables.
+  /// Hands over the columns and tables (the lookup tables are freed with the parser).
   func finish(start: Int, outcome: CSVRunOutcome) -> CSVActionsPart {
-    freeTables()
     var id = self.id
     id?.pad(to: sink.rows, with: -1)
     return CSVActionsPart(
@@ -91,24 +87,7 @@ struct CSVActionsParser: CSVRecordHandler {
       endpointFirstRow: endpointFirstRow, kinds: kinds,
       kindFirstRow: kindFirstRow, sources: sources, sourceFirstRow: sourceFirstRow,
       sourceSets: sourceSets, ids: ids, responses: responses, notes: notes,
-      diagnostics: diagnostics, droppedDiagnostics: droppedDiagnostics,
-      droppedErrors: droppedErrors, checkpoints: checkpoints, kindLimitRow: kindLimitRow)
-  }
-
-  /// Frees everything, for a run that failed.
-  func discard() {
-    freeTables()
-    sink.deallocate()
-    id?.deallocate()
-  }
-
-  private func freeTables() {
-    endpointTable.deallocate()
-    kindTable.deallocate()
-    sourceFieldTable.deallocate()
-    sourceItemTable.deallocate()
-    idTable.deallocate()
-    scratch.deallocate()
+      diagnostics: diagnostics, checkpoints: checkpoints, kindLimitRow: kindLimitRow)
   }
 
   // MARK: The record
@@ -212,14 +191,7 @@ struct CSVActionsParser: CSVRecordHandler {
 
   private mutating func flushDiagnostics() {
     recordDiagnostics.sort { $0.key < $1.key }
-    for (_, d) in recordDiagnostics {
-      if diagnostics.count < maxDiagnostics {
-        diagnostics.append(d)
-      } else {
-        droppedDiagnostics += 1
-        if d.severity == .error { droppedErrors = true }
-      }
-    }
+    diagnostics.append(contentsOf: recordDiagnostics.lazy.map(\.diagnostic))
     recordDiagnostics.removeAll(keepingCapacity: true)
   }
 

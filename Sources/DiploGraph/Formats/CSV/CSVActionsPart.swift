@@ -1,6 +1,6 @@
 /// A problem found in one part of `actions.csv`, located relative to the part's start until the
 /// parts are merged.
-struct CSVPendingDiagnostic {
+struct CSVPendingDiagnostic: Severe {
   var severity: Diagnostic.Severity
   var message: String
   /// Record index within the part.
@@ -25,8 +25,7 @@ struct CSVCheckpoint: Hashable, Sendable {
 /// What parsing one byte range of `actions.csv` produced: columns of part-local symbol
 /// indices, the part-local symbol tables, and the problems found.
 ///
-/// Owns manually managed columns; ``CSVActionsReader`` frees them as it merges the parts, or
-/// through ``deallocate()`` when the part is discarded.
+/// Its overflow and id columns free themselves when the part is let go.
 struct CSVActionsPart {
   var start: Int
   var outcome: CSVRunOutcome
@@ -45,17 +44,10 @@ struct CSVActionsPart {
   var ids: [String]
   var responses: [(row: Int, ids: [Int32])]
   var notes: [(row: Int, note: String)]
-  var diagnostics: [CSVPendingDiagnostic]
-  var droppedDiagnostics: Int
-  var droppedErrors: Bool
+  var diagnostics: CappedDiagnostics<CSVPendingDiagnostic>
   var checkpoints: [CSVCheckpoint]
   /// Set when the part stopped because it met more kinds than a table can index.
   var kindLimitRow: Int?
 
   var rows: Int { sink.rows }
-
-  func deallocate() {
-    sink.deallocate()
-    id?.deallocate()
-  }
 }

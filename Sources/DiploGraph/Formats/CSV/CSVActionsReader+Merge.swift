@@ -15,9 +15,7 @@ struct MergedParts {
   var notes = SparseColumn<String>()
   var sourceFirstRow: [Int] = []
   var checkpoints: [CSVCheckpoint] = []
-  var diagnostics: [Diagnostic] = []
-  var droppedDiagnostics = 0
-  var droppedErrors = false
+  var diagnostics: CappedDiagnostics<Diagnostic>
 }
 
 extension CSVActionsReader {
@@ -42,7 +40,9 @@ extension CSVActionsReader {
       rows += part.rows
       lines += part.outcome.lineBreaks
     }
-    var m = MergedParts(rows: rows, rowOffsets: rowOffsets)
+    var m = MergedParts(
+      rows: rows, rowOffsets: rowOffsets,
+      diagnostics: CappedDiagnostics(limit: configuration.maxDiagnostics))
     for (i, part) in parts.enumerated() {
       for c in part.checkpoints {
         m.checkpoints.append(
@@ -61,16 +61,13 @@ extension CSVActionsReader {
     // crossed at some row (the parts read at least up to the first such row, wherever they
     // were split), else the record that ends the last part (too long, or a quote never closed).
     var firstLimit: (row: Int, error: DiploGraphError)?
-    func limit(row: Int, _ message: String, column: Int? = nil) {
+    func stop(row: Int, column: Int? = nil, _ error: (SourceLocation) -> DiploGraphError) {
       if let first = firstLimit, first.row <= row { return }
-      firstLimit = (row, DiploGraphError(.limit, message, at: location(row: row, column: column)))
+      firstLimit = (row, error(location(row: row, column: column)))
     }
     let maxActions = min(configuration.maxActions, Int(Int32.max))
     if rows > maxActions {
-      limit(
-        row: maxActions,
-        "found more than \(maxActions) actions; expected at most \(maxActions) (raise the limit "
-          + "with --max-actions)")
+      stop(row: maxActions) { .tooMany("actions", .init(.maxActions, maxActions), at: $0) }
     }
 
     var sourceSetIndex: [[Int32]: Int32] = [[]: 0]
@@ -82,10 +79,9 @@ extension CSVActionsReader {
         let known = m.endpointSymbols.count
         endpointMap.append(m.endpointSymbols.intern(name))
         if m.endpointSymbols.count > known && known == configuration.maxActors {
-          limit(
-            row: rowOffsets[i] + part.endpointFirstRow[k],
-            "found more than \(configuration.maxActors) distinct actors; expected at most "
-              + "\(configuration.maxActors) (raise the limit with --max-actors)")
+          stop(row: rowOffsets[i] + part.endpointFirstRow[k]) {
+            .tooMany("distinct actors", .init(.maxActors, configuration.maxActors), at: $0)
+          }
         }
       }
       m.endpointMaps.append(endpointMap)
@@ -93,10 +89,11 @@ extension CSVActionsReader {
       for (k, name) in part.kinds.enumerated() {
         let symbol = m.kindSymbols.intern(name)
         if Int(symbol) == ActionTable.maxKinds {
-          limit(
-            row: rowOffsets[i] + part.kindFirstRow[k],
-            "expected at most \(ActionTable.maxKinds) different action kinds, found more",
-            column: layout.columns[CSVColumns.kind])
+          stop(row: rowOffsets[i] + part.kindFirstRow[k], column: layout.columns[CSVColumns.kind]) {
+            DiploGraphError(
+              .limit, "expected at most \(ActionTable.maxKinds) different action kinds, found more",
+              at: $0)
+          }
         }
         kindMap.append(UInt16(truncatingIfNeeded: symbol))
       }
@@ -151,25 +148,15 @@ extension CSVActionsReader {
       for (row, note) in part.notes { m.notes.append(row: rowOffsets[i] + row, note) }
     }
 
-    let cap = configuration.maxDiagnostics
-    m.diagnostics = Array(headerWarnings.prefix(cap))
-    m.droppedDiagnostics = headerWarnings.count - m.diagnostics.count
+    m.diagnostics.append(contentsOf: headerWarnings)
     for (i, part) in parts.enumerated() {
-      for d in part.diagnostics {
-        guard m.diagnostics.count < cap else {
-          m.droppedDiagnostics += 1
-          m.droppedErrors = m.droppedErrors || d.severity == .error
-          continue
-        }
-        m.diagnostics.append(
-          Diagnostic(
-            d.severity, d.message,
-            at: SourceLocation(
-              file: layout.file, line: 1 + lineOffsets[i] + d.lineBreaks, column: d.column,
-              path: layout.path(row: rowOffsets[i] + d.row, column: d.field))))
+      m.diagnostics.append(part.diagnostics) { d in
+        Diagnostic(
+          d.severity, d.message,
+          at: SourceLocation(
+            file: layout.file, line: 1 + lineOffsets[i] + d.lineBreaks, column: d.column,
+            path: layout.path(row: rowOffsets[i] + d.row, column: d.field)))
       }
-      m.droppedDiagnostics += part.droppedDiagnostics
-      m.droppedErrors = m.droppedErrors || part.droppedErrors
     }
     return m
   }
@@ -258,7 +245,6 @@ extension CSVActionsReader {
       idColumn: m.idColumn, responses: m.responses, notes: m.notes)
     return Result(
       table: table, layout: layout, diagnostics: m.diagnostics,
-      droppedDiagnostics: m.droppedDiagnostics, droppedErrors: m.droppedErrors,
       checkpoints: m.checkpoints, sourceFirstRow: m.sourceFirstRow, partsAccepted: partsAccepted)
   }
 }

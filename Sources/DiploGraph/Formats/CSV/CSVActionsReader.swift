@@ -48,9 +48,7 @@ enum CSVActionsReader {
   struct Result {
     var table: ActionTable
     var layout: CSVLayout
-    var diagnostics: [Diagnostic]
-    var droppedDiagnostics: Int
-    var droppedErrors: Bool
+    var diagnostics: CappedDiagnostics<Diagnostic>
     var checkpoints: [CSVCheckpoint]
     /// For each source symbol, the row that first names it.
     var sourceFirstRow: [Int]
@@ -88,7 +86,6 @@ enum CSVActionsReader {
       let (parts, accepted) = try parseParts(
         input, layout: layout, ranges: ranges, sinks: sinks, configuration: configuration)
       partsAccepted = accepted
-      defer { for part in parts { part.deallocate() } }
       let result = try mergeParts(
         parts, layout: layout, headerWarnings: headerWarnings, input: input,
         configuration: configuration)
@@ -107,41 +104,30 @@ enum CSVActionsReader {
   /// Parses the ranges at once, then accepts them in file order, parsing again from where
   /// the previous part really ended wherever a guessed split was not a record start.
   ///
-  /// - Returns: the accepted parts in order (the caller frees them), and for each range
+  /// - Returns: the accepted parts in order, and for each range
   ///   whether its parallel parse was accepted.
   private static func parseParts(
     _ input: CSVInput, layout: CSVLayout, ranges: [Range<Int>], sinks: [CSVRowSink],
     configuration: Configuration
   ) throws -> ([CSVActionsPart], [Bool]) {
-    let slots = PartSlots(sinks: sinks)
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { i in
-      slots.base[i] = Swift.Result {
-        try parsePart(
-          input, layout: layout, range: ranges[i], sink: slots.sinks[i],
-          configuration: configuration)
+    var results: [Swift.Result<CSVActionsPart, any Error>?] = concurrentMap(
+      Array(zip(ranges, sinks))
+    ) { range, sink in
+      Swift.Result {
+        try parsePart(input, layout: layout, range: range, sink: sink, configuration: configuration)
       }
     }
-    var results: [Swift.Result<CSVActionsPart, any Error>] = (0..<ranges.count).map {
-      slots.base[$0]!
-    }
-    slots.deallocate()
-
     var accepted: [CSVActionsPart] = []
     var partsAccepted: [Bool] = []
-    var done = false
-    defer {
-      if !done { for part in accepted { part.deallocate() } }
-      for case .success(let part) in results { part.deallocate() }
-    }
     var position = ranges[0].lowerBound
     for (i, range) in ranges.enumerated() {
-      let result = results[i]
-      results[i] = .failure(HandedOver())
+      // Each part's result is let go once looked at: its columns are freed with it.
+      let result = results[i]!
+      results[i] = nil
       if position == range.lowerBound {
         accepted.append(try result.get())
         partsAccepted.append(true)
       } else {
-        if case .success(let part) = result { part.deallocate() }
         partsAccepted.append(false)
         guard position < range.upperBound else { continue }
         // The region of the rejected part is free: the new parse of its range writes there.
@@ -160,7 +146,6 @@ enum CSVActionsReader {
         break
       }
     }
-    done = true
     return (accepted, partsAccepted)
   }
 
@@ -171,16 +156,10 @@ enum CSVActionsReader {
     var parser = CSVActionsParser(
       layout: layout, maxDiagnostics: configuration.maxDiagnostics, sink: sink,
       maxActions: configuration.maxActions, maxActors: configuration.maxActors)
-    let outcome: CSVRunOutcome
-    do {
-      outcome = try CSVRecordDriver.run(
-        input, from: range.lowerBound, until: range.upperBound,
-        blockSize: configuration.blockSize, fieldCapacity: layout.columnCount + 1,
-        maxRecordBytes: configuration.maxRecordBytes, handler: &parser)
-    } catch {
-      parser.discard()
-      throw error
-    }
+    let outcome = try CSVRecordDriver.run(
+      input, from: range.lowerBound, until: range.upperBound,
+      blockSize: configuration.blockSize, fieldCapacity: layout.columnCount + 1,
+      maxRecordBytes: configuration.maxRecordBytes, handler: &parser)
     return parser.finish(start: range.lowerBound, outcome: outcome)
   }
 
@@ -191,11 +170,11 @@ enum CSVActionsReader {
   static func estimatedRows(in input: CSVInput, range: Range<Int>) throws -> Int {
     let window = min(range.count, 1 << 16)
     guard window > 0 else { return 0 }
-    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: window)
-    defer { buffer.deallocate() }
-    let n = try input.read(at: range.lowerBound, into: buffer, count: window)
-    var lines = 0
-    for i in 0..<n where buffer[i] == CSVScanner.lineFeed { lines += 1 }
+    let (n, lines) = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: window) {
+      buffer in
+      let n = try input.read(at: range.lowerBound, into: buffer.baseAddress!, count: window)
+      return (n, buffer[..<n].reduce(0) { $0 + ($1 == CSVScanner.lineFeed ? 1 : 0) })
+    }
     let meanLength = Double(n) / Double(max(1, lines))
     let rows = Double(range.count) / max(meanLength, 1) * 1.125
     return min(Int(rows) + 1024, range.count + 1)
@@ -235,9 +214,17 @@ enum CSVActionsReader {
   static func likelyRecordStart(in input: CSVInput, near: Int) throws -> Int? {
     let from = max(0, near - 1)
     let window = 1 << 16
-    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: window)
-    defer { buffer.deallocate() }
-    let n = try input.read(at: from, into: buffer, count: window)
+    return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: window) { buffer in
+      let n = try input.read(at: from, into: buffer.baseAddress!, count: window)
+      return likelyRecordStart(in: UnsafeBufferPointer(rebasing: buffer[..<n]), at: from, near: near)
+    }
+  }
+
+  /// ``likelyRecordStart(in:near:)`` in `buffer`, the bytes of the file from offset `from`.
+  private static func likelyRecordStart(
+    in buffer: UnsafeBufferPointer<UInt8>, at from: Int, near: Int
+  ) -> Int? {
+    let n = buffer.count
     let origin = near - from  // index of `near` in the buffer
     guard n > origin else { return nil }
     func isBoundary(_ b: UInt8) -> Bool {
@@ -262,27 +249,3 @@ enum CSVActionsReader {
     return nil
   }
 }
-
-/// What the parallel parts share: each part's sink (its own region of the columns) and a
-/// slot for its result. Part `i` touches only `sinks[i]`, its region and `base[i]`; the slots
-/// are read after all parts have finished.
-private final class PartSlots: @unchecked Sendable {
-  let sinks: [CSVRowSink]
-  let base: UnsafeMutablePointer<Result<CSVActionsPart, any Error>?>
-  let count: Int
-
-  init(sinks: [CSVRowSink]) {
-    self.sinks = sinks
-    self.count = sinks.count
-    base = .allocate(capacity: count)
-    base.initialize(repeating: nil, count: count)
-  }
-
-  func deallocate() {
-    base.deinitialize(count: count)
-    base.deallocate()
-  }
-}
-
-/// Marks a result slot as handed over.
-private struct HandedOver: Error {}

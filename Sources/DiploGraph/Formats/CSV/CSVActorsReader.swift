@@ -10,9 +10,7 @@ enum CSVActorsReader {
     var actors: [Actor]
     var blocs: [Bloc]
     var layout: CSVLayout
-    var diagnostics: [Diagnostic]
-    var droppedDiagnostics: Int
-    var droppedErrors: Bool
+    var diagnostics: CappedDiagnostics<Diagnostic>
     var checkpoints: [CSVCheckpoint]
     var blocFirstRow: [Int]
     var blocMemberRows: [[Int]]
@@ -31,17 +29,12 @@ enum CSVActorsReader {
       blockSize: blockSize, maxRecordBytes: maxRecordBytes)
     var handler = ActorsHandler(layout: layout, maxDiagnostics: maxDiagnostics)
     handler.maxActors = maxActors
-    handler.diagnostics = Array(warnings.prefix(maxDiagnostics))
-    handler.dropped = warnings.count - handler.diagnostics.count
-    defer { handler.scratch.deallocate() }
+    handler.diagnostics.append(contentsOf: warnings)
     let outcome = try CSVRecordDriver.run(
       input, from: layout.dataStart, until: input.size, blockSize: blockSize,
       fieldCapacity: layout.columnCount + 1, maxRecordBytes: maxRecordBytes, handler: &handler)
     if let beyond = handler.limitLocation {
-      throw DiploGraphError(
-        .limit,
-        "found more than \(maxActors) actors; expected at most \(maxActors) (raise the limit with "
-          + "--max-actors)", at: beyond)
+      throw DiploGraphError.tooMany("actors", .init(.maxActors, maxActors), at: beyond)
     }
     if let tooLong = outcome.recordTooLong {
       throw tooLong.error(file: file, lineBreaksBefore: layout.dataStartLineBreaks, row: 0)
@@ -58,15 +51,13 @@ enum CSVActorsReader {
       blocs: zip(handler.blocIDs, handler.blocMembers).map { id, members in
         Bloc(id: BlocID(id), name: id, members: members)
       },
-      layout: layout, diagnostics: handler.diagnostics, droppedDiagnostics: handler.dropped,
-      droppedErrors: handler.droppedErrors, checkpoints: handler.checkpoints,
+      layout: layout, diagnostics: handler.diagnostics, checkpoints: handler.checkpoints,
       blocFirstRow: handler.blocFirstRow, blocMemberRows: handler.blocMemberRows)
   }
 }
 
 private struct ActorsHandler: CSVRecordHandler {
   let layout: CSVLayout
-  let maxDiagnostics: Int
   var scratch = CSVScratch()
   var actors: [Actor] = []
   var blocIDs: [String] = []
@@ -74,9 +65,7 @@ private struct ActorsHandler: CSVRecordHandler {
   var blocMembers: [[ActorID]] = []
   var blocFirstRow: [Int] = []
   var blocMemberRows: [[Int]] = []
-  var diagnostics: [Diagnostic] = []
-  var dropped = 0
-  var droppedErrors = false
+  var diagnostics: CappedDiagnostics<Diagnostic>
   var checkpoints: [CSVCheckpoint] = []
   var maxActors = DataSetFile.Limits.defaultMaxActors
   /// Where the first actor past `maxActors` is, once met (reading stops there).
@@ -85,7 +74,7 @@ private struct ActorsHandler: CSVRecordHandler {
 
   init(layout: CSVLayout, maxDiagnostics: Int) {
     self.layout = layout
-    self.maxDiagnostics = maxDiagnostics
+    diagnostics = CappedDiagnostics(limit: maxDiagnostics)
   }
 
   mutating func handle(_ r: CSVRecordView) -> Bool {
@@ -193,14 +182,7 @@ private struct ActorsHandler: CSVRecordHandler {
 
   private mutating func flush() {
     pending.sort { $0.key < $1.key }
-    for (_, d) in pending {
-      if diagnostics.count < maxDiagnostics {
-        diagnostics.append(d)
-      } else {
-        dropped += 1
-        droppedErrors = droppedErrors || d.severity == .error
-      }
-    }
+    diagnostics.append(contentsOf: pending.lazy.map(\.diagnostic))
     pending.removeAll(keepingCapacity: true)
   }
 }

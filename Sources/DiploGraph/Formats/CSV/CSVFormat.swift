@@ -172,28 +172,16 @@ public enum CSVFormat {
         limit: configuration.maxActors, file: actionsFile)
     }
 
-    let cap = configuration.maxDiagnostics
-    var diagnostics = result.diagnostics
-    var dropped = result.droppedDiagnostics
-    var droppedErrors = result.droppedErrors
-    if let actorsResult {
-      for d in actorsResult.diagnostics {
-        if diagnostics.count < cap {
-          diagnostics.append(d)
-        } else {
-          dropped += 1
-          droppedErrors = droppedErrors || d.severity == .error
-        }
-      }
-      dropped += actorsResult.droppedDiagnostics
-      droppedErrors = droppedErrors || actorsResult.droppedErrors
-    }
+    var capped = result.diagnostics
+    if let actorsResult { capped.append(actorsResult.diagnostics) { $0 } }
+    var diagnostics = capped.kept
+    let dropped = capped.dropped
     if dropped > 0 {
       diagnostics.append(
         Diagnostic(
-          droppedErrors ? .error : .warning,
+          capped.droppedErrors ? .error : .warning,
           "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed (only the first "
-            + "\(cap) are)", at: SourceLocation(file: actionsFile)))
+            + "\(capped.limit) are)", at: SourceLocation(file: actionsFile)))
     }
 
     let table = result.table
@@ -227,10 +215,10 @@ extension CSVFormat {
     var total = ids.count
     for name in named.strings where !ids.contains(name) { total += 1 }
     guard total > limit else { return }
-    throw DiploGraphError(
-      .limit,
+    throw DiploGraphError(.init(.maxActors, limit), at: SourceLocation(file: file)) {
       "found \(total) distinct actors (declared, or named by an action); expected at most "
-        + "\(limit) (raise the limit with --max-actors)", at: SourceLocation(file: file))
+        + "\(limit) (\($0))"
+    }
   }
 }
 

@@ -10,8 +10,8 @@
 /// make keys collide.
 ///
 /// Keys passed in must have 16 readable bytes past their start and 8 past their end (the
-/// block buffer's and the scratch buffer's padding guarantee it). Manual memory: whoever owns
-/// the table calls ``deallocate()`` once.
+/// block buffer's and the scratch buffer's padding guarantee it). Its memory is an
+/// ``OwnedBuffer``'s: freed with the last copy of the table.
 struct CSVInterner {
   /// What ``lookup(_:_:)`` returns for a key that is not in the table.
   static let absent = Int32.min
@@ -25,8 +25,10 @@ struct CSVInterner {
     static let empty = Entry(w0: 0, w1: 0, length: -1, value: 0)
   }
 
+  /// The slots, and for each slot holding a key longer than 16 bytes, the key's offset in
+  /// `arena`.
+  private var storage: (table: OwnedBuffer<Entry>, tails: OwnedBuffer<Int>)
   private var table: UnsafeMutablePointer<Entry>
-  /// For each slot holding a key longer than 16 bytes, the key's offset in `arena`.
   private var tails: UnsafeMutablePointer<Int>
   private var mask: Int
   private(set) var count = 0
@@ -36,19 +38,17 @@ struct CSVInterner {
   init(capacity: Int = 256) {
     var size = 16
     while size < capacity * 4 { size *= 2 }
-    table = .allocate(capacity: size)
-    table.initialize(repeating: .empty, count: size)
-    tails = .allocate(capacity: size)
-    tails.initialize(repeating: 0, count: size)
+    storage = Self.slots(size)
+    table = storage.table.base
+    tails = storage.tails.base
     mask = size - 1
     arena = ColumnBuffer(capacity: 256)
     seed = UInt64.random(in: .min ... .max) | 1
   }
 
-  func deallocate() {
-    table.deallocate()
-    tails.deallocate()
-    arena.deallocate()
+  /// `size` empty slots.
+  private static func slots(_ size: Int) -> (table: OwnedBuffer<Entry>, tails: OwnedBuffer<Int>) {
+    (OwnedBuffer(repeating: .empty, count: size), OwnedBuffer(repeating: 0, count: size))
   }
 
   /// The value stored for the `n` bytes at `p`, or ``absent``.
@@ -98,17 +98,15 @@ struct CSVInterner {
   }
 
   private mutating func grow() {
-    let old = table
-    let oldTails = tails
+    let old = storage
     let oldSize = mask + 1
-    table = .allocate(capacity: oldSize * 2)
-    table.initialize(repeating: .empty, count: oldSize * 2)
-    tails = .allocate(capacity: oldSize * 2)
-    tails.initialize(repeating: 0, count: oldSize * 2)
+    storage = Self.slots(oldSize * 2)
+    table = storage.table.base
+    tails = storage.tails.base
     mask = oldSize * 2 - 1
-    for i in 0..<oldSize where old[i].length >= 0 { place(old[i], tail: oldTails[i]) }
-    old.deallocate()
-    oldTails.deallocate()
+    for i in 0..<oldSize where old.table.base[i].length >= 0 {
+      place(old.table.base[i], tail: old.tails.base[i])
+    }
   }
 
   private func tailEquals(_ p: UnsafePointer<UInt8>, _ n: Int, _ tail: Int) -> Bool {

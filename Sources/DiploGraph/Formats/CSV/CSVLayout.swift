@@ -189,7 +189,6 @@ private struct HeaderHandler: CSVRecordHandler {
     firstLineBreaks = record.lineBreaksBefore
     guard fieldCount <= capacity else { return false }
     var scratch = CSVScratch()
-    defer { scratch.deallocate() }
     for k in 0..<record.fieldCount {
       let field = record.fields[k]
       CSVScanner.decode(field, in: record.bytes, into: &scratch)

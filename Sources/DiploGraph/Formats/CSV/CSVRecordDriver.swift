@@ -60,13 +60,14 @@ struct CSVRecordTooLong {
   /// and starts after `lineBreaksBefore` line breaks of the file.
   func error(file: String?, lineBreaksBefore: Int, row: Int?) -> DiploGraphError {
     DiploGraphError(
-      .limit,
-      "found a record longer than \(limit) bytes; expected at most \(limit) bytes per record "
-        + "(a quote never closed makes the rest of the file one record; raise the limit with "
-        + "--max-record-bytes)",
+      .init(.maxRecordBytes, limit),
       at: SourceLocation(
         file: file, line: 1 + lineBreaksBefore + lineBreaks, column: 1,
-        path: row.map { "row \($0 + record + 1)" } ?? "header"))
+        path: row.map { "row \($0 + record + 1)" } ?? "header")
+    ) {
+      "found a record longer than \(limit) bytes; expected at most \(limit) bytes per record "
+        + "(a quote never closed makes the rest of the file one record; \($0))"
+    }
   }
 }
 
@@ -93,10 +94,21 @@ enum CSVRecordDriver {
     _ input: CSVInput, from start: Int, until limit: Int, blockSize: Int = defaultBlockSize,
     fieldCapacity: Int, maxRecordBytes: Int = .max, handler: inout Handler
   ) throws -> CSVRunOutcome {
+    try withUnsafeTemporaryAllocation(of: CSVField.self, capacity: max(fieldCapacity, 1)) {
+      try run(
+        input, from: start, until: limit, blockSize: blockSize, fields: $0.baseAddress!,
+        fieldCapacity: fieldCapacity, maxRecordBytes: maxRecordBytes, handler: &handler)
+    }
+  }
+
+  /// ``run(_:from:until:blockSize:fieldCapacity:maxRecordBytes:handler:)`` with room for
+  /// `fieldCapacity` fields at `fields`.
+  private static func run<Handler: CSVRecordHandler>(
+    _ input: CSVInput, from start: Int, until limit: Int, blockSize: Int,
+    fields: UnsafeMutablePointer<CSVField>, fieldCapacity: Int, maxRecordBytes: Int,
+    handler: inout Handler
+  ) throws -> CSVRunOutcome {
     var block = CSVBlock(capacity: blockSize, fileOffset: start)
-    defer { block.deallocate() }
-    let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: max(fieldCapacity, 1))
-    defer { fields.deallocate() }
     try block.advance(keepingFrom: 0, input: input)
 
     var position = 0

@@ -107,8 +107,6 @@ struct CSVRowSink {
 
   /// Rows in the region (the rest are in `overflow`).
   var regionRows: Int { min(rows, capacity) }
-
-  func deallocate() { overflow?.deallocate() }
 }
 
 /// Rows past a region's estimated capacity.
@@ -119,13 +117,4 @@ struct CSVOverflowColumns {
   var count = ColumnBuffer<Int64>()
   var date = ColumnBuffer<Int32>()
   var sourceSet = ColumnBuffer<Int32>()
-
-  func deallocate() {
-    actor.deallocate()
-    target.deallocate()
-    kind.deallocate()
-    count.deallocate()
-    date.deallocate()
-    sourceSet.deallocate()
-  }
 }

@@ -319,38 +319,23 @@ enum CSVScanner {
   }
 }
 
-/// A growable byte buffer with ``CSVBlock/padding`` readable bytes past its end, for field text
-/// that had to be unescaped before it is interned.
+/// A growable byte buffer with ``PaddedBytes/padding`` readable bytes past its end, for field
+/// text that had to be unescaped before it is interned.
 struct CSVScratch {
-  private(set) var base: UnsafeMutablePointer<UInt8>
+  private var storage = PaddedBytes(capacity: 256)
   private(set) var count = 0
-  private var capacity: Int
 
-  init(capacity: Int = 256) {
-    self.capacity = capacity
-    base = .allocate(capacity: capacity + CSVBlock.padding)
-    base.initialize(repeating: 0, count: capacity + CSVBlock.padding)
-  }
+  /// The bytes; valid until the next ``append(_:)``.
+  var base: UnsafeMutablePointer<UInt8> { storage.base }
 
   mutating func removeAll() { count = 0 }
 
   @inline(__always)
   mutating func append(_ byte: UInt8) {
-    if count == capacity { grow() }
-    base[count] = byte
+    if count == storage.capacity { storage.grow() }
+    storage.base[count] = byte
     count += 1
   }
 
-  private mutating func grow() {
-    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + CSVBlock.padding)
-    bigger.initialize(repeating: 0, count: capacity * 2 + CSVBlock.padding)
-    bigger.update(from: base, count: count)
-    base.deallocate()
-    base = bigger
-    capacity *= 2
-  }
-
   var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-  func deallocate() { base.deallocate() }
 }

@@ -319,14 +319,17 @@ struct CanonicalReader {
   // MARK: Limits
 
   /// Refuses a collection longer than `limit`, at its first element past the limit.
-  private func checkLength(
-    _ f: Fields, _ key: DataPath.Collection, limit: Int, what: String, option: String
-  ) throws {
-    guard let elements = f.values[key.rawValue]?.elements, elements.count > limit else { return }
-    throw DiploGraphError(
-      .limit,
-      "found \(elements.count) \(what); expected at most \(limit) (raise the limit with \(option))",
-      at: elements[limit].position.location(in: file, path: "$.\(key.rawValue)[\(limit)]"))
+  private func checkLength(_ f: Fields, _ key: DataPath.Collection, limit: DiploGraphError.Limit)
+    throws
+  {
+    guard let elements = f.values[key.rawValue]?.elements, elements.count > limit.value else {
+      return
+    }
+    let at = elements[limit.value].position.location(
+      in: file, path: "$.\(key.rawValue)[\(limit.value)]")
+    throw DiploGraphError(limit, at: at) {
+      "found \(elements.count) \(key.rawValue); expected at most \(limit.value) (\($0))"
+    }
   }
 
   /// Refuses more than `maxActors` distinct actors, declared or named by the actions, at the
@@ -346,10 +349,8 @@ struct CanonicalReader {
         if total > maxActors {
           let position =
             map.elements[.actions]?[row].position ?? JSONPosition(line: 1, column: 1)
-          throw DiploGraphError(
-            .limit,
-            "found more than \(maxActors) distinct actors (declared, or named by an action); "
-              + "expected at most \(maxActors) (raise the limit with --max-actors)",
+          throw DiploGraphError.tooMany(
+            "distinct actors (declared, or named by an action)", .init(.maxActors, maxActors),
             at: position.location(
               in: file, path: "$.actions[\(map.elements[.actions]?[row].fileIndex ?? row)]"))
         }
@@ -386,8 +387,8 @@ struct CanonicalReader {
     dataSet.title = string(f, "title") ?? ""
     dataSet.description = string(f, "description")
     dataSet.notes = strings(&f, "notes") ?? []
-    try checkLength(f, .actors, limit: maxActors, what: "actors", option: "--max-actors")
-    try checkLength(f, .actions, limit: maxActions, what: "actions", option: "--max-actions")
+    try checkLength(f, .actors, limit: .init(.maxActors, maxActors))
+    try checkLength(f, .actions, limit: .init(.maxActions, maxActions))
     dataSet.sources = collection(f, .sources) { $0.readSource($1, path: $2, index: $3) }
     dataSet.actors = collection(f, .actors) { $0.readActor($1, path: $2, index: $3) }
     dataSet.blocs = collection(f, .blocs) { $0.readBloc($1, path: $2, index: $3) }

@@ -165,10 +165,10 @@ struct JSONParser {
       guard let byte = peek else { throw expectedValue(context) }
       values += 1
       if values > limits.maxValues {
-        throw error(
+        throw DiploGraphError(.init(.maxJSONValues, limits.maxValues), at: position.location(in: file)) {
           "found more than \(limits.maxValues) JSON values; expected at most \(limits.maxValues) "
-            + "(raise the limit with --max-json-values; CSV is the format for bulk data)",
-          code: .limit)
+            + "(\($0); CSV is the format for bulk data)"
+        }
       }
       var node: JSONNode
       switch byte {
@@ -269,9 +269,11 @@ struct JSONParser {
 
   private func push(_ frame: Frame, onto stack: inout [Frame]) throws {
     guard stack.count < limits.maxDepth else {
-      throw error(
+      var error = error(
         "found an array or object nested \(stack.count + 1) levels deep; "
           + "expected at most \(limits.maxDepth) levels", code: .limit)
+      error.limit = .init(.maxJSONDepth, limits.maxDepth)
+      throw error
     }
     stack.append(frame)
   }
