@@ -106,13 +106,15 @@ extension ResponseMatcher {
           cursor.withUnsafeMutableBufferPointer { cursor in
             forEachCandidate(role) { action in
               let upward = action.actor < action.target
-              let (low, high) = upward ? (action.actor, action.target) : (action.target, action.actor)
+              let (low, high) =
+                upward ? (action.actor, action.target) : (action.target, action.actor)
               let g = low >> shift
               guard groups.contains(g) else { return }
               let queue = (low - (g << shift)) * k + high
               candidates[cursor[g] - base] = GroupedCandidate(
                 date: action.storedDate,
-                key: UInt32(queue) << 2 | (upward ? 2 : 0) | (answerKind[action.kindSymbol] ? 1 : 0))
+                key: UInt32(queue) << 2 | (upward ? 2 : 0) | (answerKind[action.kindSymbol] ? 1 : 0)
+              )
               cursor[g] += 1
             }
           }

@@ -307,7 +307,7 @@ struct ResponseMatcher {
     // part: they are never linked, answered or waiting.
     var singles = 0
     var unmatched = 0
-    actions.forEach { action in
+    actions.forEachAction { action in
       let p = action.position
       switch role[p] {
       case .explicitAnswer: unmatched += 1
@@ -326,7 +326,7 @@ struct ResponseMatcher {
     var s = 0
     var u = 0
     let tally = result.tally
-    actions.forEach { action in
+    actions.forEachAction { action in
       let p = action.position
       let r = Int32(action.row)
       switch role[p] {

@@ -12,7 +12,8 @@
 /// A class over ``OwnedBuffer`` storage: counting is a few stores, with none of the uniqueness
 /// checks a mutated array makes.
 final class OutcomeTally {
-  private let storage: (counts: OwnedBuffer<Int>, seen: OwnedBuffer<Bool>, histogram: OwnedBuffer<Int>)
+  private let storage:
+    (counts: OwnedBuffer<Int>, seen: OwnedBuffer<Bool>, histogram: OwnedBuffer<Int>)
   private let counts: UnsafeMutableBufferPointer<Int>
   /// Per outcome and node: whether an original of an exchange with that outcome has the node
   /// as its actor.
@@ -34,7 +35,8 @@ final class OutcomeTally {
     let span = windowDays + 1
     let spans = span <= max(1 << 16, 4 * actions) ? span : 0
     storage = (
-      OwnedBuffer(repeating: 0, count: outcomes), OwnedBuffer(repeating: false, count: outcomes * nodes),
+      OwnedBuffer(repeating: 0, count: outcomes),
+      OwnedBuffer(repeating: false, count: outcomes * nodes),
       OwnedBuffer(repeating: 0, count: spans)
     )
     counts = UnsafeMutableBufferPointer(rebasing: storage.counts.buffer[..<outcomes])

@@ -293,7 +293,7 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
       var actions = [Int32](repeating: 0, count: sets * k)
       var weight = [Int64](repeating: 0, count: sets * k)
       var withoutCount = [Int32](repeating: 0, count: sets * k)
-      try network.actions.forEach { action in
+      try network.actions.forEachAction { action in
         if emptySet[action.sourceSet] { unsourced += 1 }
         let slot = action.actor * sets + action.sourceSet
         actions[slot] += 1
@@ -312,7 +312,7 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
       }
     } else {
       var index: [Int: Int] = [:]
-      try network.actions.forEach { action in
+      try network.actions.forEachAction { action in
         if emptySet[action.sourceSet] { unsourced += 1 }
         let key = action.sourceSet * k + action.actor
         let cell: Int
@@ -322,7 +322,8 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
           cell = cells.count
           index[key] = cell
           cells.append(
-            Cell(set: action.sourceSet, actor: action.actor, actions: 0, weight: 0, withoutCount: 0))
+            Cell(set: action.sourceSet, actor: action.actor, actions: 0, weight: 0, withoutCount: 0)
+          )
         }
         cells[cell].actions += 1
         let c = action.storedCount
@@ -373,7 +374,7 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     var diplomats: Int64 = 0
     var acting = [Bool](repeating: false, count: network.nodeCount)
     var actors: Int64 = 0
-    try network.actions(in: figure.scope).forEach { action in
+    try network.actions(in: figure.scope).forEachAction { action in
       actions += 1
       if let c = action.count {
         diplomats = try checkedAdd(diplomats, Int64(c), "the total of figure \"\(figure.label)\"")

@@ -142,7 +142,7 @@ public struct Statistics: Hashable, Sendable, Codable {
     var undated = 0
     var first = Int32.max
     var last = Int32.min
-    network.actions.forEach { action in
+    network.actions.forEachAction { action in
       actions += 1
       if action.storedCount == ActionTable.noCount { withoutCount += 1 }
       let d = action.storedDate

@@ -28,8 +28,7 @@ struct CappedDiagnostics<Problem: Severe> {
   }
 
   /// Keeps or counts what `other` kept, as `transform` makes it, and counts what it left out.
-  mutating func append<Other>(_ other: CappedDiagnostics<Other>, _ transform: (Other) -> Problem)
-  {
+  mutating func append<Other>(_ other: CappedDiagnostics<Other>, _ transform: (Other) -> Problem) {
     for problem in other.kept { append(transform(problem)) }
     dropped += other.dropped
     droppedErrors = droppedErrors || other.droppedErrors

@@ -58,7 +58,7 @@ extension LinkTable {
       // Sort (pair key, row) and merge runs.
       var keyed: [(key: Int, count: Int64)] = []
       keyed.reserveCapacity(actions.positions.count)
-      actions.forEach { keyed.append(($0.actor * k + $0.target, $0.weight)) }
+      actions.forEachAction { keyed.append(($0.actor * k + $0.target, $0.weight)) }
       keyed.sort { $0.key < $1.key }
       var n = 0
       while n < keyed.count {
@@ -124,7 +124,7 @@ private struct DenseLinks {
     let low = nodes.lowerBound
     do {
       try slots.withUnsafeMutableBufferPointer { slots in
-        try selected.forEach(actingFrom: nodes) { action in
+        try selected.forEachAction(actingFrom: nodes) { action in
           let s = (action.actor - low) * k + action.target
           let c = action.storedCount
           if c > 0 {
@@ -165,12 +165,12 @@ extension DenseLinks {
     let low = nodes.lowerBound
     // Entries per acting node, then where each node's entries start.
     var start = [Int](repeating: 0, count: nodes.count + 1)
-    selected.forEach(actingFrom: nodes) { start[$0.actor - low + 1] += 1 }
+    selected.forEachAction(actingFrom: nodes) { start[$0.actor - low + 1] += 1 }
     for v in 0..<nodes.count { start[v + 1] += start[v] }
     var entries = [UInt64](repeating: 0, count: start[nodes.count])
     var fill = start
     entries.withUnsafeMutableBufferPointer { entries in
-      selected.forEach(actingFrom: nodes) { action in
+      selected.forEachAction(actingFrom: nodes) { action in
         entries[fill[action.actor - low]] = UInt64(action.target) << 47 | UInt64(action.weight)
         fill[action.actor - low] += 1
       }

@@ -61,7 +61,9 @@ public struct Network: Sendable {
     self.rows = rows
     self.actions = actions
     var selfLoopRows: [Int32] = []
-    actions.includingSelfLoops.forEach { if $0.isSelfLoop { selfLoopRows.append(Int32($0.row)) } }
+    actions.includingSelfLoops.forEachAction {
+      if $0.isSelfLoop { selfLoopRows.append(Int32($0.row)) }
+    }
     self.selfLoopRows = selfLoopRows
     self.links = try LinkTable(actions, nodeCount: actors.count, name: { actors[$0].id.rawValue })
   }
@@ -78,7 +80,9 @@ public struct Network: Sendable {
 
   /// Node index of the acting actor of table row `row`.
   @inline(__always)
-  public func actorNode(row: Int) -> Int { Int(nodeOfEndpoint[Int(dataSet.actions.actorColumn[row])]) }
+  public func actorNode(row: Int) -> Int {
+    Int(nodeOfEndpoint[Int(dataSet.actions.actorColumn[row])])
+  }
 
   /// Node index of the target of table row `row`.
   @inline(__always)

@@ -46,7 +46,7 @@ public struct SelectedAction: Hashable, Sendable {
 ///
 /// Looping skips self-loops, which no analytic counts; ``includingSelfLoops`` loops over them
 /// too (a diagram draws them). Any action is also reachable by its position, self-loop or not.
-/// `forEach` is the fast loop (the columns read without bounds checks, each value a few
+/// `forEachAction` is the fast loop (the columns read without bounds checks, each value a few
 /// loads); `for … in` reads the same values through checked subscripts.
 ///
 /// - Complexity: a loop is O(n) for n selected actions; each element is O(1).
@@ -115,7 +115,7 @@ public struct SelectedActions: Sequence, Sendable {
 
   /// Calls `body` with each action in order, self-loops left out unless included.
   @inline(__always)
-  public func forEach(_ body: (SelectedAction) throws -> Void) rethrows {
+  public func forEachAction(_ body: (SelectedAction) throws -> Void) rethrows {
     try withReader { reader in
       for p in 0..<rows.count {
         let r = reader.row(at: p)
@@ -131,7 +131,8 @@ public struct SelectedActions: Sequence, Sendable {
   /// out: what one part of a parallel build reads (the target of another part's action is
   /// never read).
   @inline(__always)
-  func forEach(actingFrom nodes: Range<Int>, _ body: (SelectedAction) throws -> Void) rethrows {
+  func forEachAction(actingFrom nodes: Range<Int>, _ body: (SelectedAction) throws -> Void) rethrows
+  {
     try withReader { reader in
       for p in 0..<rows.count {
         let r = reader.row(at: p)
@@ -145,7 +146,7 @@ public struct SelectedActions: Sequence, Sendable {
   }
 
   /// Calls `body` with a ``Reader`` of the columns: for the loops that visit the actions in
-  /// another order than the rows' (by date), as fast as ``forEach(_:)``.
+  /// another order than the rows' (by date), as fast as ``forEachAction(_:)``.
   @inline(__always)
   package func withReader<R>(_ body: (Reader) throws -> R) rethrows -> R {
     try rows.withUnsafeBufferPointer { rows in

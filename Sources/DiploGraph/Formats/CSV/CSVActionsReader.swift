@@ -216,7 +216,8 @@ enum CSVActionsReader {
     let window = 1 << 16
     return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: window) { buffer in
       let n = try input.read(at: from, into: buffer.baseAddress!, count: window)
-      return likelyRecordStart(in: UnsafeBufferPointer(rebasing: buffer[..<n]), at: from, near: near)
+      return likelyRecordStart(
+        in: UnsafeBufferPointer(rebasing: buffer[..<n]), at: from, near: near)
     }
   }
 

@@ -29,7 +29,8 @@ struct CSVBlock {
     fileOffset += keep
     count = kept
     if kept * 2 > bytes.capacity { bytes.grow() }
-    let n = try input.read(at: fileOffset + count, into: base + count, count: bytes.capacity - count)
+    let n = try input.read(
+      at: fileOffset + count, into: base + count, count: bytes.capacity - count)
     count += n
     atEnd = fileOffset + count >= input.size || n == 0
     base[count] = 0x0A

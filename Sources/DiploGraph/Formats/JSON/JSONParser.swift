@@ -165,7 +165,9 @@ struct JSONParser {
       guard let byte = peek else { throw expectedValue(context) }
       values += 1
       if values > limits.maxValues {
-        throw DiploGraphError(.init(.maxJSONValues, limits.maxValues), at: position.location(in: file)) {
+        throw DiploGraphError(
+          .init(.maxJSONValues, limits.maxValues), at: position.location(in: file)
+        ) {
           "found more than \(limits.maxValues) JSON values; expected at most \(limits.maxValues) "
             + "(\($0); CSV is the format for bulk data)"
         }
