@@ -43,12 +43,8 @@ struct StyleArguments: ParsableArguments {
   func resolved() throws -> Style {
     var result = Style.standard
     if let style {
-      let bytes = try DataSetFile.readBytes(style, limit: 1 << 20)
-      do {
-        result = try JSONDecoder().decode(Style.self, from: Data(bytes))
-      } catch {
-        throw CommandFailure.usage("--style \(style): not a style (\(describe(error)))")
-      }
+      result = try StyleFile.read(
+        DataSetFile.readBytes(style, limit: StyleFile.maxBytes), file: style)
     }
     if clusters { result.clusters = true }
     if perAction { result.edgeMode = .perAction }
@@ -64,16 +60,6 @@ struct StyleArguments: ParsableArguments {
     return result
   }
 
-  private func describe(_ error: Error) -> String {
-    switch error {
-    case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
-      DecodingError.valueNotFound(_, let context), DecodingError.keyNotFound(_, let context):
-      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-      return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription
-    default:
-      return "\(error)"
-    }
-  }
 }
 
 /// The layout's time limit, shared by the commands that draw (`render`, `report`).

@@ -128,7 +128,10 @@ import Testing
       (["stats", folder.path + "/none.json"], 3, "\(folder.path)/none.json: error: cannot read:"),
       (["stats", folder.path], 3, "\(folder.path): error: found a folder without actions.csv"),
       (["render", skripal, "--layout", "nosuch"], 2, "error: unknown layout engine 'nosuch'"),
-      (["render", skripal, "--style", style.path], 2, "error: --style \(style.path): not a style"),
+      (
+        ["render", skripal, "--style", style.path], 2,
+        "\(style.path):1:14 ($.palette[0]): error: 'red' is not a colour"
+      ),
       (
         ["render", skripal, "--layout", "dot", "--actor", "RUS", "--max-actors", "10"], 1,
         "\(skripal):"
