@@ -59,14 +59,13 @@ struct StyleArguments: ParsableArguments {
     try result.validate()
     return result
   }
-
 }
 
 /// The layout's time limit, shared by the commands that draw (`render`, `report`).
 ///
 /// Layouts the engine policy knows to be fast run in process; any other runs in a child process
-/// of this executable (the hidden `_layout` command), which is killed at the limit. Given
-/// explicitly, `--timeout` puts every layout in a child process.
+/// (the library's layout helper, built beside this executable), which is killed at the limit.
+/// Given explicitly, `--timeout` puts every layout in a child process.
 struct LayoutTimeOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -81,36 +80,12 @@ struct LayoutTimeOptions: ParsableArguments {
   }
 
   /// A renderer that runs long layouts in a child process under the limit.
-  func renderer() -> Renderer {
+  ///
+  /// - Throws: ``DiploRenderError`` with code `isolation` when the layout helper is missing.
+  func renderer() throws -> Renderer {
     Renderer(
-      isolation: LayoutIsolation(
-        executable: LayoutChildCommand.executablePath, arguments: [LayoutChildCommand.name],
+      isolation: try LayoutIsolation(
         timeLimit: timeout ?? LayoutIsolation.defaultTimeLimit, always: timeout != nil))
-  }
-}
-
-/// The hidden command the layout child process runs: one request on standard input (DOT text
-/// made by the writer, checked against its grammar), the drawing on standard output.
-struct LayoutChildCommand: ParsableCommand {
-  static let name = "_layout"
-
-  static let configuration = CommandConfiguration(
-    commandName: name, abstract: "Internal: lays out one graph for a parent diplograph process.",
-    shouldDisplay: false)
-
-  func run() throws {
-    let status = LayoutIsolation.serveChild()
-    if status != 0 { throw CommandFailure(message: "", status: status) }
-  }
-
-  /// This executable, as an absolute path (Linux: /proc/self/exe).
-  static var executablePath: String {
-    #if os(Linux)
-      if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-        return path
-      }
-    #endif
-    return Bundle.main.executablePath ?? CommandLine.arguments[0]
   }
 }
 
@@ -170,7 +145,7 @@ struct RenderCommand: ParsableCommand {
       try output.emit(dot.text, protecting: input.protectedPaths)
       return
     }
-    let renderer = layoutTime.renderer()
+    let renderer = try layoutTime.renderer()
     let bytes: [UInt8]
     let choice: EngineChoice
     let warnings: [String]
