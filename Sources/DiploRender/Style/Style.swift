@@ -132,21 +132,21 @@ public struct Style: Hashable, Sendable {
 
   /// The first field that breaks a rule of ``validate()``, and why; `nil` when none does. A
   /// style file's reader places the message at that field.
-  func firstProblem() -> (key: StyleFile.Key, message: String)? {
+  func firstProblem() -> (key: String, message: String)? {
     func outside(_ range: ClosedRange<Double>, _ limit: ClosedRange<Double>) -> Bool {
       !(range.lowerBound.isFinite && range.upperBound.isFinite
         && limit.contains(range.lowerBound) && limit.contains(range.upperBound))
     }
-    if palette.isEmpty { return (.palette, "the palette is empty") }
+    if palette.isEmpty { return ("palette", "the palette is empty") }
     if outside(nodeWidth, 0.05...10) {
-      return (.nodeWidth, "nodeWidth (inches) must lie within 0.05…10.0")
+      return ("nodeWidth", "nodeWidth (inches) must lie within 0.05…10.0")
     }
     if outside(penWidth, 0.1...50) {
-      return (.penWidth, "penWidth (points) must lie within 0.1…50.0")
+      return ("penWidth", "penWidth (points) must lie within 0.1…50.0")
     }
-    if !(1...10).contains(leafRows) { return (.leafRows, "leafRows must lie within 1…10") }
+    if !(1...10).contains(leafRows) { return ("leafRows", "leafRows must lie within 1…10") }
     if !(fontSize.isFinite && (4...72).contains(fontSize)) {
-      return (.fontSize, "fontSize must lie within 4…72 points")
+      return ("fontSize", "fontSize must lie within 4…72 points")
     }
     return nil
   }

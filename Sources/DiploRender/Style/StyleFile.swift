@@ -16,13 +16,6 @@ public enum StyleFile {
   /// The largest style file worth reading (a style is a few hundred bytes).
   public static let maxBytes = 1 << 20
 
-  /// The keys of a style file, in the order ``write(_:)`` writes them.
-  public enum Key: String, CaseIterable, Sendable {
-    case palette, unaffiliatedFill, colourBlocs, stateShape, organisationShape, nodeLabel
-    case nodeWidth, penWidthScale, penWidth, actionLooks, otherActionLook, edgeMode, clusters
-    case leafRows, legend, edgeLabels, title, font, fontSize
-  }
-
   /// Reads a style from the bytes of a style file.
   ///
   /// - Parameter file: the file name errors carry.
@@ -36,55 +29,177 @@ public enum StyleFile {
     } catch let error as DiploGraphError {
       throw DiploRenderError(.style, error.message, at: error.location)
     }
-    return try StyleReader(file: file).style(from: root)
+    let reader = StyleReader(file: file)
+    let top = StyleReader.Value(node: root, path: "$")
+    let fields = Self.fields
+    var style = Style()
+    var places: [String: StyleReader.Value] = [:]
+    for (key, value) in try reader.members(top, "a style", keys: fields.map(\.key)) {
+      places[key] = value
+      try fields.first { $0.key == key }!.read(reader, value, &style)
+    }
+    if let problem = style.firstProblem() {
+      throw reader.error(problem.message, at: places[problem.key] ?? top)
+    }
+    return style
   }
 
-  /// A style as the text of a style file: every key, in ``Key`` order, one per line;
+  /// A style as the text of a style file: every key, in the order of the list below, one per line;
   /// ``read(_:file:)`` gives the same style back.
   public static func write(_ style: Style) -> String {
-    func quoted(_ text: String) -> String { JSON.quoted(text) }
-    func number(_ x: Double) -> String {
-      x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    let lines = fields.compactMap { field in
+      field.write(style).map { "  \(JSON.quoted(field.key)): \($0)" }
     }
-    func range(_ r: ClosedRange<Double>) -> String {
-      "[\(number(r.lowerBound)), \(number(r.upperBound))]"
-    }
-    func look(_ look: EdgeLook) -> String {
-      "{\"color\": \(quoted(look.color.hex)), \"line\": \(quoted(look.line.rawValue))}"
-    }
-    let looks = style.actionLooks.sorted { $0.key.rawValue < $1.key.rawValue }
-      .map { "    \(quoted($0.key.rawValue)): \(look($0.value))" }
-    var lines: [(Key, String?)] = [
-      (.palette, "[" + style.palette.map { quoted($0.hex) }.joined(separator: ", ") + "]"),
-      (.unaffiliatedFill, quoted(style.unaffiliatedFill.hex)),
-      (
-        .colourBlocs,
-        style.colourBlocs.map { "[" + $0.map { quoted($0.rawValue) }.joined(separator: ", ") + "]" }
-      ),
-      (.stateShape, quoted(style.stateShape.rawValue)),
-      (.organisationShape, quoted(style.organisationShape.rawValue)),
-      (.nodeLabel, quoted(style.nodeLabel.rawValue)),
-      (.nodeWidth, range(style.nodeWidth)),
-      (.penWidthScale, quoted(style.penWidthScale.rawValue)),
-      (.penWidth, range(style.penWidth)),
-      (.actionLooks, looks.isEmpty ? "{}" : "{\n" + looks.joined(separator: ",\n") + "\n  }"),
-      (.otherActionLook, look(style.otherActionLook)),
-      (.edgeMode, quoted(style.edgeMode.rawValue)),
-      (.clusters, String(style.clusters)),
-      (.leafRows, String(style.leafRows)),
-      (.legend, String(style.legend)),
-      (.edgeLabels, String(style.edgeLabels)),
-      (.title, style.title.map(quoted)),
-      (.font, quoted(style.font.rawValue)),
-      (.fontSize, number(style.fontSize)),
+    return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+  }
+
+  /// Every key, how it is read into a style and written from one: the one description of the
+  /// format.
+  private static var fields: [StyleField] {
+    [
+      StyleField("palette", \.palette, .list(.colour, "an array of colours")),
+      StyleField("unaffiliatedFill", \.unaffiliatedFill, .colour),
+      StyleField(optional: "colourBlocs", \.colourBlocs, .list(.bloc, "an array of bloc ids")),
+      StyleField("stateShape", \.stateShape, .choice),
+      StyleField("organisationShape", \.organisationShape, .choice),
+      StyleField("nodeLabel", \.nodeLabel, .choice),
+      StyleField("nodeWidth", \.nodeWidth, .range),
+      StyleField("penWidthScale", \.penWidthScale, .choice),
+      StyleField("penWidth", \.penWidth, .range),
+      StyleField(merging: "actionLooks", \.actionLooks),
+      StyleField("otherActionLook", \.otherActionLook, .look),
+      StyleField("edgeMode", \.edgeMode, .choice),
+      StyleField("clusters", \.clusters, .flag),
+      StyleField("leafRows", \.leafRows, .integer),
+      StyleField("legend", \.legend, .flag),
+      StyleField("edgeLabels", \.edgeLabels, .flag),
+      StyleField(optional: "title", \.title, .string),
+      StyleField("font", \.font, .font),
+      StyleField("fontSize", \.fontSize, .number),
     ]
-    lines.removeAll { $0.1 == nil }
-    return "{\n" + lines.map { "  \(quoted($0.0.rawValue)): \($0.1!)" }.joined(separator: ",\n")
-      + "\n}\n"
   }
 }
 
-/// Turns a parsed style file into a ``Style``, stopping at the first error with its place.
+/// One key of a style file: how its value is read into a ``Style`` and written from one
+/// (`nil`: the key is left out).
+private struct StyleField {
+  var key: String
+  var read: (StyleReader, StyleReader.Value, inout Style) throws -> Void
+  var write: (Style) -> String?
+
+  init<T>(_ key: String, _ path: WritableKeyPath<Style, T>, _ codec: StyleCodec<T>) {
+    self.key = key
+    read = { reader, value, style in style[keyPath: path] = try codec.read(reader, value) }
+    write = { codec.write($0[keyPath: path]) }
+  }
+
+  /// A key of an optional property: absent when the property is `nil`.
+  init<T>(optional key: String, _ path: WritableKeyPath<Style, T?>, _ codec: StyleCodec<T>) {
+    self.key = key
+    read = { reader, value, style in style[keyPath: path] = try codec.read(reader, value) }
+    write = { $0[keyPath: path].map(codec.write) }
+  }
+
+  /// An object from action kind to look whose kinds replace their defaults one by one.
+  init(merging key: String, _ path: WritableKeyPath<Style, [ActionKind: EdgeLook]>) {
+    self.key = key
+    read = { reader, value, style in
+      for (kind, look) in try reader.members(value, "an object of action kinds", keys: nil) {
+        style[keyPath: path][ActionKind(kind)] = try StyleCodec.look.read(reader, look)
+      }
+    }
+    write = { style in
+      let looks = style[keyPath: path].sorted { $0.key.rawValue < $1.key.rawValue }
+        .map { "    \(JSON.quoted($0.key.rawValue)): \(StyleCodec.look.write($0.value))" }
+      return looks.isEmpty ? "{}" : "{\n" + looks.joined(separator: ",\n") + "\n  }"
+    }
+  }
+}
+
+/// How one kind of value is read from a style file and written to one.
+private struct StyleCodec<T> {
+  var read: (StyleReader, StyleReader.Value) throws -> T
+  var write: (T) -> String
+
+  /// An array of values of `element`.
+  static func list<E>(_ element: StyleCodec<E>, _ expected: String) -> StyleCodec<[E]> {
+    StyleCodec<[E]>(
+      read: { reader, value in
+        try reader.items(value, expected).map { try element.read(reader, $0) }
+      },
+      write: { "[" + $0.map(element.write).joined(separator: ", ") + "]" })
+  }
+}
+
+extension StyleCodec where T == Bool {
+  static var flag: Self { Self(read: { try $0.bool($1) }, write: { String($0) }) }
+}
+
+extension StyleCodec where T == Int {
+  static var integer: Self { Self(read: { try $0.integer($1) }, write: { String($0) }) }
+}
+
+extension StyleCodec where T == Double {
+  /// Whole numbers without a fraction (`12`), others as Swift writes them (`0.6`, `1e-05`).
+  static var number: Self {
+    Self(
+      read: { try $0.number($1) },
+      write: { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) })
+  }
+}
+
+extension StyleCodec where T == ClosedRange<Double> {
+  static var range: Self {
+    Self(
+      read: { try $0.range($1) },
+      write: {
+        "["
+          + [$0.lowerBound, $0.upperBound].map(StyleCodec<Double>.number.write)
+          .joined(separator: ", ") + "]"
+      })
+  }
+}
+
+extension StyleCodec where T == String {
+  static var string: Self { Self(read: { try $0.string($1) }, write: JSON.quoted) }
+}
+
+extension StyleCodec where T: RawRepresentable & CaseIterable, T.RawValue == String {
+  static var choice: Self { Self(read: { try $0.choice($1) }, write: { JSON.quoted($0.rawValue) }) }
+}
+
+extension StyleCodec where T == RGBColor {
+  static var colour: Self { Self(read: { try $0.colour($1) }, write: { JSON.quoted($0.hex) }) }
+}
+
+extension StyleCodec where T == BlocID {
+  static var bloc: Self {
+    Self(read: { BlocID(try $0.string($1)) }, write: { JSON.quoted($0.rawValue) })
+  }
+}
+
+extension StyleCodec where T == FontName {
+  static var font: Self {
+    Self(
+      read: { reader, value in
+        let name = try reader.string(value)
+        return try reader.located(value) { try FontName(name) }
+      },
+      write: { JSON.quoted($0.rawValue) })
+  }
+}
+
+extension StyleCodec where T == EdgeLook {
+  static var look: Self {
+    Self(
+      read: { try $0.look($1) },
+      write: {
+        "{\"color\": \(JSON.quoted($0.color.hex)), \"line\": \(JSON.quoted($0.line.rawValue))}"
+      })
+  }
+}
+
+/// Reads the values of a parsed style file, stopping at the first error with its place.
 private struct StyleReader {
   let file: String?
 
@@ -103,8 +218,8 @@ private struct StyleReader {
     }
   }
 
-  func error(_ message: String, at node: JSONNode, path: String) -> DiploRenderError {
-    DiploRenderError(.style, message, at: node.position.location(in: file, path: path))
+  func error(_ message: String, at value: Value) -> DiploRenderError {
+    DiploRenderError(.style, message, at: value.node.position.location(in: file, path: value.path))
   }
 
   /// `expected "name" to be <expected>, found <what is there>`.
@@ -113,9 +228,7 @@ private struct StyleReader {
     if let text = value.node.string {
       found = "the string " + JSON.quoted(text.count > 40 ? text.prefix(40) + "…" : text)
     }
-    return error(
-      "expected \"\(value.name)\" to be \(expected), found \(found)", at: value.node,
-      path: value.path)
+    return error("expected \"\(value.name)\" to be \(expected), found \(found)", at: value)
   }
 
   /// Runs `make`, placing a style error it throws without a place (a colour, a font name) at
@@ -124,7 +237,7 @@ private struct StyleReader {
     do {
       return try make()
     } catch let failure as DiploRenderError where failure.location == nil {
-      throw error(failure.message, at: value.node, path: value.path)
+      throw error(failure.message, at: value)
     }
   }
 
@@ -208,52 +321,8 @@ private struct StyleReader {
       try members(value, "an edge look", keys: ["color", "line"]), uniquingKeysWith: { a, _ in a })
     for key in ["color", "line"] where fields[key] == nil {
       throw error(
-        "expected the required key \"\(key)\" in an edge look, found no such key",
-        at: value.node, path: value.path)
+        "expected the required key \"\(key)\" in an edge look, found no such key", at: value)
     }
     return EdgeLook(color: try colour(fields["color"]!), line: try choice(fields["line"]!))
-  }
-
-  func style(from root: JSONNode) throws -> Style {
-    let top = Value(node: root, path: "$")
-    var style = Style()
-    var places: [StyleFile.Key: Value] = [:]
-    let keys = StyleFile.Key.allCases.map(\.rawValue)
-    for (name, value) in try members(top, "a style", keys: keys) {
-      let key = StyleFile.Key(rawValue: name)!
-      places[key] = value
-      switch key {
-      case .palette: style.palette = try items(value, "an array of colours").map(colour)
-      case .unaffiliatedFill: style.unaffiliatedFill = try colour(value)
-      case .colourBlocs:
-        style.colourBlocs = try items(value, "an array of bloc ids").map { BlocID(try string($0)) }
-      case .stateShape: style.stateShape = try choice(value)
-      case .organisationShape: style.organisationShape = try choice(value)
-      case .nodeLabel: style.nodeLabel = try choice(value)
-      case .nodeWidth: style.nodeWidth = try range(value)
-      case .penWidthScale: style.penWidthScale = try choice(value)
-      case .penWidth: style.penWidth = try range(value)
-      case .actionLooks:
-        for (kind, look) in try members(value, "an object of action kinds", keys: nil) {
-          style.actionLooks[ActionKind(kind)] = try self.look(look)
-        }
-      case .otherActionLook: style.otherActionLook = try look(value)
-      case .edgeMode: style.edgeMode = try choice(value)
-      case .clusters: style.clusters = try bool(value)
-      case .leafRows: style.leafRows = try integer(value)
-      case .legend: style.legend = try bool(value)
-      case .edgeLabels: style.edgeLabels = try bool(value)
-      case .title: style.title = try string(value)
-      case .font:
-        let name = try string(value)
-        style.font = try located(value) { try FontName(name) }
-      case .fontSize: style.fontSize = try number(value)
-      }
-    }
-    if let problem = style.firstProblem() {
-      let value = places[problem.key] ?? top
-      throw error(problem.message, at: value.node, path: value.path)
-    }
-    return style
   }
 }
