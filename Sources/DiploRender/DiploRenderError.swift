@@ -80,7 +80,7 @@ public struct DiploRenderError: Error, Hashable, Sendable, CustomStringConvertib
   public var message: String { message(how: { _ in nil }) }
 
   /// ``message`` with, after each remedy whose kind `how` names, that text in parentheses:
-  /// `draw fewer actors (select with --actor)`.
+  /// `draw fewer actors (select with …)`, as a command line adds its options.
   public func message(how: (Remedy.Kind) -> String?) -> String {
     guard !remedies.isEmpty else { return problem }
     let ways = remedies.map { remedy in
