@@ -180,12 +180,7 @@ extension StyleCodec where T == BlocID {
 
 extension StyleCodec where T == FontName {
   static var font: Self {
-    Self(
-      read: { reader, value in
-        let name = try reader.string(value)
-        return try reader.located(value) { try FontName(name) }
-      },
-      write: { JSON.quoted($0.rawValue) })
+    Self(read: { try $0.font($1) }, write: { JSON.quoted($0.rawValue) })
   }
 }
 
@@ -314,6 +309,11 @@ private struct StyleReader {
   func colour(_ value: Value) throws -> RGBColor {
     let text = try string(value)
     return try located(value) { try RGBColor(hex: text) }
+  }
+
+  func font(_ value: Value) throws -> FontName {
+    let name = try string(value)
+    return try located(value) { try FontName(name) }
   }
 
   func look(_ value: Value) throws -> EdgeLook {
