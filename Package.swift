@@ -9,6 +9,9 @@ let package = Package(
     .library(name: "DiploRender", targets: ["DiploRender"]),
     .executable(name: "diplograph", targets: ["diplograph"]),
     .executable(name: "diplograph-bench", targets: ["diplograph-bench"]),
+    // The helper in which DiploRender runs layouts under a time limit: a program that renders
+    // depends on it, so that it is built beside the program (see LayoutIsolation).
+    .executable(name: "diplograph-layout", targets: ["diplograph-layout"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -25,10 +28,12 @@ let package = Package(
     .target(name: "DiploGraph"),
     // DOT writer, in-process Graphviz rendering, SVG embedding, reports.
     .target(name: "DiploRender", dependencies: ["DiploGraph", "CGraphviz"]),
+    // Serves one layout request for a LayoutIsolation of any program that depends on it.
+    .executableTarget(name: "diplograph-layout", dependencies: ["DiploRender"]),
     .executableTarget(
       name: "diplograph",
       dependencies: [
-        "DiploGraph", "DiploRender",
+        "DiploGraph", "DiploRender", "diplograph-layout",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -37,7 +42,7 @@ let package = Package(
       name: "ReciprocityStatistics", dependencies: ["DiploGraph"],
       path: "Examples/ReciprocityStatistics", exclude: ["README.md"]),
     .executableTarget(
-      name: "CustomStyleDiagram", dependencies: ["DiploGraph", "DiploRender"],
+      name: "CustomStyleDiagram", dependencies: ["DiploGraph", "DiploRender", "diplograph-layout"],
       path: "Examples/CustomStyleDiagram", exclude: ["README.md"]),
     .executableTarget(
       name: "EmbedDiagrams", dependencies: ["DiploGraph", "DiploRender"],
