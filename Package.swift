@@ -25,7 +25,9 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]
     ),
     // Core: model, formats, validation, analytics. No C, no Graphviz.
-    .target(name: "DiploGraph"),
+    .target(
+      name: "DiploGraph",
+      exclude: ["Reference/Data", "Reference/generate_reference.py"]),
     // DOT writer, in-process Graphviz rendering, SVG embedding, reports.
     .target(name: "DiploRender", dependencies: ["DiploGraph", "CGraphviz"]),
     // Serves one layout request for a LayoutIsolation of any program that depends on it.
