@@ -50,7 +50,7 @@ do {
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta http-equiv="Content-Security-Policy" content="\(HTMLReport.contentSecurityPolicy)">
+    <meta http-equiv="Content-Security-Policy" content="\(Report.contentSecurityPolicy)">
     <title>\(title)</title>
     <style>body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto;
     padding: 0 1rem; } svg { width: 100%; height: auto; }</style>

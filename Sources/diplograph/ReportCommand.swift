@@ -82,12 +82,11 @@ struct ReportCommand: ParsableCommand {
       }
     }
 
+    let report = Report(
+      network: network, statistics: statistics, diagram: diagram, options: options)
     switch chosen {
     case .html:
-      let html = HTMLReport(
-        network: network, statistics: statistics, diagram: diagram, options: options
-      ).render()
-      try output.emit(html, protecting: input.protectedPaths)
+      try output.emit(report.html(), protecting: input.protectedPaths)
     case .markdown:
       let path = destination!
       let folder = (path as NSString).deletingLastPathComponent
@@ -95,16 +94,14 @@ struct ReportCommand: ParsableCommand {
       if (base as NSString).pathExtension.lowercased() == "md" {
         base = (base as NSString).deletingPathExtension
       }
-      let report = MarkdownReport(
-        network: network, statistics: statistics, diagram: diagram, options: options
-      ).render(baseName: base)
+      let markdown = report.markdown(baseName: base)
       // The pictures and the page that links them, replaced together (the page last).
-      var files: [(bytes: [UInt8], path: String)] = report.files.map { file in
+      var files: [(bytes: [UInt8], path: String)] = markdown.files.map { file in
         let target =
           folder.isEmpty ? file.name : (folder as NSString).appendingPathComponent(file.name)
         return (Array(file.contents.utf8), target)
       }
-      files.append((Array(report.markdown.utf8), path))
+      files.append((Array(markdown.markdown.utf8), path))
       try AtomicFile.write(files, protecting: input.protectedPaths)
     }
   }

@@ -122,7 +122,7 @@ import Testing
     let chart = BlocWeightChart(analysis: statistics.blocs, dataSet: n.dataSet)
     #expect(chart.bars.isEmpty)
     #expect(ParsedXML(chart.svg(options: try #require(ChartOptions(idPrefix: "b")))).isWellFormed)
-    let html = HTMLReport(network: n, statistics: statistics, diagram: nil).render()
+    let html = Report(network: n, statistics: statistics, diagram: nil).html()
     #expect(html.contains("The selection holds no action between two actors."))
   }
 }

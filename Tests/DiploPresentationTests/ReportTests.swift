@@ -21,8 +21,7 @@ import Testing
     }
 
     func html(diagram: Diagram? = nil, options: ReportOptions = ReportOptions()) -> String {
-      HTMLReport(network: network, statistics: statistics, diagram: diagram, options: options)
-        .render()
+      Report(network: network, statistics: statistics, diagram: diagram, options: options).html()
     }
   }
 
@@ -180,8 +179,8 @@ import Testing
     #expect(first == (try Episode().html(diagram: diagram)))
     #expect(first.contains("id=\"diagram\""))
     let render = {
-      MarkdownReport(network: e.network, statistics: e.statistics, diagram: diagram)
-        .render(baseName: "r")
+      Report(network: e.network, statistics: e.statistics, diagram: diagram)
+        .markdown(baseName: "r")
     }
     #expect(render() == render())
   }
@@ -217,8 +216,8 @@ import Testing
   @Test func theMarkdownReportLinksItsPictures() throws {
     let e = try Episode()
     let diagram = Self.diagram(fixedSize: true)
-    let output = MarkdownReport(network: e.network, statistics: e.statistics, diagram: diagram)
-      .render(baseName: "my report")
+    let output = Report(network: e.network, statistics: e.statistics, diagram: diagram)
+      .markdown(baseName: "my report")
     #expect(
       output.files.map(\.name) == [
         "my report-network.svg", "my report-timeline.svg", "my report-blocs.svg",
@@ -275,7 +274,8 @@ import Testing
     let network = try Self.hostileNetwork()
     let statistics = try Statistics(network)
     let diagram = Self.diagram()
-    let html = HTMLReport(network: network, statistics: statistics, diagram: diagram).render()
+    let report = Report(network: network, statistics: statistics, diagram: diagram)
+    let html = report.html()
     #expect(!html.lowercased().contains("<script"))
     #expect(!html.contains("<img"))
     #expect(!html.contains("<style>*"))
@@ -290,8 +290,7 @@ import Testing
     // The only <style> is the page's own, in the head.
     #expect(html.matches(of: /<style/).count == 1)
 
-    let md = MarkdownReport(network: network, statistics: statistics, diagram: diagram)
-      .render(baseName: "r")
+    let md = report.markdown(baseName: "r")
     // Every "<" is escaped, but for the angle brackets of the report's own image links.
     let unescaped = md.markdown.matches(of: /(^|[^\\])</).count
     #expect(unescaped == md.markdown.matches(of: /\]\(</).count)

@@ -1,117 +1,140 @@
 import DiploGraph
 
 /// The fast writer of the statistics' long arrays (actors, dyads, exchanges, cited actions,
-/// omitted actors): the same bytes as their `Codable` encoding through ``StableJSONEncoder``,
-/// written with the key prefixes made once per array instead of a keyed container per object.
-/// A dyad list of a million links is then a few hundred milliseconds of output instead of
-/// seconds.
+/// omitted actors, lists of actor ids): the same bytes as their `Codable` encoding through
+/// ``StableJSONEncoder``, written with the key prefixes made once per array instead of a keyed
+/// container per object. A dyad list of a million links is then a few hundred milliseconds of
+/// output instead of seconds.
 ///
-/// A row's keys are its type's `CodingKeys`, in their order: the one description of its
-/// fields, which its synthesized `Codable` conformance uses too. ``JSONRow/write(_:to:)`` gives
-/// the value of each key, by an exhaustive switch, so a field cannot be left out or written
-/// under another name.
+/// A row's keys are its type's `CodingKeys`, the one description of its fields, which its
+/// synthesized `Codable` conformance uses too: ``JSONRow/writeFields(to:)`` names each value's
+/// key by its case, the prefixes are made from their names, and debug builds check that the
+/// values come in the order of the keys, every one of them. Tests compare the bytes with the
+/// `Codable` path's.
 
-/// A row of the statistics' long arrays.
-protocol JSONRow: Encodable {
-  /// The row's coding keys: its fields, in the order they are written.
-  associatedtype Field: CodingKey & CaseIterable
-  /// Writes the value of `field` (its key is already written).
-  func write(_ field: Field, to fields: inout ObjectFields)
+/// A value whose arrays the writer writes itself, faster than through `Encodable`, with the
+/// same bytes.
+protocol JSONArrayElement: Encodable {
+  static func writeArray(_ items: [Self], to writer: JSONWriter)
 }
 
-/// An array of rows, written by the fast writer when the encoder's fast paths are on.
-protocol JSONRows: JSONWritable, Collection, Encodable where Element: JSONRow {}
+/// A row of the statistics' long arrays: an object with the same keys in every row.
+protocol JSONRow: JSONArrayElement {
+  /// The row's coding keys: its fields, in the order they are written.
+  associatedtype Field: CodingKey & CaseIterable & Equatable
+  /// Writes every field's value under its key, in the order of `Field.allCases`.
+  func writeFields(to fields: inout RowFields<Field>)
+}
 
-extension JSONRows {
+extension JSONRow {
+  static func writeArray(_ items: [Self], to writer: JSONWriter) { writer.writeRows(items) }
+}
+
+extension ActorID: JSONArrayElement {
+  static func writeArray(_ items: [ActorID], to writer: JSONWriter) {
+    writer.writeStrings(items.lazy.map(\.rawValue))
+  }
+}
+
+/// A value the writer writes fast when the encoder's fast paths are on, through `Encodable`
+/// otherwise.
+protocol FastJSON: JSONWritable, Encodable {
+  func writeFast(to writer: JSONWriter)
+}
+
+extension FastJSON {
   func write(to writer: JSONWriter) throws {
     if writer.fastPaths {
-      writer.writeRows(self)
+      writeFast(to: writer)
     } else {
       try writer.encode { try encode(to: $0) }
     }
   }
 }
 
-extension Array: JSONWritable, JSONRows where Element: JSONRow {}
-extension DyadList: JSONWritable, JSONRows {}
-extension ExchangeList: JSONWritable, JSONRows {}
-extension ActionReferenceList: JSONWritable, JSONRows {}
+// Each list calls the writer with its own type, so that the writer is compiled for it.
+extension Array: JSONWritable, FastJSON where Element: JSONArrayElement {
+  func writeFast(to writer: JSONWriter) { Element.writeArray(self, to: writer) }
+}
+extension DyadList: JSONWritable, FastJSON {
+  func writeFast(to writer: JSONWriter) { writer.writeRows(self) }
+}
+extension ExchangeList: JSONWritable, FastJSON {
+  func writeFast(to writer: JSONWriter) { writer.writeRows(self) }
+}
+extension ActionReferenceList: JSONWritable, FastJSON {
+  func writeFast(to writer: JSONWriter) { writer.writeRows(self) }
+}
 
 extension ActorStrength: JSONRow {
-  func write(_ field: CodingKeys, to o: inout ObjectFields) {
-    switch field {
-    case .actor: o.string(actor.rawValue)
-    case .name: o.string(name)
-    case .outDegree: o.int(outDegree)
-    case .inDegree: o.int(inDegree)
-    case .reciprocatedDegree: o.int(reciprocatedDegree)
-    case .outStrength: o.int(outStrength)
-    case .inStrength: o.int(inStrength)
-    case .reciprocatedStrength: o.int(reciprocatedStrength)
-    case .nonReciprocatedOutStrength: o.int(nonReciprocatedOutStrength)
-    case .nonReciprocatedInStrength: o.int(nonReciprocatedInStrength)
-    case .reciprocatedShare: o.double(reciprocatedShare)
-    case .balance: o.int(balance)
-    case .linkReciprocity: o.double(linkReciprocity)
-    }
+  static func writeArray(_ items: [Self], to writer: JSONWriter) { writer.writeRows(items) }
+
+  func writeFields(to o: inout RowFields<CodingKeys>) {
+    o.string(.actor, actor.rawValue)
+    o.string(.name, name)
+    o.int(.outDegree, outDegree)
+    o.int(.inDegree, inDegree)
+    o.int(.reciprocatedDegree, reciprocatedDegree)
+    o.int(.outStrength, outStrength)
+    o.int(.inStrength, inStrength)
+    o.int(.reciprocatedStrength, reciprocatedStrength)
+    o.int(.nonReciprocatedOutStrength, nonReciprocatedOutStrength)
+    o.int(.nonReciprocatedInStrength, nonReciprocatedInStrength)
+    o.double(.reciprocatedShare, reciprocatedShare)
+    o.int(.balance, balance)
+    o.double(.linkReciprocity, linkReciprocity)
   }
 }
 
 extension Dyad: JSONRow {
-  func write(_ field: CodingKeys, to o: inout ObjectFields) {
-    switch field {
-    case .first: o.string(first.rawValue)
-    case .second: o.string(second.rawValue)
-    case .forward: o.int(forward)
-    case .backward: o.int(backward)
-    case .forwardActions: o.int(forwardActions)
-    case .backwardActions: o.int(backwardActions)
-    case .reciprocated: o.int(reciprocated)
-    case .balance: o.int(balance)
-    case .isMutual: o.bool(isMutual)
-    }
+  func writeFields(to o: inout RowFields<CodingKeys>) {
+    o.string(.first, first.rawValue)
+    o.string(.second, second.rawValue)
+    o.int(.forward, forward)
+    o.int(.backward, backward)
+    o.int(.forwardActions, forwardActions)
+    o.int(.backwardActions, backwardActions)
+    o.int(.reciprocated, reciprocated)
+    o.int(.balance, balance)
+    o.bool(.isMutual, isMutual)
   }
 }
 
 extension ActionReference: JSONRow {
-  func write(_ field: CodingKeys, to o: inout ObjectFields) {
-    switch field {
-    case .row: o.int(row)
-    case .id: o.string(id?.rawValue)
-    case .actor: o.string(actor.rawValue)
-    case .target: o.string(target.rawValue)
-    case .kind: o.string(kind.rawValue)
-    case .count: o.int(count.map(Int64.init))
-    case .date: o.string(date?.description)
-    }
+  func writeFields(to o: inout RowFields<CodingKeys>) {
+    o.int(.row, row)
+    o.string(.id, id?.rawValue)
+    o.string(.actor, actor.rawValue)
+    o.string(.target, target.rawValue)
+    o.string(.kind, kind.rawValue)
+    o.int(.count, count.map(Int64.init))
+    o.string(.date, date?.description)
   }
 }
 
 extension Exchange: JSONRow {
-  func write(_ field: CodingKeys, to o: inout ObjectFields) {
-    switch field {
-    case .actor: o.string(actor.rawValue)
-    case .target: o.string(target.rawValue)
-    case .originals: o.rows(originals)
-    case .answers: o.rows(answers)
-    case .originalTotal: o.int(originalTotal)
-    case .answerTotal: o.int(answerTotal)
-    case .ratio: o.double(ratio)
-    case .lagDays: o.int(lagDays.map(Int64.init))
-    case .matching: o.string(matching?.rawValue)
-    case .outcome: o.string(outcome.rawValue)
-    }
+  func writeFields(to o: inout RowFields<CodingKeys>) {
+    o.string(.actor, actor.rawValue)
+    o.string(.target, target.rawValue)
+    o.rows(.originals, originals)
+    o.rows(.answers, answers)
+    o.int(.originalTotal, originalTotal)
+    o.int(.answerTotal, answerTotal)
+    o.double(.ratio, ratio)
+    o.int(.lagDays, lagDays.map(Int64.init))
+    o.string(.matching, matching?.rawValue)
+    o.string(.outcome, outcome.rawValue)
   }
 }
 
 extension OmittedActor: JSONRow {
-  func write(_ field: CodingKeys, to o: inout ObjectFields) {
-    switch field {
-    case .actor: o.string(actor.rawValue)
-    case .actions: o.int(actions)
-    case .ofActions: o.int(ofActions)
-    case .weight: o.int(weight)
-    }
+  static func writeArray(_ items: [Self], to writer: JSONWriter) { writer.writeRows(items) }
+
+  func writeFields(to o: inout RowFields<CodingKeys>) {
+    o.string(.actor, actor.rawValue)
+    o.int(.actions, actions)
+    o.int(.ofActions, ofActions)
+    o.int(.weight, weight)
   }
 }
 
@@ -124,22 +147,33 @@ extension JSONWriter {
     let depth = stack.count
     guard !rows.isEmpty else { return close() }
     let layout = RowLayout(C.Element.self, depth: depth)
-    let fields = Array(C.Element.Field.allCases)
-    var o = ObjectFields(writer: self, layout: layout)
+    let (firstOpen, nextOpen, closing) = (layout.firstOpen, layout.nextOpen, layout.closing)
+    var o = RowFields<C.Element.Field>(writer: self, layout: layout)
     var first = true
     for row in rows {
       if sink != nil && out.count >= Self.flushSize { flush() }
-      o.raw(first ? layout.firstOpen : layout.nextOpen)
+      o.raw(first ? firstOpen : nextOpen)
       first = false
-      o.next = 0
-      for field in fields {
-        o.key()
-        row.write(field, to: &o)
-      }
-      o.raw(layout.closing)
+      o.begin()
+      row.writeFields(to: &o)
+      o.end()
+      o.raw(closing)
       o.spill()
     }
     stack[depth - 1].count = rows.count
+    close()
+  }
+
+  /// An array of strings, on one line as arrays of scalars are.
+  func writeStrings(_ strings: some Collection<String>) {
+    open(array: true)
+    let depth = stack.count
+    for (n, s) in strings.enumerated() {
+      if n > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+      writeString(s)
+    }
+    stack[depth - 1].count = strings.count
+    stack[depth - 1].inline = true
     close()
   }
 }
@@ -194,9 +228,10 @@ final class OwnedBuffer<Element: BitwiseCopyable> {
   deinit { base.deallocate() }
 }
 
-/// The values of an object's keys, gathered in a scratch buffer with raw stores: the key
-/// prefixes are one block of bytes, numbers are written digit by digit in place.
-struct ObjectFields {
+/// The values of a row's keys, gathered in a scratch buffer with raw stores: the key prefixes
+/// are one block of bytes, numbers are written digit by digit in place. Each value comes with
+/// its key, which debug builds check against the order of `Field.allCases`.
+struct RowFields<Field: CodingKey & CaseIterable & Equatable> {
   let writer: JSONWriter
   /// Keeps the scratch buffer alive; `scratch` is its storage.
   private let scratchBuffer: OwnedBuffer<UInt8>
@@ -209,7 +244,8 @@ struct ObjectFields {
   /// The layouts of rows nested in these rows, made on first use.
   private var nested: [ObjectIdentifier: RowLayout] = [:]
   private var used = 0
-  var next = 0
+  /// The index of the next key.
+  private var next = 0
 
   init(writer: JSONWriter, layout: RowLayout) {
     self.init(writer: writer, scratch: OwnedBuffer(count: 1 << 12), layout: layout)
@@ -225,6 +261,14 @@ struct ObjectFields {
     start = layout.start.base
   }
 
+  /// Before a row's first key.
+  mutating func begin() { next = 0 }
+
+  /// After a row's last key: debug builds check that every key was written.
+  func end() {
+    assert(next == Field.allCases.count, "\(Field.self): \(next) values for its keys")
+  }
+
   /// Moves the scratch bytes to the output.
   mutating func spill() {
     writer.out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: used))
@@ -232,7 +276,7 @@ struct ObjectFields {
   }
 
   @inline(__always)
-  mutating func copy(_ source: UnsafePointer<UInt8>, _ n: Int) {
+  private mutating func copy(_ source: UnsafePointer<UInt8>, _ n: Int) {
     if used + n > capacity {
       spill()
       if n > capacity {
@@ -244,19 +288,29 @@ struct ObjectFields {
     used += n
   }
 
+  @inline(__always)
   mutating func raw(_ b: [UInt8]) {
     b.withUnsafeBufferPointer { copy($0.baseAddress!, $0.count) }
   }
 
-  /// The next key's prefix.
+  /// The prefix of `field`, the next key.
   @inline(__always)
-  mutating func key() {
+  private mutating func key(_ field: Field) {
+    assert(
+      Array(Field.allCases).indices.contains(next) && Array(Field.allCases)[next] == field,
+      "\(Field.self).\(field.stringValue) is not key number \(next) of its CodingKeys")
     let from = start[next]
     copy(prefixBytes + from, start[next + 1] - from)
     next += 1
   }
 
-  mutating func string(_ s: String) {
+  mutating func string(_ field: Field, _ s: String) {
+    key(field)
+    value(s)
+  }
+
+  @inline(__always)
+  private mutating func value(_ s: String) {
     var s = s
     let plain = s.withUTF8 { utf8 -> Bool in
       for byte in utf8
@@ -277,7 +331,13 @@ struct ObjectFields {
     }
   }
 
-  mutating func int(_ n: Int64) {
+  mutating func int(_ field: Field, _ n: Int64) {
+    key(field)
+    value(n)
+  }
+
+  @inline(__always)
+  private mutating func value(_ n: Int64) {
     if used + 21 > capacity { spill() }
     if n < 0 {
       scratch[used] = UInt8(ascii: "-")
@@ -299,56 +359,63 @@ struct ObjectFields {
     used += width
   }
 
-  mutating func int(_ n: Int) { int(Int64(n)) }
+  mutating func int(_ field: Field, _ n: Int) { int(field, Int64(n)) }
 
-  mutating func bool(_ b: Bool) { raw(b ? Self.trueBytes : Self.falseBytes) }
+  mutating func bool(_ field: Field, _ b: Bool) {
+    key(field)
+    raw(b ? Bytes.trueBytes : Bytes.falseBytes)
+  }
 
   /// A number, or `null` when absent or not finite, as the generic path writes doubles.
-  mutating func double(_ x: Double?) {
+  mutating func double(_ field: Field, _ x: Double?) {
+    key(field)
     if let x, x.isFinite {
       raw(Array(NumberText.json(x).utf8))
     } else {
-      raw(Self.nullBytes)
+      raw(Bytes.null)
     }
   }
 
-  mutating func int(_ n: Int64?) {
-    if let n { int(n) } else { raw(Self.nullBytes) }
+  mutating func int(_ field: Field, _ n: Int64?) {
+    key(field)
+    if let n { value(n) } else { raw(Bytes.null) }
   }
 
-  mutating func string(_ s: String?) {
-    if let s { string(s) } else { raw(Self.nullBytes) }
+  mutating func string(_ field: Field, _ s: String?) {
+    key(field)
+    if let s { value(s) } else { raw(Bytes.null) }
   }
 
-  /// An array of rows as the value of the current key, two levels below these rows' keys.
-  mutating func rows<C: Collection>(_ items: C) where C.Element: JSONRow {
-    guard !items.isEmpty else { return raw(Self.emptyArray) }
+  /// An array of rows as the value of `field`, two levels below these rows' keys.
+  mutating func rows<C: Collection>(_ field: Field, _ items: C) where C.Element: JSONRow {
+    key(field)
+    guard !items.isEmpty else { return raw(Bytes.emptyArray) }
     let id = ObjectIdentifier(C.Element.self)
-    let layout =
-      nested[id] ?? RowLayout(C.Element.self, depth: writer.stack.count + 2)
+    let layout = nested[id] ?? RowLayout(C.Element.self, depth: writer.stack.count + 2)
     nested[id] = layout
-    raw(Self.openBracket)
-    var inner = ObjectFields(writer: writer, scratch: scratchBuffer, layout: layout)
+    raw(Bytes.openBracket)
+    var inner = RowFields<C.Element.Field>(writer: writer, scratch: scratchBuffer, layout: layout)
     inner.used = used
-    let fields = Array(C.Element.Field.allCases)
     var first = true
     for item in items {
       inner.raw(first ? layout.firstOpen : layout.nextOpen)
       first = false
-      inner.next = 0
-      for field in fields {
-        inner.key()
-        item.write(field, to: &inner)
-      }
+      inner.begin()
+      item.writeFields(to: &inner)
+      inner.end()
       inner.raw(layout.closing)
     }
     used = inner.used
     raw(layout.arrayClosing)
   }
 
+}
+
+/// The fixed words of the rows.
+private enum Bytes {
   static let emptyArray = Array("[]".utf8)
   static let openBracket = [UInt8(ascii: "[")]
   static let trueBytes = Array("true".utf8)
   static let falseBytes = Array("false".utf8)
-  static let nullBytes = Array("null".utf8)
+  static let null = Array("null".utf8)
 }

@@ -2,7 +2,7 @@
 /// reports lay out text, tables and their own charts, and take the diagram as it is.
 public struct Diagram: Hashable, Sendable {
   /// The SVG element, without an XML prolog, its ids prefixed so that they cannot clash with
-  /// the page's (the page's own ids are listed in ``HTMLReport``). In Markdown it becomes a
+  /// the page's (the page's own ids are listed in ``Report/html()``). In Markdown it becomes a
   /// file of its own: give it a fixed size, so that it keeps it when opened as an image.
   public var svg: String
   /// Whether the layout is radial (a circle or rings around the busiest actor, as Graphviz's

@@ -1,7 +1,7 @@
 import DiploGraph
 
 /// What a report says, as plain text and table values, built once from a network, its
-/// statistics and the options; ``HTMLReport`` and ``MarkdownReport`` only lay it out and
+/// statistics and the options; ``Report/html()`` and ``Report/markdown(baseName:)`` only lay it out and
 /// escape it, so the two always say the same thing.
 struct ReportContent {
   /// One of the key figures at the top: a big number, what it counts, and a line of detail.

@@ -1,6 +1,6 @@
 import DiploGraph
 
-/// What a report (``HTMLReport``, ``MarkdownReport``) shows, and how.
+/// What a ``Report`` shows, and how.
 public struct ReportOptions: Hashable, Sendable {
   /// The report's headline; `nil` uses the data set's title.
   public var title: String?

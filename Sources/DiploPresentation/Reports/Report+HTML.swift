@@ -1,56 +1,27 @@
 import DiploGraph
 
-/// A self-contained HTML report of a selection: one file, no external asset, no script.
-///
-/// It holds, in order: the headline (title, the data set's description, the selection), the
-/// key figures and a summary in words (who, how many, when; reciprocity in words and
-/// numbers; what was answered and what went unanswered, by kind of action, naming the
-/// actors); the network diagram; the sources' own figures checked against the data, with the
-/// figures and claims that disagree; the answers (outcomes, then every action and its answer);
-/// a timeline of the actions by date and a bar chart of the bloc weights, both drawn by this
-/// module as SVG (``TimelineChart``, ``BlocWeightChart``); the per-actor and per-pair tables;
-/// what each source reports and leaves out; the data set's notes and sources; and a methods
-/// section with every formula.
-///
-/// - Every text from the data set goes through ``XMLEscaping/attribute(_:)``; source links are written
-///   only for `http`/`https` URLs (``HTML/webURL(_:)``).
-/// - A Content-Security-Policy meta tag forbids scripts and every external load
-///   (`default-src 'none'; style-src 'unsafe-inline'; img-src data:`).
-/// - Readable on a phone (tables scroll sideways within their frame; the diagram can be panned)
-///   and on paper (print styles: no clipped table, folded tables printed open, diagrams fit
-///   the page); headings in order, tables with captions and `<th scope>`, charts with
-///   `role="img"`, a title and a description.
-/// - Ids used by the page: `in-brief`, `network`, `sources-check`, `responses`, `timeline`,
-///   `blocs`, `actors`, `pairs`, `sources`, `about`, `methods` (and those ending in `-h`),
-///   `table-…` and `chart-…`; give the diagram another prefix (`diagram`, say).
-///
-/// Deterministic: the same inputs give the same bytes (no date of generation is written).
-public struct HTMLReport: Sendable {
-  public var network: Network
-  public var statistics: Statistics
-  /// The network diagram; `nil` leaves it out.
-  public var diagram: Diagram?
-  public var options: ReportOptions
-
-  /// The Content-Security-Policy of every report.
+extension Report {
+  /// The Content-Security-Policy of every HTML report.
   public static let contentSecurityPolicy =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-  public init(
-    network: Network, statistics: Statistics, diagram: Diagram?,
-    options: ReportOptions = ReportOptions()
-  ) {
-    self.network = network
-    self.statistics = statistics
-    self.diagram = diagram
-    self.options = options
-  }
-
-  /// The page.
+  /// The report as one self-contained HTML page: no external asset, no script.
+  ///
+  /// - Every text from the data set goes through ``XMLEscaping/attribute(_:)``; source links
+  ///   are written only for `http`/`https` URLs (``HTML/webURL(_:)``).
+  /// - A Content-Security-Policy meta tag forbids scripts and every external load
+  ///   (``contentSecurityPolicy``).
+  /// - Readable on a phone (tables scroll sideways within their frame; the diagram can be
+  ///   panned) and on paper (print styles: no clipped table, folded tables printed open,
+  ///   diagrams fit the page); headings in order, tables with captions and `<th scope>`, charts
+  ///   with `role="img"`, a title and a description.
+  /// - Ids used by the page: `in-brief`, `network`, `sources-check`, `responses`, `timeline`,
+  ///   `blocs`, `actors`, `pairs`, `sources`, `about`, `methods` (and those ending in `-h`),
+  ///   `table-…` and `chart-…`; give the diagram another prefix (`diagram`, say).
   ///
   /// - Complexity: O(n + L + K) for n selected actions, L links and K actors, plus the size
   ///   of the diagram.
-  public func render() -> String {
+  public func html() -> String {
     let content = ReportContent(network: network, statistics: statistics, options: options)
     var page = HTMLPage()
     page.head(title: content.title)
@@ -86,7 +57,7 @@ struct HTMLPage {
     self += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     self += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     self +=
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLReport.contentSecurityPolicy)\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Report.contentSecurityPolicy)\">\n"
     self += "<meta name=\"referrer\" content=\"no-referrer\">\n"
     self += "<meta name=\"color-scheme\" content=\"light\">\n"
     self += "<title>\(e(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n"

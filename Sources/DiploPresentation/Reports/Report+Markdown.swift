@@ -1,16 +1,7 @@
 import DiploGraph
 
-/// The report as Markdown (CommonMark with GitHub's tables), with the same sections and words
-/// as ``HTMLReport``; the pictures are files of their own, written beside the Markdown and
-/// linked from it: `<base>-network.svg`, `<base>-timeline.svg`, `<base>-blocs.svg`.
-///
-/// Every text from the data set is escaped for Markdown (ASCII punctuation that Markdown or
-/// HTML would read is backslash-escaped, so `<script>` stays text, and line breaks become
-/// spaces); the SVG files are escaped as XML.
-///
-/// Deterministic: the same inputs give the same bytes.
-public struct MarkdownReport: Sendable {
-  /// A file the report links, to be written beside it.
+extension Report {
+  /// A file the Markdown report links, to be written beside it.
   public struct File: Hashable, Sendable {
     /// A plain file name, in the same folder as the Markdown.
     public var name: String
@@ -18,33 +9,24 @@ public struct MarkdownReport: Sendable {
   }
 
   /// The Markdown text and the files it links.
-  public struct Output: Hashable, Sendable {
+  public struct MarkdownOutput: Hashable, Sendable {
     public var markdown: String
     public var files: [File]
   }
 
-  public var network: Network
-  public var statistics: Statistics
-  /// The network diagram, written to a file of its own (see ``Diagram/svg``); `nil` leaves it
-  /// out.
-  public var diagram: Diagram?
-  public var options: ReportOptions
-
-  public init(
-    network: Network, statistics: Statistics, diagram: Diagram?,
-    options: ReportOptions = ReportOptions()
-  ) {
-    self.network = network
-    self.statistics = statistics
-    self.diagram = diagram
-    self.options = options
-  }
-
-  /// The report, its pictures named after `baseName` (`report` → `report-network.svg`).
+  /// The report as Markdown (CommonMark with GitHub's tables), with the same sections and
+  /// words as the HTML; the pictures are files of their own, written beside the Markdown and
+  /// linked from it, named after `baseName` (`report` → `report-network.svg`,
+  /// `report-timeline.svg`, `report-blocs.svg`). Give it a diagram of a fixed size, so that it
+  /// keeps its size when opened as an image.
+  ///
+  /// Every text from the data set is escaped for Markdown (ASCII punctuation that Markdown or
+  /// HTML would read is backslash-escaped, so `<script>` stays text, and line breaks become
+  /// spaces); the SVG files are escaped as XML.
   ///
   /// - Complexity: O(n + L + K) for n selected actions, L links and K actors, plus the size
   ///   of the diagram.
-  public func render(baseName: String) -> Output {
+  public func markdown(baseName: String) -> MarkdownOutput {
     let c = ReportContent(network: network, statistics: statistics, options: options)
     var md = MarkdownText(content: c, baseName: baseName)
     md.line("# " + MarkdownEscaping.line(c.title))
@@ -161,14 +143,14 @@ public struct MarkdownReport: Sendable {
       md.paragraph("---")
       md.paragraph("_Made with " + MarkdownEscaping.line(generator) + "._")
     }
-    return Output(markdown: md.text, files: md.files)
+    return MarkdownOutput(markdown: md.text, files: md.files)
   }
 }
 
 /// Markdown being written, and the pictures it links.
 struct MarkdownText {
   private(set) var text = ""
-  private(set) var files: [MarkdownReport.File] = []
+  private(set) var files: [Report.File] = []
   /// What the report says after a table that leaves rows out.
   let content: ReportContent
   /// The start of the pictures' names.
@@ -209,7 +191,7 @@ struct MarkdownText {
   /// A picture in a file of its own, `<baseName>-<name>.svg`, and the image that links it.
   mutating func picture(_ name: String, _ svg: String, alt: String) {
     let file = baseName + "-" + name + ".svg"
-    files.append(MarkdownReport.File(name: file, contents: svg))
+    files.append(Report.File(name: file, contents: svg))
     paragraph("![\(MarkdownEscaping.line(alt))](<\(MarkdownText.linkDestination(file))>)")
   }
 
