@@ -51,7 +51,7 @@ struct HTMLPage {
   static func += (page: inout HTMLPage, markup: String) { page.text += markup }
 
   /// Escaped text.
-  func e(_ s: String) -> String { XMLEscaping.attribute(s) }
+  private func e(_ s: String) -> String { XMLEscaping.attribute(s) }
 
   mutating func head(title: String) {
     self += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -79,7 +79,7 @@ struct HTMLPage {
 
   private mutating func close() { self += "</section>\n" }
 
-  mutating func paragraph(_ s: String, className: String? = nil) {
+  private mutating func paragraph(_ s: String, className: String? = nil) {
     let c = className.map { " class=\"\($0)\"" } ?? ""
     self += "<p\(c)>\(e(s))</p>\n"
   }
@@ -267,7 +267,7 @@ struct HTMLPage {
   // MARK: Tables
 
   mutating func table(_ t: Table, _ c: ReportContent) {
-    table(t, foldRowsAbove: c.options.foldRowsAbove, omitted: c.omitted)
+    self += t.html(foldRowsAbove: c.options.foldRowsAbove, omitted: c.omitted)
   }
 
   /// Escaped formula text with `x_ij`, `x_{i≠j}`, `s_out` written as subscripts; only for the

@@ -1,65 +1,72 @@
 import DiploGraph
 
-extension HTMLPage {
-  /// A table of the report: a caption, column and row headers (`<th scope>`), numbers in
-  /// tabular figures, each cell's mark and detail; folded (`<details>`) when the table asks for
-  /// it or has more than `foldRowsAbove` rows; then how many rows were left out and the notes.
+extension Table {
+  /// The table as a report shows it in HTML: a caption, column and row headers
+  /// (`<th scope>`), numbers in tabular figures, each cell's mark and detail; folded
+  /// (`<details>`) when the table asks for it or has more than `foldRowsAbove` rows; then what
+  /// `omitted` says of the rows left out, and the notes. Every text through
+  /// ``XMLEscaping/attribute(_:)``.
   ///
-  /// The table keeps its page id `table-<name>`; its caption is `table-<name>-caption`.
-  mutating func table(_ t: Table, foldRowsAbove: Int, omitted: (Int) -> String) {
-    let id = "table-" + t.name
-    let folded = t.folded || t.rows.count > foldRowsAbove
-    if folded {
-      self += "<details class=\"fold\">\n<summary>\(e(t.title))"
-      self +=
-        " <span class=\"count\">(\(e(NumberText.counted(t.rows.count + t.omittedRows, "row"))))</span></summary>\n"
+  /// The table's page id is `table-<name>`; its caption's, `table-<name>-caption`.
+  func html(foldRowsAbove: Int, omitted: (Int) -> String) -> String {
+    func e(_ s: String) -> String { XMLEscaping.attribute(s) }
+    let id = "table-" + name
+    let isFolded = folded || rows.count > foldRowsAbove
+    var out = ""
+    if isFolded {
+      out += "<details class=\"fold\">\n<summary>\(e(title))"
+      let count = NumberText.counted(rows.count + omittedRows, "row")
+      out += " <span class=\"count\">(\(e(count)))</span></summary>\n"
     }
-    self +=
+    out +=
       "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"\(id)-caption\" tabindex=\"0\">\n"
     // Cards on phones change how the table is displayed; the ARIA roles keep it a table for
     // screen readers whatever the display.
-    let cards = t.cardsOnPhones
+    let cards = cardsOnPhones
     let role = { (name: String) in cards ? " role=\"\(name)\"" : "" }
-    let tableClass = cards ? "cards" : (t.columns.count >= 5 ? "wide" : "")
-    self +=
+    let tableClass = cards ? "cards" : (columns.count >= 5 ? "wide" : "")
+    out +=
       "<table id=\"\(id)\"\(tableClass.isEmpty ? "" : " class=\"\(tableClass)\"")\(role("table"))>\n"
-    self += "<caption id=\"\(id)-caption\">\(e(t.title))</caption>\n"
-    self += "<thead\(role("rowgroup"))><tr\(role("row"))>"
-    let numeric = t.columns.indices.map { t.isNumeric($0, in: t.rows) }
-    for (i, column) in t.columns.enumerated() {
-      self += "<th scope=\"col\"\(numeric[i] ? " class=\"num\"" : "")\(role("columnheader"))>"
-      self += "\(e(column.title))</th>"
+    out += "<caption id=\"\(id)-caption\">\(e(title))</caption>\n"
+    out += "<thead\(role("rowgroup"))><tr\(role("row"))>"
+    let numeric = columns.indices.map { isNumeric($0, in: rows) }
+    for (i, column) in columns.enumerated() {
+      out += "<th scope=\"col\"\(numeric[i] ? " class=\"num\"" : "")\(role("columnheader"))>"
+      out += "\(e(column.title))</th>"
     }
-    self += "</tr></thead>\n<tbody\(role("rowgroup"))>\n"
-    for row in t.rows {
-      self += "<tr\(role("row"))>"
+    out += "</tr></thead>\n<tbody\(role("rowgroup"))>\n"
+    for row in rows {
+      out += "<tr\(role("row"))>"
       for (i, cell) in row.enumerated() {
         var attributes = numeric[i] ? " class=\"num\"" : ""
         if cards && i > 0 {
-          attributes += " data-label=\"\(e(t.columns[i].title))\"" + role("cell")
+          attributes += " data-label=\"\(e(columns[i].title))\"" + role("cell")
         } else if cards {
           attributes += role("rowheader")
         }
-        self += i == 0 ? "<th scope=\"row\"\(attributes)>" : "<td\(attributes)>"
-        self += cellMarkup(cell) + (i == 0 ? "</th>" : "</td>")
+        out += i == 0 ? "<th scope=\"row\"\(attributes)>" : "<td\(attributes)>"
+        out += Self.html(cell) + (i == 0 ? "</th>" : "</td>")
       }
-      self += "</tr>\n"
+      out += "</tr>\n"
     }
-    self += "</tbody>\n</table>\n</div>\n"
-    if t.omittedRows > 0 { paragraph(omitted(t.omittedRows), className: "note") }
-    for note in t.notes { paragraph(note, className: "note") }
-    if folded { self += "</details>\n" }
+    out += "</tbody>\n</table>\n</div>\n"
+    if omittedRows > 0 { out += "<p class=\"note\">\(e(omitted(omittedRows)))</p>\n" }
+    for note in notes { out += "<p class=\"note\">\(e(note))</p>\n" }
+    if isFolded { out += "</details>\n" }
+    return out
   }
 
-  private func cellMarkup(_ cell: Table.Cell) -> String {
+  /// A cell's text after its mark, then its detail in small type.
+  private static func html(_ cell: Cell) -> String {
+    let text = XMLEscaping.attribute(cell.text)
     var s: String
     switch cell.mark {
-    case .yes?: s = "<span class=\"mark yes\">✓ \(e(cell.text))</span>"
-    case .no?: s = "<span class=\"mark no\">✗ \(e(cell.text))</span>"
-    case nil: s = e(cell.text)
+    case .yes?: s = "<span class=\"mark yes\">✓ \(text)</span>"
+    case .no?: s = "<span class=\"mark no\">✗ \(text)</span>"
+    case nil: s = text
     }
     if let detail = cell.detail, !detail.isEmpty {
-      s += "<span class=\"detail\">\(e(detail))</span>"
+      s += "<span class=\"detail\">\(XMLEscaping.attribute(detail))</span>"
     }
     return s
   }
