@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploPresentation
 import Foundation
 
 /// The in-process phases, in the order `diplograph stats` runs them.
