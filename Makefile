@@ -24,6 +24,17 @@ setup:
 	  $(APT_GET) install -y -qq --no-install-recommends chromium >/dev/null; \
 	fi
 
+# The Python tools some tests compare against (networkx, DuckDB), in a virtual environment of
+# the project's own (.venv-test/), made once; the tests that need it say so when it is missing.
+VENV         := .venv-test
+PYTHON_TOOLS := networkx==3.6.1 duckdb==1.5.6
+.PHONY: venv
+venv: $(VENV)/.installed
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check $(PYTHON_TOOLS)
+	@touch $@
+
 build: setup
 	$(SWIFT) build
 
@@ -44,7 +55,7 @@ demo: build
 # Style first (fast), then the whole suite, then a few seconds of each fuzz target
 # (docs/robustness.md; skipped, with a note, where the toolchain has no libFuzzer).
 FUZZ_SMOKE_SECONDS ?= 5
-test: setup lint
+test: setup lint venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	SWIFT=$(SWIFT) Tests/Fuzz/fuzz.sh --if-supported $(FUZZ_SMOKE_SECONDS)
@@ -63,7 +74,7 @@ format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Examples
 
 clean:
-	rm -rf .build $(OUT) .build-fuzz fuzz-artifacts
+	rm -rf .build $(OUT) .build-fuzz fuzz-artifacts $(VENV)
 
 # The performance benchmark (BENCHMARKS.md): a release build, synthetic data generated once in
 # .bench-data/, each phase timed (medians), the stats command end to end with its peak memory,

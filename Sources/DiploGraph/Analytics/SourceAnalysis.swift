@@ -72,6 +72,12 @@ public struct OmittedActor: Hashable, Sendable, Codable {
   public var ofActions: Int
   /// Σ counts of the omitted actions.
   public var weight: Int64
+
+  /// The keys of its encoding, in order: the stats JSON writer lists the fields of its long
+  /// arrays from them.
+  package enum CodingKeys: String, CodingKey, CaseIterable {
+    case actor, actions, ofActions, weight
+  }
 }
 
 /// What one source leaves out, grouped by acting actor.

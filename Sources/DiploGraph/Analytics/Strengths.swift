@@ -44,6 +44,14 @@ public struct ActorStrength: Hashable, Sendable, Codable {
   public var balance: Int64
   /// 2·reciprocatedDegree / (inDegree + outDegree).
   public var linkReciprocity: Double?
+
+  /// The keys of its encoding, in order: the stats JSON writer lists the fields of its long
+  /// arrays from them.
+  package enum CodingKeys: String, CodingKey, CaseIterable {
+    case actor, name, outDegree, inDegree, reciprocatedDegree, outStrength, inStrength
+    case reciprocatedStrength, nonReciprocatedOutStrength, nonReciprocatedInStrength
+    case reciprocatedShare, balance, linkReciprocity
+  }
 }
 
 /// One unordered pair of actors with at least one link between them.
@@ -67,6 +75,13 @@ public struct Dyad: Hashable, Sendable, Codable {
   public var balance: Int64
   /// Whether links go both ways (a_12 = a_21 = 1), whatever their weights.
   public var isMutual: Bool
+
+  /// The keys of its encoding, in order: the stats JSON writer lists the fields of its long
+  /// arrays from them.
+  package enum CodingKeys: String, CodingKey, CaseIterable {
+    case first, second, forward, backward, forwardActions, backwardActions, reciprocated, balance
+    case isMutual
+  }
 }
 
 extension ActorStrength {
