@@ -60,14 +60,12 @@ public struct TimelineChart: Sendable {
     let table = network.dataSet.actions
     var dated: [(day: Int32, kind: ActionKind, count: Int?)] = []
     var undated = 0
-    for row in network.rows {
-      let r = Int(row)
-      if network.actorNode(row: r) == network.targetNode(row: r) { continue }
-      guard let day = table.date(row: r) else {
+    for action in network.actions {
+      guard let day = action.date else {
         undated += 1
         continue
       }
-      dated.append((day.daysSinceEpoch, table.kind(row: r), table.count(row: r)))
+      dated.append((day.daysSinceEpoch, table.kind(row: action.row), action.count))
     }
     self.maximumBins = max(1, maximumBins)
     undatedActions = undated
