@@ -244,8 +244,8 @@ import Testing
         "actors.csv:1:20 (column \"colour\"): warning: unknown column \"colour\" is ignored; the "
           + "columns read are id, name, kind, blocs",
         "actors.csv:2:1 (row 1, column \"id\"): error: expected an actor id, found an empty field",
-        "actors.csv:3:7 (row 2, column \"kind\"): error: expected \"state\" or \"organisation\", "
-          + "found \"country\"",
+        "actors.csv:3:7 (row 2, column \"kind\"): error: expected one of \"state\", "
+          + "\"organisation\", \"region\", found \"country\"",
         "actors.csv:3:15 (row 2, column \"blocs\"): error: expected bloc ids separated by \";\", "
           + "found an empty id in \"EU;\"",
         "actors.csv:4:2 (row 3): error: expected 5 fields, found 1 (the missing fields are read "

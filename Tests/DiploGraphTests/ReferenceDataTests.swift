@@ -1,8 +1,9 @@
-import DiploGraph
 import Foundation
 import PropertyBased
 import TestSupport
 import Testing
+
+@testable import DiploGraph
 
 /// The shipped reference data: its facts checked by hand against the sources named in
 /// Sources/DiploGraph/Reference/Data, and its internal consistency.

@@ -1,8 +1,9 @@
-import DiploGraph
 import Foundation
 import PropertyBased
 import TestSupport
 import Testing
+
+@testable import DiploGraph
 
 /// Names and codes as written, resolved to reference ids; the comparison key; the generated
 /// tables against the script that makes them.

@@ -75,7 +75,8 @@ public enum ReferenceCSV {
             kind = known
           } else {
             read.report(
-              "kind", "expected \"state\" or \"organisation\", found \(quoted(spelled))")
+              "kind",
+              "expected one of \"state\", \"organisation\", \"region\", found \(quoted(spelled))")
           }
         }
         for bloc in read.list("blocs", what: "bloc ids") {

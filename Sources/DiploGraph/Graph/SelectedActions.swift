@@ -47,7 +47,7 @@ public struct SelectedAction: Hashable, Sendable {
 /// Looping skips self-loops, which no analytic counts; ``includingSelfLoops`` loops over them
 /// too (a diagram draws them). Any action is also reachable by its position, self-loop or not.
 /// `forEachAction` is the fast loop (the columns read without bounds checks, each value a few
-/// loads); `for … in` reads the same values through checked subscripts.
+/// loads); `for … in` reads the same values one position at a time, each position checked.
 ///
 /// - Complexity: a loop is O(n) for n selected actions; each element is O(1).
 public struct SelectedActions: Sequence, Sendable {
@@ -96,12 +96,8 @@ public struct SelectedActions: Sequence, Sendable {
   /// The action at position `p`, self-loop or not.
   @inline(__always)
   public subscript(p: Int) -> SelectedAction {
-    let r = row(at: p)
-    return SelectedAction(
-      position: p, row: r, actor: Int(nodeOfEndpoint[Int(actorColumn[r])]),
-      target: Int(nodeOfEndpoint[Int(targetColumn[r])]), storedCount: countColumn[r],
-      storedDate: dateColumn[r], kindSymbol: Int(kindColumn[r]),
-      sourceSet: Int(sourceSetColumn[r]))
+    precondition(positions.contains(p), "position \(p) out of \(positions)")
+    return withReader { $0[p] }
   }
 
   /// The day number stored for position `p` (``ActionTable/noDate`` when undated), without

@@ -136,16 +136,10 @@ public struct ActorMatch: Hashable, Sendable {
     case formerCode = "former_code"
   }
 
-  public var id: ActorID
-  public var via: Via
+  public let id: ActorID
+  public let via: Via
   /// Whether the spelling is one the reference writes, character for character (up to
   /// canonical equivalence); `false` when it matched only once case, spacing, punctuation,
   /// accents or a leading "the" were ignored (``ActorSpelling/key(_:)``).
-  public var exact: Bool
-
-  public init(id: ActorID, via: Via, exact: Bool) {
-    self.id = id
-    self.via = via
-    self.exact = exact
-  }
+  public let exact: Bool
 }

@@ -48,7 +48,7 @@ enum CSVActorsReader {
     }
     return Result(
       actors: handler.actors,
-      blocs: zip(handler.blocIDs, handler.blocMembers).map { id, members in
+      blocs: zip(handler.blocIDs.strings, handler.blocMembers).map { id, members in
         Bloc(id: BlocID(id), name: id, members: members)
       },
       layout: layout, diagnostics: handler.diagnostics, checkpoints: handler.checkpoints,
@@ -60,8 +60,8 @@ private struct ActorsHandler: CSVRecordHandler {
   let layout: CSVLayout
   var scratch = CSVScratch()
   var actors: [Actor] = []
-  var blocIDs: [String] = []
-  var blocIndex: [String: Int] = [:]
+  /// Bloc ids in order of first mention.
+  var blocIDs = SymbolTable()
   var blocMembers: [[ActorID]] = []
   var blocFirstRow: [Int] = []
   var blocMemberRows: [[Int]] = []
@@ -110,8 +110,9 @@ private struct ActorsHandler: CSVRecordHandler {
         kind = known
       } else {
         reportValue(
-          "expected \"state\" or \"organisation\", found \(CSVScanner.quoted(text: spelled))", r,
-          kindColumn)
+          "expected one of "
+            + ActorKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            + ", found \(CSVScanner.quoted(text: spelled))", r, kindColumn)
       }
     }
     actors.append(Actor(id: ActorID(id), name: name, kind: kind))
@@ -124,14 +125,8 @@ private struct ActorsHandler: CSVRecordHandler {
             + CSVScanner.quoted(text: list), r, blocsColumn)
       }
       for item in items where !item.isEmpty {
-        let bloc = String(item)
-        let b: Int
-        if let known = blocIndex[bloc] {
-          b = known
-        } else {
-          b = blocIDs.count
-          blocIndex[bloc] = b
-          blocIDs.append(bloc)
+        let b = Int(blocIDs.intern(String(item)))
+        if b == blocMembers.count {  // a bloc not seen before
           blocMembers.append([])
           blocFirstRow.append(row)
           blocMemberRows.append([])

@@ -46,7 +46,7 @@ extension CSVScanner {
       let word = word(at: p + i)
       let special = specialBytes(of: word)
       if special != 0 {
-        var comma = bytes(of: word, equalTo: commas)
+        let comma = bytes(of: word, equalTo: commas)
         var other = special & ~comma
         while other != 0 {
           let bit = other.trailingZeroBitCount
@@ -57,15 +57,11 @@ extension CSVScanner {
             continue
           }
           // The record (or the fast path) ends here: take the commas before it first.
-          comma &= (1 &<< UInt64(bit)) &- 1
-          while comma != 0 {
-            guard scan.fieldCount < capacity else { return nil }
-            let c = i &+ comma.trailingZeroBitCount &>> 3
-            comma &= comma &- 1
-            fields[scan.fieldCount] = CSVField(start: fieldStart, end: c, flags: 0)
-            scan.fieldCount &+= 1
-            fieldStart = c &+ 1
-          }
+          guard
+            endFields(
+              atCommas: comma & ((1 &<< UInt64(bit)) &- 1), ofWordAt: i, from: &fieldStart,
+              into: &scan, fields: fields, capacity: capacity)
+          else { return nil }
           if b == lineFeed {
             if j >= count {  // the sentinel
               guard atEnd else { return CSVScan(status: .needMore) }
@@ -88,17 +84,33 @@ extension CSVScanner {
           scan.fieldCount &+= 1
           return scan
         }
-        while comma != 0 {
-          guard scan.fieldCount < capacity else { return nil }
-          let c = i &+ comma.trailingZeroBitCount &>> 3
-          comma &= comma &- 1
-          fields[scan.fieldCount] = CSVField(start: fieldStart, end: c, flags: 0)
-          scan.fieldCount &+= 1
-          fieldStart = c &+ 1
-        }
+        guard
+          endFields(
+            atCommas: comma, ofWordAt: i, from: &fieldStart, into: &scan, fields: fields,
+            capacity: capacity)
+        else { return nil }
       }
       i &+= 8
     }
+  }
+
+  /// Ends a plain field at each comma flagged in `commas` (one bit per byte of the word at
+  /// `i`), in order, the next field starting after it. Returns `false` when `fields` is full.
+  @inline(__always)
+  static func endFields(
+    atCommas commas: UInt64, ofWordAt i: Int, from fieldStart: inout Int, into scan: inout CSVScan,
+    fields: UnsafeMutablePointer<CSVField>, capacity: Int
+  ) -> Bool {
+    var comma = commas
+    while comma != 0 {
+      guard scan.fieldCount < capacity else { return false }
+      let c = i &+ comma.trailingZeroBitCount &>> 3
+      comma &= comma &- 1
+      fields[scan.fieldCount] = CSVField(start: fieldStart, end: c, flags: 0)
+      scan.fieldCount &+= 1
+      fieldStart = c &+ 1
+    }
+    return true
   }
 
   /// The second fast path, for records whose fields are plain or quoted without anything

@@ -116,14 +116,9 @@ public struct JSONNode: Sendable {
 }
 
 /// A member of a JSON object: its key, where the key starts, and its value.
+/// Made by the parser only (its initialiser is internal).
 public struct JSONMember: Sendable {
-  public var key: String
-  public var keyPosition: JSONPosition
-  public var value: JSONNode
-
-  public init(key: String, keyPosition: JSONPosition, value: JSONNode) {
-    self.key = key
-    self.keyPosition = keyPosition
-    self.value = value
-  }
+  public let key: String
+  public let keyPosition: JSONPosition
+  public let value: JSONNode
 }
