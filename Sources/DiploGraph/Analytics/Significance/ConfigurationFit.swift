@@ -170,105 +170,125 @@ private struct FitProblem {
         }
       }
     }
-    // Start from the sparse-graph solution x_c y_d ≈ k_c^out k_d^in / L.
+    // Start near the sparse-graph solution x_c y_d ≈ k_c^out k_d^in / L: x_c = k/(k + √L)
+    // (and y_d alike), which also keeps x_c y_d < 1, the geometric model's domain.
     let root = max(1, zip(self.sizes, targetOut).map { $0.0 * $0.1 }.reduce(0, +)).squareRoot()
     let classCount = sizes.count
     func start(_ has: [Bool], _ target: [Double]) -> [Double] {
-      (0..<classCount).map { has[$0] ? log(max(target[$0], 1e-300) / root) : -.infinity }
+      (0..<classCount).map { has[$0] ? log(target[$0] / (target[$0] + root)) : -.infinity }
     }
     theta = start(hasOut, targetOut) + start(hasIn, targetIn)
-    if kind == .geometric {
-      // Inside the domain: x_c y_d < 1 on every free pair.
-      var largest = -Double.infinity
-      for c in 0..<classes {
-        for d in 0..<classes where freePairs[c * classes + d] > 0 {
-          largest = max(largest, theta[c] + theta[classes + d])
-        }
-      }
-      if largest > -1 { theta = theta.map { $0 - (largest + 1) / 2 } }
-    }
   }
 
-  /// ψ, ψ′ and ψ″ at t = u_c + v_d.
+  /// ψ(t), ψ′(t) and ψ″(t) at t = u_c + v_d, with one exponential and one logarithm:
+  /// ln(1 + e^t), p and p(1 − p) (binary); −ln(1 − e^t), μ = e^t/(1 − e^t) and μ(1 + μ)
+  /// (geometric; ψ = +∞ for t ≥ 0, outside the domain).
   @inline(__always)
-  func link(_ t: Double) -> (value: Double, mean: Double, variance: Double) {
+  static func terms(_ kind: ConfigurationFit.Kind, _ t: Double) -> (Double, Double, Double) {
     switch kind {
     case .binary:
-      let p = logistic(t)
-      let value = t > 0 ? t + log1p(exp(-t)) : log1p(exp(t))
-      return (value, p, p * (1 - p))
+      let e = exp(-abs(t))
+      let p = t >= 0 ? 1 / (1 + e) : e / (1 + e)
+      return (max(t, 0) + log1p(e), p, p * (1 - p))
     case .geometric:
       guard t < 0 else { return (.infinity, .infinity, .infinity) }
-      let mean = 1 / expm1(-t)
-      return (-log(-expm1(t)), mean, mean * (1 + mean))
+      // 1 − e^t without cancellation: from e^t when it is small, from expm1 near 0.
+      let (e, oneMinus) = t < -1 ? (exp(t), 1 - exp(t)) : (1 + expm1(t), -expm1(t))
+      let mean = e / oneMinus
+      return (-log(oneMinus), mean, mean * (1 + mean))
     }
   }
 
-  /// F at `theta`, +∞ outside the domain.
-  func objective(_ theta: [Double]) -> Double {
-    var f = 0.0
+  /// F at θ with its gradient and the Hessian's pair entries and diagonal, in one pass; `nil`
+  /// outside the domain.
+  func evaluate(_ theta: [Double]) -> Evaluation? {
+    let (kind, classes, free) = (self.kind, self.classes, freePairs)
+    var e = Evaluation(
+      value: 0, gradient: [Double](repeating: 0, count: 2 * classes),
+      curvature: [Double](repeating: 0, count: classes * classes),
+      diagonal: [Double](repeating: 0, count: 2 * classes))
     for c in 0..<classes {
-      for d in 0..<classes where freePairs[c * classes + d] > 0 {
-        let value = link(theta[c] + theta[classes + d]).value
-        if !value.isFinite { return .infinity }
-        f += freePairs[c * classes + d] * value
-      }
-      if targetOut[c] > 0 && theta[c].isFinite { f -= sizes[c] * targetOut[c] * theta[c] }
-      if targetIn[c] > 0 && theta[classes + c].isFinite {
-        f -= sizes[c] * targetIn[c] * theta[classes + c]
+      let u = theta[c]
+      for d in 0..<classes where free[c * classes + d] > 0 {
+        let m = free[c * classes + d]
+        let (value, mean, variance) = Self.terms(kind, u + theta[classes + d])
+        if value == .infinity { return nil }
+        e.value += m * value
+        e.gradient[c] += m * mean
+        e.gradient[classes + d] += m * mean
+        e.curvature[c * classes + d] = m * variance
+        e.diagonal[c] += m * variance
+        e.diagonal[classes + d] += m * variance
       }
     }
-    return f
+    for c in 0..<classes {
+      if e.diagonal[c] > 0 {
+        e.value -= sizes[c] * targetOut[c] * theta[c]
+        e.gradient[c] -= sizes[c] * targetOut[c]
+      }
+      if e.diagonal[classes + c] > 0 {
+        e.value -= sizes[c] * targetIn[c] * theta[classes + c]
+        e.gradient[classes + c] -= sizes[c] * targetIn[c]
+      }
+    }
+    return e
+  }
+
+  /// F, ∇F and the parts of the Hessian at one point.
+  struct Evaluation {
+    var value: Double
+    var gradient: [Double]
+    /// m_cd ψ″(u_c + v_d), row-major C×C.
+    var curvature: [Double]
+    var diagonal: [Double]
+  }
+
+  /// The longest step along `direction` that stays in the domain (t < 0 on every free pair
+  /// of the geometric model): 0.99 of the way to its border, at most 1.
+  func firstStep(_ direction: [Double]) -> Double {
+    guard kind == .geometric else { return 1 }
+    let (classes, free) = (self.classes, freePairs)
+    var alpha = 1.0
+    for c in 0..<classes {
+      for d in 0..<classes where free[c * classes + d] > 0 {
+        let rise = direction[c] + direction[classes + d]
+        if rise > 0 { alpha = min(alpha, -0.99 * (theta[c] + theta[classes + d]) / rise) }
+      }
+    }
+    return alpha
   }
 
   /// Newton's method; returns the steps taken and the final largest relative degree error.
   mutating func solve() throws -> (Int, Double) {
-    let dimension = 2 * classes
-    var gradient = [Double](repeating: 0, count: dimension)
-    var curvature = [Double](repeating: 0, count: classes * classes)
-    var diagonal = [Double](repeating: 0, count: dimension)
+    guard var current = evaluate(theta) else {
+      preconditionFailure("the starting point lies in the domain")
+    }
     for step in 0...ConfigurationFit.maxIterations {
-      for k in 0..<dimension {
-        gradient[k] = 0
-        diagonal[k] = 0
-      }
-      for c in 0..<classes {
-        for d in 0..<classes where freePairs[c * classes + d] > 0 {
-          let m = freePairs[c * classes + d]
-          let (_, mean, variance) = link(theta[c] + theta[classes + d])
-          gradient[c] += m * mean
-          gradient[classes + d] += m * mean
-          curvature[c * classes + d] = m * variance
-          diagonal[c] += m * variance
-          diagonal[classes + d] += m * variance
-        }
-      }
       var error = 0.0
       for c in 0..<classes {
-        if diagonal[c] > 0 {
-          gradient[c] -= sizes[c] * targetOut[c]
-          error = max(error, abs(gradient[c]) / sizes[c] / max(1, degreeOut[c]))
+        if current.diagonal[c] > 0 {
+          error = max(error, abs(current.gradient[c]) / sizes[c] / max(1, degreeOut[c]))
         }
-        if diagonal[classes + c] > 0 {
-          gradient[classes + c] -= sizes[c] * targetIn[c]
-          error = max(error, abs(gradient[classes + c]) / sizes[c] / max(1, degreeIn[c]))
+        if current.diagonal[classes + c] > 0 {
+          let g = current.gradient[classes + c]
+          error = max(error, abs(g) / sizes[c] / max(1, degreeIn[c]))
         }
       }
       if !error.isFinite { break }
       if error <= ConfigurationFit.tolerance { return (step, error) }
       if step == ConfigurationFit.maxIterations { break }
       let direction = conjugateGradient(
-        gradient: gradient, curvature: curvature, diagonal: diagonal)
+        gradient: current.gradient, curvature: current.curvature, diagonal: current.diagonal)
       // Backtracking until F decreases enough (Armijo; rounding of F allowed for).
-      let f0 = objective(theta)
-      let slope = dot(gradient, direction)
-      var alpha = 1.0
+      let slope = dot(current.gradient, direction)
+      var alpha = firstStep(direction)
       var accepted = false
       for _ in 0..<60 {
         let trial = zip(theta, direction).map { $0.0.isFinite ? $0.0 + alpha * $0.1 : $0.0 }
-        let f = objective(trial)
-        if f.isFinite && f <= f0 + 1e-4 * alpha * slope + 1e-13 * abs(f0) {
+        let f0 = current.value
+        if let next = evaluate(trial), next.value <= f0 + 1e-4 * alpha * slope + 1e-13 * abs(f0) {
           theta = trial
+          current = next
           accepted = true
           break
         }

@@ -73,7 +73,7 @@ public struct EdgeSwapTest: Hashable, Sendable, Codable {
 }
 
 /// A directed simple graph under swaps: the links in slots grouped by tail (so each actor's
-/// out-degree stays in place), a hash set of the links, and L↔ kept up to date.
+/// out-degree stays in place), the set of links, and L↔ kept up to date.
 struct SwapChain: Sendable {
   /// The tail of the link in each slot (never changes).
   let tail: [Int32]
@@ -86,21 +86,85 @@ struct SwapChain: Sendable {
   var reciprocated: Int
 
   /// The graph of links `tail[k]` → `head[k]`, sorted by tail, among `actors` actors.
-  init(actors: Int, tail: [Int32], head: [Int32]) {
+  ///
+  /// - Parameter bitMatrix: whether to keep the links as a bit matrix (else a hash table);
+  ///   `nil` for the smaller of the two.
+  init(actors: Int, tail: [Int32], head: [Int32], bitMatrix: Bool? = nil) {
     self.tail = tail
     self.head = head
     var start = [Int32](repeating: 0, count: actors + 1)
     for t in tail { start[Int(t) + 1] += 1 }
     for v in 0..<actors { start[v + 1] += start[v] }
     outStart = start
-    links = LinkSet(capacity: tail.count)
-    for k in tail.indices { links.insert(tail[k], head[k]) }
-    var mutual = 0
-    for k in tail.indices where links.contains(head[k], tail[k]) { mutual += 1 }
-    reciprocated = mutual
+    links = LinkSet(capacity: tail.count, actors: actors, bitMatrix: bitMatrix)
+    reciprocated = 0
+    if links.isBitMatrix {
+      links.withBits { bits in for k in tail.indices { bits.insert(tail[k], head[k]) } }
+    } else {
+      links.withTable { table in for k in tail.indices { table.insert(tail[k], head[k]) } }
+    }
+    reciprocated = countReciprocated()
   }
 
-  /// One attempted move; returns whether the graph changed.
+  /// L↔, counted afresh.
+  func countReciprocated() -> Int {
+    var links = self.links
+    if links.isBitMatrix {
+      return links.withBits { bits in tail.indices.filter { bits.contains(head[$0], tail[$0]) } }
+        .count
+    }
+    return links.withTable { table in tail.indices.filter { table.contains(head[$0], tail[$0]) } }
+      .count
+  }
+
+  /// Makes `attempts` attempted moves and returns how many changed the graph.
+  mutating func run(attempts: Int, random: inout SeededRandom) -> Int {
+    var head = self.head
+    var links = self.links
+    var mutual = reciprocated
+    let accepted =
+      links.isBitMatrix
+      ? links.withBits { bits in
+        Self.run(bits, attempts, &random, tail, outStart, &head, &mutual)
+      }
+      : links.withTable { table in
+        Self.run(table, attempts, &random, tail, outStart, &head, &mutual)
+      }
+    self.head = head
+    self.links = links
+    reciprocated = mutual
+    return accepted
+  }
+
+  /// The moves on borrowed storage, specialised for each kind of link set.
+  private static func run<Links: LinkMembership>(
+    _ links: Links, _ attempts: Int, _ random: inout SeededRandom, _ tail: [Int32],
+    _ outStart: [Int32], _ head: inout [Int32], _ reciprocated: inout Int
+  ) -> Int {
+    tail.withUnsafeBufferPointer { tail in
+      outStart.withUnsafeBufferPointer { outStart in
+        head.withUnsafeMutableBufferPointer { head in
+          var moves = SwapMoves(
+            tail: tail, outStart: outStart, head: head, links: links,
+            reciprocated: reciprocated)
+          var accepted = 0
+          for _ in 0..<attempts where moves.attempt(&random) { accepted += 1 }
+          reciprocated = moves.reciprocated
+          return accepted
+        }
+      }
+    }
+  }
+}
+
+/// The moves of the chain, on the chain's storage borrowed for one sample.
+private struct SwapMoves<Links: LinkMembership> {
+  let tail: UnsafeBufferPointer<Int32>
+  let outStart: UnsafeBufferPointer<Int32>
+  let head: UnsafeMutableBufferPointer<Int32>
+  let links: Links
+  var reciprocated: Int
+  /// One attempted move (see ``EdgeSwapTest``); returns whether the graph changed.
   @inline(__always)
   mutating func attempt(_ random: inout SeededRandom) -> Bool {
     let count = tail.count
@@ -113,16 +177,16 @@ struct SwapChain: Sendable {
       guard a != c, b != d, a != d, c != b, !links.contains(a, d), !links.contains(c, b) else {
         return false
       }
-      // The four pairs {a,b}, {c,d}, {a,d}, {c,b} are distinct here.
-      func mutualPairs() -> Int { mutual(a, b) + mutual(c, d) + mutual(a, d) + mutual(c, b) }
-      let before = mutualPairs()
+      // Only the pairs {a,b}, {c,d}, {a,d}, {c,b} change, and of their reverse links none is
+      // moved: a→b and c→d were mutual when b→a and d→c exist, a→d and c→b will be when d→a
+      // and b→c do.
+      reciprocated += 2 * (has(d, a) + has(b, c) - has(b, a) - has(d, c))
       links.remove(a, b)
       links.remove(c, d)
       links.insert(a, d)
       links.insert(c, b)
       head[e1] = d
       head[e2] = b
-      reciprocated += 2 * (mutualPairs() - before)
       return true
     }
     let e1 = random.below(count)
@@ -137,12 +201,10 @@ struct SwapChain: Sendable {
     let d = head[e3]
     guard a != c, b != d, !links.contains(a, c), !links.contains(c, b), !links.contains(b, d)
     else { return false }
-    // The pairs touched: {a,b}, {b,c}, {c,d}, {a,c}, {b,d}, distinct unless d = a (a
-    // triangle), when {c,d} is {a,c} and {b,d} is {a,b}.
-    func mutualPairs() -> Int {
-      mutual(a, b) + mutual(b, c) + mutual(a, c) + (d == a ? 0 : mutual(c, d) + mutual(b, d))
-    }
-    let before = mutualPairs()
+    // The links a→b, b→c, c→d were mutual when b→a, c→b (absent) and d→c exist; a→c, c→b,
+    // b→d will be when c→a, b→c (removed) and d→b do. With d ≠ a none of those reverses is
+    // moved; with d = a (a triangle reversed) none of them exists before or after.
+    if d != a { reciprocated += 2 * (has(c, a) + has(d, b) - has(b, a) - has(d, c)) }
     links.remove(a, b)
     links.remove(b, c)
     links.remove(c, d)
@@ -152,37 +214,106 @@ struct SwapChain: Sendable {
     head[e1] = c
     head[e2] = d
     head[e3] = b
-    reciprocated += 2 * (mutualPairs() - before)
     return true
   }
 
-  /// 1 when u and v are linked both ways, else 0.
+  /// 1 when the link u→v exists, else 0.
   @inline(__always)
-  func mutual(_ u: Int32, _ v: Int32) -> Int {
-    links.contains(u, v) && links.contains(v, u) ? 1 : 0
+  func has(_ u: Int32, _ v: Int32) -> Int { links.contains(u, v) ? 1 : 0 }
+}
+
+/// What the moves ask of a set of links; the storage is borrowed, so nothing is mutating.
+protocol LinkMembership {
+  func contains(_ tail: Int32, _ head: Int32) -> Bool
+  /// Inserts a link that is not in the set.
+  func insert(_ tail: Int32, _ head: Int32)
+  /// Removes a link that is in the set.
+  func remove(_ tail: Int32, _ head: Int32)
+}
+
+/// A set of links among N actors: a bit matrix of N² bits, or an open-addressing hash table
+/// of 64-bit keys (linear probing, at most half full, deletion by backward shift, no
+/// tombstones) — whichever takes less memory, so that the moves' look-ups stay in the cache.
+struct LinkSet: Sendable {
+  private var storage: [UInt64]
+  /// 64 − log₂(table size), for the hash table.
+  private let shift: UInt64
+  /// N for the bit matrix, 0 for the hash table.
+  private let actors: Int
+
+  /// A set for up to `capacity` links among `actors` actors.
+  init(capacity: Int, actors: Int, bitMatrix: Bool?) {
+    var bits: UInt64 = 4
+    while 1 << bits < 2 * capacity { bits += 1 }
+    let words = (actors * actors + 63) / 64
+    if bitMatrix ?? (words <= 4 << bits) {
+      storage = [UInt64](repeating: 0, count: max(1, words))
+      shift = 0
+      self.actors = max(1, actors)
+    } else {
+      storage = [UInt64](repeating: LinkSlots.empty, count: 1 << bits)
+      shift = 64 - bits
+      self.actors = 0
+    }
+  }
+
+  var isBitMatrix: Bool { actors > 0 }
+
+  /// Runs `body` on the hash table. - Precondition: not a bit matrix.
+  mutating func withTable<R>(_ body: (LinkSlots) -> R) -> R {
+    let shift = self.shift
+    return storage.withUnsafeMutableBufferPointer { body(LinkSlots(slots: $0, shift: shift)) }
+  }
+
+  /// Runs `body` on the bit matrix. - Precondition: a bit matrix.
+  mutating func withBits<R>(_ body: (LinkBits) -> R) -> R {
+    let actors = self.actors
+    return storage.withUnsafeMutableBufferPointer { body(LinkBits(words: $0, actors: actors)) }
   }
 }
 
-/// A set of links (tail, head) in one open-addressing table: linear probing, at most half
-/// full, deletion by backward shift (no tombstones).
-struct LinkSet: Sendable {
-  private var slots: [UInt64]
-  private let shift: UInt64
-  private static let empty = UInt64.max
+/// The bit matrix of ``LinkSet``: bit i·N + j is the link i→j.
+struct LinkBits: LinkMembership {
+  let words: UnsafeMutableBufferPointer<UInt64>
+  let actors: Int
 
-  /// A set for up to `capacity` links.
-  init(capacity: Int) {
-    var bits: UInt64 = 4
-    while 1 << bits < 2 * capacity { bits += 1 }
-    slots = [UInt64](repeating: Self.empty, count: 1 << bits)
-    shift = 64 - bits
+  @inline(__always)
+  private func bit(_ tail: Int32, _ head: Int32) -> (Int, UInt64) {
+    let k = Int(tail) * actors + Int(head)
+    return (k >> 6, 1 << UInt64(k & 63))
   }
+
+  @inline(__always)
+  func contains(_ tail: Int32, _ head: Int32) -> Bool {
+    let (word, mask) = bit(tail, head)
+    return words[word] & mask != 0
+  }
+
+  @inline(__always)
+  func insert(_ tail: Int32, _ head: Int32) {
+    let (word, mask) = bit(tail, head)
+    words[word] |= mask
+  }
+
+  @inline(__always)
+  func remove(_ tail: Int32, _ head: Int32) {
+    let (word, mask) = bit(tail, head)
+    words[word] &= ~mask
+  }
+}
+
+/// The hash table of ``LinkSet``.
+struct LinkSlots: LinkMembership {
+  static let empty = UInt64.max
+  let slots: UnsafeMutableBufferPointer<UInt64>
+  let shift: UInt64
 
   @inline(__always)
   private static func key(_ tail: Int32, _ head: Int32) -> UInt64 {
     UInt64(UInt32(bitPattern: tail)) << 32 | UInt64(UInt32(bitPattern: head))
   }
 
+  /// Fibonacci hashing: the top bits of key × 2⁶⁴/φ.
   @inline(__always)
   private func home(_ key: UInt64) -> Int { Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
@@ -199,9 +330,8 @@ struct LinkSet: Sendable {
     }
   }
 
-  /// Inserts a link that is not in the set.
   @inline(__always)
-  mutating func insert(_ tail: Int32, _ head: Int32) {
+  func insert(_ tail: Int32, _ head: Int32) {
     let key = Self.key(tail, head)
     let mask = slots.count - 1
     var i = home(key)
@@ -209,9 +339,9 @@ struct LinkSet: Sendable {
     slots[i] = key
   }
 
-  /// Removes a link that is in the set, shifting back the run that follows it.
+  /// Removes the link, shifting back the run that follows it.
   @inline(__always)
-  mutating func remove(_ tail: Int32, _ head: Int32) {
+  func remove(_ tail: Int32, _ head: Int32) {
     let key = Self.key(tail, head)
     let mask = slots.count - 1
     var hole = home(key)
@@ -241,10 +371,8 @@ extension EdgeSwapTest {
     let results = parallelSamples(samples, threads: threads) { s -> (Int, Int) in
       var random = SeededRandom(seed: seed, sample: s)
       var graph = chain
-      var accepted = 0
-      for _ in 0..<attempts {
-        if graph.attempt(&random) { accepted += 1 }
-      }
+      let accepted = graph.run(attempts: attempts, random: &random)
+      assert(graph.reciprocated == graph.countReciprocated(), "L↔ kept up to date")
       return (graph.reciprocated, accepted)
     }
     let values = results.map(\.0)

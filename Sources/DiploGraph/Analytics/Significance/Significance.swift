@@ -17,7 +17,7 @@ public struct SignificanceOptions: Hashable, Sendable, Codable {
   public var threads: Int?
 
   /// The default number of attempted swaps per link.
-  public static let defaultAttemptsPerLink = 20
+  public static let defaultAttemptsPerLink = 10
 
   public init(
     samples: Int = 0, seed: UInt64 = 0, blocs: [BlocID]? = nil,
