@@ -1,5 +1,7 @@
 // A network diagram with a style of one's own: colours, shapes, labels and a layout engine
-// chosen in code, drawn to SVG by Graphviz in process.
+// chosen in code, drawn to SVG by Graphviz, here in a separate process under a time limit
+// (the library's layout helper, built beside this program: its target depends on the
+// `diplograph-layout` product).
 //
 //   swift run CustomStyleDiagram [data-set.json] [out.svg]
 //
@@ -44,14 +46,17 @@ do {
 
   let document = try DOTWriter(style: style).document(for: network)
   // Without an engine the policy chooses (here circo: the diagram is a star around Russia);
-  // name one to override it.
-  let rendering = try Renderer().render(document, engine: .neato)
+  // name one to override it. `Renderer()` lays out in process; with an isolation, a layout
+  // runs in the helper and is stopped at the time limit (`always`: even one known to be fast).
+  let renderer = Renderer(isolation: try LayoutIsolation(timeLimit: 60, always: true))
+  let rendering = try renderer.render(document, engine: .neato)
   guard let svg = rendering.svg else { throw DiploRenderError(.render, "no SVG") }
   let file = fopen(output, "w")
   guard let file else { throw DiploRenderError(.render, "cannot write \(output)") }
   fputs(svg, file)
   fclose(file)
   print("\(document.nodeCount) actors, \(document.edgeCount) edges; \(rendering.engine)")
+  if rendering.inChildProcess { print("laid out in a separate process, within 60 s") }
   print("wrote \(output)")
 } catch {
   print("error: \(error)")

@@ -7,6 +7,7 @@
 // Defaults: Graphs/skripal-2018.json, and the folder embed-example (created when missing).
 
 import DiploGraph
+import DiploPresentation
 import DiploRender
 import Foundation
 
@@ -34,10 +35,11 @@ do {
     DOTWriter(style: style).document(for: wave),
     options: SVGEmbedding(idPrefix: "wave", title: "The expulsions of 26–27 March 2018"))
 
-  // 3. A chart of the wave's bloc weights, drawn by the library without Graphviz.
+  // 3. A chart of the wave's bloc weights, drawn by the library without Graphviz, in the
+  //    standard diagram's colours (ChartPalette.standard).
   let statistics = try Statistics(wave)
-  let chart = BlocWeightChart(analysis: statistics.blocs, dataSet: data, style: style)
-  let chartSVG = chart.svg(options: try SVGEmbedding(idPrefix: "wave-blocs"))
+  let chart = BlocWeightChart(analysis: statistics.blocs, dataSet: data)
+  let chartSVG = chart.svg(options: ChartOptions(idPrefix: "wave-blocs")!)
 
   // The HTML page: our own markup; every text from the data set through XMLEscaping.attribute.
   let title = XMLEscaping.attribute(data.title)
@@ -48,7 +50,7 @@ do {
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta http-equiv="Content-Security-Policy" content="\(HTMLReport.contentSecurityPolicy)">
+    <meta http-equiv="Content-Security-Policy" content="\(Report.contentSecurityPolicy)">
     <title>\(title)</title>
     <style>body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto;
     padding: 0 1rem; } svg { width: 100%; height: auto; }</style>
@@ -90,7 +92,7 @@ do {
     ("page.html", html), ("page.md", markdown), ("wave.svg", fixed.svg),
     (
       "wave-blocs.svg",
-      chart.svg(options: try SVGEmbedding(idPrefix: "wave-blocs", fixedSize: true))
+      chart.svg(options: ChartOptions(idPrefix: "wave-blocs", fixedSize: true)!)
     ),
   ]
   for (name, text) in files {

@@ -6,6 +6,7 @@
 // The data set defaults to Graphs/skripal-2018.json (run from the package's folder).
 
 import DiploGraph
+import DiploPresentation
 
 #if canImport(Glibc)
   import Glibc

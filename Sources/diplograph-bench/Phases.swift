@@ -1,8 +1,9 @@
 import DiploGraph
+import DiploPresentation
 import Foundation
 
 /// The in-process phases, in the order `diplograph stats` runs them.
-enum Phase: String, CaseIterable, Codable {
+enum Phase: String, CaseIterable {
   case load = "csv load (actions + actors)"
   case validate = "validation"
   case network = "aggregation (Network)"
@@ -19,7 +20,7 @@ enum Phase: String, CaseIterable, Codable {
 }
 
 /// The medians of one workload.
-struct WorkloadResult: Codable {
+struct WorkloadResult {
   var actions: Int
   var actors: Int
   var actionsFileBytes: Int

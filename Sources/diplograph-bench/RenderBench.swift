@@ -4,19 +4,12 @@ import Foundation
 import TestSupport
 
 /// In-process rendering against the `dot -Tsvg` command on the same DOT text.
-struct RenderResult: Codable {
+struct RenderResult {
   var dataSet: String
   var nodes: Int
   var edges: Int
   var dotBytes: Int
-  /// The first in-process render (Graphviz loads its plugins then).
-  var inProcessFirst: Double
-  /// Median of the renders after the first.
-  var inProcess: Double
-  /// Median wall time of `dot -Tsvg file`.
-  var subprocess: Double?
-  /// Whether the two SVGs are the same bytes.
-  var sameBytes: Bool?
+  var times: RenderTimes
   /// The policy's automatic choice on a generated graph, and its render time.
   var policyGraph: String?
   var policyChoice: String?
@@ -29,16 +22,48 @@ struct RenderResult: Codable {
 }
 
 /// One generated graph drawn in process and by the Graphviz command on the same DOT.
-struct GeneratedRender: Codable {
+struct GeneratedRender {
   var actors: Int
   var actions: Int
   var nodes: Int
   var edges: Int
   var engine: String
+  var times: RenderTimes
+}
+
+/// The times of one DOT text drawn in process and by the Graphviz command.
+struct RenderTimes {
+  /// The first in-process render (Graphviz loads its plugins then).
   var inProcessFirst: Double
+  /// Median of the renders after the first.
   var inProcess: Double
+  /// Median wall time of `dot -K engine -Tsvg file`.
   var subprocess: Double?
+  /// Whether the two SVGs are the same bytes.
   var sameBytes: Bool?
+}
+
+/// Renders `dot` once with `engine` (the policy's choice when `nil`), then `runs` times with the
+/// engine that first render used, and the Graphviz command as many times when there is one.
+private func timeRenders(
+  _ dot: DOTDocument, engine: LayoutEngine?, runs: Int, dotCommand: String?, scratch: String
+) throws -> (times: RenderTimes, engine: LayoutEngine) {
+  let renderer = Renderer()
+  let (first, firstSeconds) = try Measure.time { try renderer.render(dot, engine: engine) }
+  let used = first.engine.engine
+  var medians: [Double] = []
+  for _ in 0..<max(1, runs) {
+    medians.append(try Measure.time { try renderer.render(dot, engine: used) }.1)
+  }
+  var times = RenderTimes(inProcessFirst: firstSeconds, inProcess: Measure.median(medians))
+  if let dotCommand {
+    let command = try measureCommand(
+      dot, engine: used, runs: runs, dotCommand: dotCommand, scratch: scratch,
+      inProcess: first.bytes)
+    times.subprocess = command.seconds
+    times.sameBytes = command.sameBytes
+  }
+  return (times, used)
 }
 
 /// Times `runs` renders of `dot` with `engine` by the Graphviz command (`dot -K engine -Tsvg`),
@@ -70,32 +95,17 @@ private func measureCommand(
 func measureGeneratedRenders(
   actorCounts: [Int], runs: Int, dotCommand: String?, scratch: String
 ) throws -> [GeneratedRender] {
-  let renderer = Renderer()
-  var results: [GeneratedRender] = []
-  for actors in actorCounts {
+  try actorCounts.map { actors in
     let events = SyntheticEvents(actions: 3 * actors, actors: actors)
     let data = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
       .dataSet
     let dot = try DOTWriter().document(for: try Network(data))
-    let (first, firstSeconds) = try Measure.time { try renderer.render(dot) }
-    let engine = first.engine.engine
-    var times: [Double] = []
-    for _ in 0..<max(1, runs) {
-      times.append(try Measure.time { try renderer.render(dot, engine: engine) }.1)
-    }
-    var result = GeneratedRender(
+    let (times, engine) = try timeRenders(
+      dot, engine: nil, runs: runs, dotCommand: dotCommand, scratch: scratch)
+    return GeneratedRender(
       actors: actors, actions: events.actions, nodes: dot.nodeCount, edges: dot.edgeCount,
-      engine: engine.rawValue, inProcessFirst: firstSeconds, inProcess: Measure.median(times))
-    if let dotCommand {
-      let command = try measureCommand(
-        dot, engine: engine, runs: runs, dotCommand: dotCommand, scratch: scratch,
-        inProcess: first.bytes)
-      result.subprocess = command.seconds
-      result.sameBytes = command.sameBytes
-    }
-    results.append(result)
+      engine: engine.rawValue, times: times)
   }
-  return results
 }
 
 func measureRender(
@@ -104,23 +114,12 @@ func measureRender(
   let document = try DataSetFile.read(path)
   let network = try Network(document.dataSet)
   let dot = try DOTWriter().document(for: network)
-  let renderer = Renderer()
-  let (first, firstSeconds) = try Measure.time { try renderer.render(dot, engine: .dot) }
-  var times: [Double] = []
-  for _ in 0..<max(1, runs) {
-    times.append(try Measure.time { try renderer.render(dot, engine: .dot) }.1)
-  }
   var result = RenderResult(
     dataSet: path, nodes: dot.nodeCount, edges: dot.edgeCount, dotBytes: dot.text.utf8.count,
-    inProcessFirst: firstSeconds, inProcess: Measure.median(times))
-  if let dotCommand {
-    let command = try measureCommand(
-      dot, engine: .dot, runs: runs, dotCommand: dotCommand, scratch: scratch,
-      inProcess: first.bytes)
-    result.subprocess = command.seconds
-    result.sameBytes = command.sameBytes
-  }
+    times: try timeRenders(dot, engine: .dot, runs: runs, dotCommand: dotCommand, scratch: scratch)
+      .times)
   if let policyWorkload {
+    let renderer = Renderer()
     let generated = try CSVFormat.read(
       actionsPath: policyWorkload.actionsPath, actorsPath: policyWorkload.actorsPath)
     let big = try DOTWriter().document(for: try Network(generated.dataSet))

@@ -73,7 +73,7 @@ struct Options {
 }
 
 /// Everything one run of the benchmark measured.
-struct Results: Codable {
+struct Results {
   var machine: String
   var workloads: [WorkloadResult] = []
   var render: RenderResult?
@@ -144,9 +144,7 @@ func main() throws {
     ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     .appendingPathComponent("diplograph").path
   var results = Results(machine: machineDescription())
-  let previous = try options.compare.map {
-    try JSONDecoder().decode(Results.self, from: Data(contentsOf: URL(fileURLWithPath: $0)))
-  }
+  let previous = try options.compare.map { try ResultsFile.workloads(in: $0) }
   print("diplograph-bench on \(results.machine)")
   print("medians of \(options.runs) runs; data in \(options.data)\n")
   try FileManager.default.createDirectory(atPath: options.data, withIntermediateDirectories: true)
@@ -185,7 +183,7 @@ func main() throws {
       result.endToEndPeakRSS = e2e.peakRSS
       result.endToEndOutputBytes = e2e.outputBytes
     }
-    let before = previous?.workloads.first {
+    let before = previous?.first {
       $0.actions == result.actions && $0.actors == result.actors
     }
     report(result, previous: before)
@@ -203,15 +201,19 @@ func main() throws {
       "render \(render.dataSet) to SVG (\(render.nodes) nodes, \(render.edges) edges, DOT \(render.dotBytes) bytes):"
     )
     print(
-      "  in process, first render          \(Format.seconds(render.inProcessFirst).leftPadded(10))")
-    print("  in process, median after          \(Format.seconds(render.inProcess).leftPadded(10))")
-    if let sub = render.subprocess {
+      "  in process, first render          \(Format.seconds(render.times.inProcessFirst).leftPadded(10))"
+    )
+    print(
+      "  in process, median after          \(Format.seconds(render.times.inProcess).leftPadded(10))"
+    )
+    if let sub = render.times.subprocess {
       print(
         "  dot -Tsvg subprocess               \(Format.seconds(sub).leftPadded(10))"
           + String(
-            format: "   (in process %.1fx faster; first render %.1fx)", sub / render.inProcess,
-            sub / render.inProcessFirst)
-          + ", same SVG bytes: \(render.sameBytes == true ? "yes" : "no")")
+            format: "   (in process %.1fx faster; first render %.1fx)",
+            sub / render.times.inProcess,
+            sub / render.times.inProcessFirst)
+          + ", same SVG bytes: \(render.times.sameBytes == true ? "yes" : "no")")
     }
     if let graph = render.policyGraph, let choice = render.policyChoice {
       print("  engine policy on \(graph):")
@@ -225,13 +227,13 @@ func main() throws {
     for graph in withGenerated.generated {
       var line =
         "  generated, \(graph.actors) actors (\(graph.nodes) nodes, \(graph.edges) edges), "
-        + "\(graph.engine): in process \(Format.seconds(graph.inProcess))"
-        + " (first \(Format.seconds(graph.inProcessFirst)))"
-      if let sub = graph.subprocess {
+        + "\(graph.engine): in process \(Format.seconds(graph.times.inProcess))"
+        + " (first \(Format.seconds(graph.times.inProcessFirst)))"
+      if let sub = graph.times.subprocess {
         line +=
           ", dot -K\(graph.engine) -Tsvg \(Format.seconds(sub))"
-          + String(format: " (%.1fx)", sub / graph.inProcess)
-          + ", same SVG bytes: \(graph.sameBytes == true ? "yes" : "no")"
+          + String(format: " (%.1fx)", sub / graph.times.inProcess)
+          + ", same SVG bytes: \(graph.times.sameBytes == true ? "yes" : "no")"
       }
       print(line)
     }
@@ -239,9 +241,7 @@ func main() throws {
   }
 
   if let path = options.json {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(results).write(to: URL(fileURLWithPath: path))
+    try Data(ResultsFile.json(results).utf8).write(to: URL(fileURLWithPath: path))
     print("\nresults written to \(path)")
   }
 }

@@ -43,12 +43,8 @@ struct StyleArguments: ParsableArguments {
   func resolved() throws -> Style {
     var result = Style.standard
     if let style {
-      let bytes = try DataSetFile.readBytes(style, limit: 1 << 20)
-      do {
-        result = try JSONDecoder().decode(Style.self, from: Data(bytes))
-      } catch {
-        throw CommandFailure.usage("--style \(style): not a style (\(describe(error)))")
-      }
+      result = try StyleFile.read(
+        DataSetFile.readBytes(style, limit: StyleFile.maxBytes), file: style)
     }
     if clusters { result.clusters = true }
     if perAction { result.edgeMode = .perAction }
@@ -63,24 +59,13 @@ struct StyleArguments: ParsableArguments {
     try result.validate()
     return result
   }
-
-  private func describe(_ error: Error) -> String {
-    switch error {
-    case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
-      DecodingError.valueNotFound(_, let context), DecodingError.keyNotFound(_, let context):
-      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-      return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription
-    default:
-      return "\(error)"
-    }
-  }
 }
 
 /// The layout's time limit, shared by the commands that draw (`render`, `report`).
 ///
 /// Layouts the engine policy knows to be fast run in process; any other runs in a child process
-/// of this executable (the hidden `_layout` command), which is killed at the limit. Given
-/// explicitly, `--timeout` puts every layout in a child process.
+/// (the library's layout helper, built beside this executable), which is killed at the limit.
+/// Given explicitly, `--timeout` puts every layout in a child process.
 struct LayoutTimeOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
@@ -95,36 +80,12 @@ struct LayoutTimeOptions: ParsableArguments {
   }
 
   /// A renderer that runs long layouts in a child process under the limit.
-  func renderer() -> Renderer {
+  ///
+  /// - Throws: ``DiploRenderError`` with code `isolation` when the layout helper is missing.
+  func renderer() throws -> Renderer {
     Renderer(
-      isolation: LayoutIsolation(
-        executable: LayoutChildCommand.executablePath, arguments: [LayoutChildCommand.name],
+      isolation: try LayoutIsolation(
         timeLimit: timeout ?? LayoutIsolation.defaultTimeLimit, always: timeout != nil))
-  }
-}
-
-/// The hidden command the layout child process runs: one request on standard input (DOT text
-/// made by the writer, checked against its grammar), the drawing on standard output.
-struct LayoutChildCommand: ParsableCommand {
-  static let name = "_layout"
-
-  static let configuration = CommandConfiguration(
-    commandName: name, abstract: "Internal: lays out one graph for a parent diplograph process.",
-    shouldDisplay: false)
-
-  func run() throws {
-    let status = LayoutIsolation.serveChild()
-    if status != 0 { throw CommandFailure(message: "", status: status) }
-  }
-
-  /// This executable, as an absolute path (Linux: /proc/self/exe).
-  static var executablePath: String {
-    #if os(Linux)
-      if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-        return path
-      }
-    #endif
-    return Bundle.main.executablePath ?? CommandLine.arguments[0]
   }
 }
 
@@ -184,7 +145,7 @@ struct RenderCommand: ParsableCommand {
       try output.emit(dot.text, protecting: input.protectedPaths)
       return
     }
-    let renderer = layoutTime.renderer()
+    let renderer = try layoutTime.renderer()
     let bytes: [UInt8]
     let choice: EngineChoice
     let warnings: [String]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiploGraph
+import DiploPresentation
 import DiploRender
 import Foundation
 
@@ -59,10 +60,11 @@ struct ReportCommand: ParsableCommand {
     let network = try Network(data, selection: try selection.selection(in: data))
     let statistics = try Statistics(network, options: try analysis.options(for: data))
     var options = ReportOptions(
-      style: style, generator: "diplograph \(Diplograph.configuration.version)")
+      palette: ChartPalette(style), generator: "diplograph \(Diplograph.configuration.version)",
+      moreRows: "diplograph stats --format csv lists them all")
     options.title = headline
 
-    var diagram: EmbeddedSVG?
+    var diagram: Diagram?
     if !noDiagram {
       // The page's headline is the diagram's title: the picture draws none of its own, unless
       // --title asks for one.
@@ -80,12 +82,11 @@ struct ReportCommand: ParsableCommand {
       }
     }
 
+    let report = Report(
+      network: network, statistics: statistics, diagram: diagram, options: options)
     switch chosen {
     case .html:
-      let html = HTMLReport(
-        network: network, statistics: statistics, diagram: diagram, options: options
-      ).render()
-      try output.emit(html, protecting: input.protectedPaths)
+      try output.emit(report.html(), protecting: input.protectedPaths)
     case .markdown:
       let path = destination!
       let folder = (path as NSString).deletingLastPathComponent
@@ -93,16 +94,14 @@ struct ReportCommand: ParsableCommand {
       if (base as NSString).pathExtension.lowercased() == "md" {
         base = (base as NSString).deletingPathExtension
       }
-      let report = MarkdownReport(
-        network: network, statistics: statistics, diagram: diagram, options: options
-      ).render(baseName: base)
+      let markdown = report.markdown(baseName: base)
       // The pictures and the page that links them, replaced together (the page last).
-      var files: [(bytes: [UInt8], path: String)] = report.files.map { file in
+      var files: [(bytes: [UInt8], path: String)] = markdown.files.map { file in
         let target =
           folder.isEmpty ? file.name : (folder as NSString).appendingPathComponent(file.name)
         return (Array(file.contents.utf8), target)
       }
-      files.append((Array(report.markdown.utf8), path))
+      files.append((Array(markdown.markdown.utf8), path))
       try AtomicFile.write(files, protecting: input.protectedPaths)
     }
   }
@@ -113,7 +112,7 @@ struct ReportCommand: ParsableCommand {
 
   private func renderDiagram(
     _ dot: DOTDocument, engine: LayoutEngine?, title: String, markdown: Bool
-  ) throws -> EmbeddedSVG {
+  ) throws -> Diagram {
     let embedded = try layoutTime.renderer().embeddableSVG(
       dot, engine: engine,
       options: try SVGEmbedding(
@@ -122,7 +121,8 @@ struct ReportCommand: ParsableCommand {
       force: force)
     if embedded.engine.automatic { printError(embedded.engine.description) }
     for warning in embedded.warnings { printError("graphviz: warning: \(warning)") }
-    return embedded
+    let radial = embedded.engine.engine == .circo || embedded.engine.engine == .twopi
+    return Diagram(svg: embedded.svg, radial: radial)
   }
 
   static func format(ofPath path: String) -> Format? {
@@ -131,5 +131,23 @@ struct ReportCommand: ParsableCommand {
     case "html", "htm": return .html
     default: return nil
     }
+  }
+}
+
+extension ChartPalette {
+  /// The colours of the diagram's `style`, so that a bloc and a kind of action have one colour
+  /// in the charts and the diagram of a report.
+  init(_ style: Style) {
+    func css(_ colour: RGBColor) -> CSSColour {
+      guard let css = CSSColour(hex: colour.hex) else {
+        preconditionFailure("\(colour.hex) is #RRGGBB")
+      }
+      return css
+    }
+    self.init(
+      blocColours: style.palette.map(css), colourBlocs: style.colourBlocs,
+      unaffiliated: css(style.unaffiliatedFill),
+      kinds: style.actionLooks.mapValues { css($0.color) },
+      otherKinds: css(style.otherActionLook.color))
   }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import DiploGraph
+import DiploPresentation
 
-extension ReportFormat: ExpressibleByArgument {}
+extension StatisticsFormat: ExpressibleByArgument {}
 extension ResponseListing: ExpressibleByArgument {}
 
 /// Options of the analyses, shared by `stats` and `report`.
@@ -45,6 +46,19 @@ struct AnalysisArguments: ParsableArguments {
   }
 }
 
+/// How `stats` and `sources` print.
+struct PrintingArguments: ParsableArguments {
+  @Option(name: .shortAndLong, help: "Output format: table, json, csv or markdown.")
+  var format: StatisticsFormat = .table
+
+  @Option(help: "In table and markdown output, at most this many rows per table.")
+  var rows: Int?
+
+  func validate() throws {
+    if let rows, rows < 0 { throw ValidationError("--rows expects a number ≥ 0, found \(rows)") }
+  }
+}
+
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
@@ -62,22 +76,13 @@ struct StatsCommand: ParsableCommand {
   @OptionGroup var selection: SelectionOptions
   @OptionGroup var analysis: AnalysisArguments
   @OptionGroup var output: OutputOptions
-
-  @Option(name: .shortAndLong, help: "Output format: table, json, csv or markdown.")
-  var format: ReportFormat = .table
-
-  @Option(help: "In table and markdown output, at most this many rows per table.")
-  var rows: Int?
+  @OptionGroup var printing: PrintingArguments
 
   @Option(
     help: ArgumentHelp(
       "List the exchanges (full), count them (summary), or list up to 10,000 (auto).",
       valueName: "listing"))
   var responses: ResponseListing = .automatic
-
-  func validate() throws {
-    if let rows, rows < 0 { throw ValidationError("--rows expects a number ≥ 0, found \(rows)") }
-  }
 
   func run() throws {
     let document = try input.load()
@@ -92,7 +97,7 @@ struct StatsCommand: ParsableCommand {
     }
     try output.emit(protecting: input.protectedPaths) { sink in
       try StatisticsPrinter.write(
-        statistics, as: format, rowLimit: rows, responses: listing, to: sink)
+        statistics, as: printing.format, rowLimit: printing.rows, responses: listing, to: sink)
     }
   }
 }
@@ -111,16 +116,7 @@ struct SourcesCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var selection: SelectionOptions
   @OptionGroup var output: OutputOptions
-
-  @Option(name: .shortAndLong, help: "Output format: table, json, csv or markdown.")
-  var format: ReportFormat = .table
-
-  @Option(help: "In table and markdown output, at most this many rows per table.")
-  var rows: Int?
-
-  func validate() throws {
-    if let rows, rows < 0 { throw ValidationError("--rows expects a number ≥ 0, found \(rows)") }
-  }
+  @OptionGroup var printing: PrintingArguments
 
   func run() throws {
     let document = try input.load()
@@ -128,7 +124,8 @@ struct SourcesCommand: ParsableCommand {
     let chosen = try selection.selection(in: data)
     let analysis = try SourceAnalysis(try Network(data, selection: chosen))
     let text = StatisticsPrinter.render(
-      analysis, title: data.title, selection: chosen, as: format, rowLimit: rows)
+      analysis, title: data.title, selection: chosen, as: printing.format,
+      rowLimit: printing.rows)
     try output.emit(text, protecting: input.protectedPaths)
   }
 }

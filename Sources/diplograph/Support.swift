@@ -95,13 +95,24 @@ struct InputOptions: ParsableArguments {
       "Refuse JSON inputs of more values than this (the parse tree's memory).", valueName: "n"))
   var maxJsonValues: Int = JSON.Limits().maxValues
 
+  /// The option that raises a reading limit, if one does.
+  static func option(raising limit: DiploGraphError.Limit.Name) -> String? {
+    switch limit {
+    case .maxBytes: "--max-input-bytes"
+    case .maxActions: "--max-actions"
+    case .maxActors: "--max-actors"
+    case .maxRecordBytes: "--max-record-bytes"
+    case .maxJSONValues: "--max-json-values"
+    case .maxJSONDepth: nil
+    }
+  }
+
   func validate() throws {
-    for (name, value) in [
-      ("--max-input-bytes", maxInputBytes), ("--max-actions", maxActions),
-      ("--max-actors", maxActors), ("--max-record-bytes", maxRecordBytes),
-      ("--max-json-values", maxJsonValues),
+    for (limit, value) in [
+      (DiploGraphError.Limit.Name.maxBytes, maxInputBytes), (.maxActions, maxActions),
+      (.maxActors, maxActors), (.maxRecordBytes, maxRecordBytes), (.maxJSONValues, maxJsonValues),
     ] where value < 1 {
-      throw ValidationError("\(name) expects a number ≥ 1, found \(value)")
+      throw ValidationError("\(Self.option(raising: limit)!) expects a number ≥ 1, found \(value)")
     }
     if maxActions > Int(Int32.max) {
       throw ValidationError("--max-actions expects at most \(Int32.max), found \(maxActions)")

@@ -24,7 +24,7 @@ struct Diplograph: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, StatsCommand.self, SourcesCommand.self, RenderCommand.self,
-      ReportCommand.self, ConvertCommand.self, LayoutChildCommand.self,
+      ReportCommand.self, ConvertCommand.self,
     ]
   )
 }
@@ -48,10 +48,13 @@ enum Main {
       if error.location == nil, error.code != .io, let name = runInputName {
         error.location = SourceLocation(file: name)
       }
+      if let limit = error.limit, let option = InputOptions.option(raising: limit.name) {
+        error.message = error.message(advice: "raise the limit with \(option)")
+      }
       printError(error.description)
       return error.code == .io ? ExitStatus.io : ExitStatus.data
     case let error as DiploRenderError:
-      printError(error.description)
+      printError(error.description(how: optionTaking))
       // A name or a style value given on the command line that is not one is a usage error.
       return error.code == .unknownName || error.code == .style
         ? ExitStatus.usage : ExitStatus.render
@@ -73,6 +76,16 @@ enum Main {
 }
 
 extension Main {
+  /// The options by which a user takes a remedy of a rendering error, as its message names them.
+  static func optionTaking(_ remedy: DiploRenderError.Remedy.Kind) -> String? {
+    switch remedy {
+    case .otherEngine: return nil
+    case .fewerActors: return "select with --actor, --bloc, --kind, --since or --until"
+    case .moreTime: return "--timeout"
+    case .force: return "--force; the command line stops a layout after --timeout seconds"
+    }
+  }
+
   /// The argument parser's error in the shape of every other message, `error: what`, followed
   /// by its own usage lines.
   static func usageMessage(_ error: any Error, fullText: String) -> String {

@@ -14,7 +14,6 @@ import Testing
 
   @Test func findsWhatWasStoredAndNothingElse() {
     var table = CSVInterner(capacity: 4)
-    defer { table.deallocate() }
     var rng = SplitMix64(seed: 7)
     var keys: [[UInt8]] = [[]]
     let prefix = Array("0123456789abcdef".utf8)

@@ -1,3 +1,4 @@
+import DiploPresentation
 import Foundation
 import TestSupport
 import Testing

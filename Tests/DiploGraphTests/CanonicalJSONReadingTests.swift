@@ -80,7 +80,8 @@ struct TextPlaces {
         at: p.at(7, "{", path: "$.sources[1]")),
       Diagnostic(
         .error,
-        "expected \"kind\" to be one of \"state\", \"organisation\", found the string \"country\"",
+        "expected \"kind\" to be one of \"state\", \"organisation\", \"region\", found the string"
+          + " \"country\"",
         at: p.at(10, "\"country\"", path: "$.actors[0].kind")),
       Diagnostic(
         .error,

@@ -49,7 +49,12 @@ import Testing
     #expect(
       e.description
         == "actions.csv:7:1 (row 6): error: found more than 5 actions; expected at most 5 "
-        + "(raise the limit with --max-actions)")
+        + "(raise the limit of 5 actions)")
+    // The error names the limit; a program that sets it its own way says how in its place.
+    #expect(e.limit == DiploGraphError.Limit(.maxActions, 5))
+    #expect(
+      e.message(advice: "raise the limit with --max-actions")
+        == "found more than 5 actions; expected at most 5 (raise the limit with --max-actions)")
     // Exactly at the limit: read.
     options.maxActions = 9
     #expect(
@@ -88,7 +93,8 @@ import Testing
     #expect(
       e.description
         == "actions.csv:5:1 (row 4): error: found more than 4 distinct actors; expected at most 4 "
-        + "(raise the limit with --max-actors)")
+        + "(raise the limit of 4 actors)")
+    #expect(e.limit == DiploGraphError.Limit(.maxActors, 4))
     let bytes = Array(text.utf8)
     for split in stride(from: 1, to: bytes.count, by: 3) {
       var parts = options
@@ -109,7 +115,7 @@ import Testing
     #expect(
       declared.description
         == "actors.csv:5:1 (row 4): error: found more than 3 actors; expected at most 3 (raise "
-        + "the limit with --max-actors)")
+        + "the limit of 3 actors)")
     // Four declared and two more named by the actions: six in all.
     let union = try #require(
       csvError(
@@ -118,7 +124,7 @@ import Testing
     #expect(
       union.description
         == "actions.csv: error: found 6 distinct actors (declared, or named by an action); "
-        + "expected at most 5 (raise the limit with --max-actors)")
+        + "expected at most 5 (raise the limit of 5 actors)")
     // The same ids declared and named count once.
     _ = try CSVFormat.read(
       actions: Array("actor,target,kind\nA,B,x\nC,D,x\n".utf8), actors: Array(actors.utf8),
@@ -134,7 +140,8 @@ import Testing
       e.description
         == "actions.csv:3:1 (row 2): error: found a record longer than 1000 bytes; expected at "
         + "most 1000 bytes per record (a quote never closed makes the rest of the file one "
-        + "record; raise the limit with --max-record-bytes)")
+        + "record; raise the limit of 1000 bytes per record)")
+    #expect(e.limit == DiploGraphError.Limit(.maxRecordBytes, 1000))
     // Also with blocks smaller than the record, and in parts.
     let bytes = Array(text.utf8)
     for split in stride(from: 1, to: bytes.count, by: 97) {
@@ -207,7 +214,8 @@ import Testing
     #expect(
       csv?.description
         == "/dev/zero: error: found a file larger than 1048576 bytes; expected at most 1048576 "
-        + "bytes (raise the limit with --max-input-bytes)")
+        + "bytes (raise the limit of 1048576 bytes per input)")
+    #expect(csv?.limit == DiploGraphError.Limit(.maxBytes, 1 << 20))
     let json = error {
       _ = try DataSetFile.read("/dev/zero", format: .json, limits: .init(maxBytes: 1 << 20))
     }
@@ -224,7 +232,8 @@ import Testing
     #expect(
       e.description
         == "v.json:2:5: error: found more than 4 JSON values; expected at most 4 (raise the "
-        + "limit with --max-json-values; CSV is the format for bulk data)")
+        + "limit of 4 JSON values; CSV is the format for bulk data)")
+    #expect(e.limit == DiploGraphError.Limit(.maxJSONValues, 4))
     #expect((try? JSON.parse(text, limits: .init(maxValues: 5))) != nil)
   }
 
@@ -249,7 +258,7 @@ import Testing
     #expect(
       actions.description
         == "d.json:7:1 ($.actions[2]): error: found 3 actions; expected at most 2 (raise the "
-        + "limit with --max-actions)")
+        + "limit of 2 actions)")
     let declared = try #require(
       error {
         _ = try CanonicalJSON.read(Array(text.utf8), file: "d.json", options: .init(maxActors: 2))
@@ -257,7 +266,7 @@ import Testing
     #expect(
       declared.description
         == "d.json:4:1 ($.actors[2]): error: found 3 actors; expected at most 2 (raise the limit "
-        + "with --max-actors)")
+        + "of 2 actors)")
     // Three declared, and X and Y named by the third action: five.
     let named = try #require(
       error {
@@ -266,7 +275,7 @@ import Testing
     #expect(
       named.description
         == "d.json:7:1 ($.actions[2]): error: found more than 4 distinct actors (declared, or "
-        + "named by an action); expected at most 4 (raise the limit with --max-actors)")
+        + "named by an action); expected at most 4 (raise the limit of 4 actors)")
     #expect(
       try CanonicalJSON.read(Array(text.utf8), options: .init(maxActions: 3, maxActors: 5)).dataSet
         .actions

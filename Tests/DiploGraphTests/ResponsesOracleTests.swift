@@ -1,3 +1,4 @@
+import DiploPresentation
 import PropertyBased
 import TestSupport
 import Testing

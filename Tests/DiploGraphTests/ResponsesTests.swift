@@ -5,31 +5,7 @@ import Testing
 
 @Suite struct ResponsesTests {
   /// A small version of March 2018, with every way of matching and every outcome.
-  static let episode: [Edge] = [
-    Edge("GBR", "RUS", 23, date: "2018-03-14", id: "uk1"),  // row 0
-    Edge("RUS", "GBR", 23, kind: .retaliation, date: "2018-03-17", respondsTo: ["uk1"]),  // 1
-    Edge("USA", "RUS", 48, date: "2018-03-26", id: "us1"),  // 2
-    Edge("USA", "RUS", 12, date: "2018-03-26", id: "us2"),  // 3
-    // 4: one answer to both US announcements.
-    Edge("RUS", "USA", 60, kind: .retaliation, date: "2018-03-29", respondsTo: ["us1", "us2"]),
-    Edge("FRA", "RUS", 4, date: "2018-03-26"),  // 5
-    Edge("RUS", "FRA", 4, date: "2018-03-30"),  // 6: answers FRA in the window (4 days)
-    Edge("BEL", "RUS", 1, date: "2018-03-27"),  // 7: never answered
-    Edge("UKR", "RUS", 13, date: "2018-03-26"),  // 8
-    Edge("RUS", "UKR", 13, kind: .retaliation, date: "2018-04-02"),  // 9: window, 7 days
-    Edge("AUS", "RUS", 2, date: "2018-03-27"),  // 10
-    Edge("RUS", "AUS", 2, kind: .retaliation, date: "2018-05-10"),  // 11: 44 days: too late
-    Edge("CAN", "RUS", 4, date: "2018-03-26"),  // 12
-    Edge("RUS", "CAN", 3, date: "2018-03-30"),  // 13: less
-    Edge("DEU", "RUS", 4, date: "2018-03-26"),  // 14
-    Edge("RUS", "DEU", 6, date: "2018-03-30"),  // 15: more
-    Edge("USA", "RUS", nil, kind: .consulateClosure, date: "2018-03-26"),  // 16
-    Edge("RUS", "USA", nil, kind: .consulateClosure, date: "2018-03-29"),  // 17: no counts
-    Edge("RUS", "GBR", 50, kind: .staffCut, date: "2018-03-30"),  // 18: an original, unanswered
-    Edge("MNE", "RUS", 1),  // 19: undated, so only an explicit answer could match it
-    Edge("RUS", "HUN", 1, kind: .retaliation, date: "2018-03-30", respondsTo: ["nope"]),  // 20
-    Edge("RUS", "RUS", 9, date: "2018-03-30"),  // 21: a self-loop, ignored
-  ]
+  static let episode = AnalyticsFixtures.responses
 
   @Test func episodeExchanges() throws {
     let analysis = try ResponseAnalysis(Network(dataSet(Self.episode)))

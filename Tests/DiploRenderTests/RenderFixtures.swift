@@ -1,10 +1,6 @@
 import DiploGraph
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Data sets built in code for the rendering tests.
 enum RenderFixtures {
   /// Texts that break naive escaping in DOT, HTML-like labels, XML and CSS.
@@ -205,53 +201,4 @@ struct SplitMix64: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
-}
-
-/// An SVG (or any XML) parsed with Foundation's XMLParser: elements in document order with
-/// their attributes and text, or the parser's error.
-final class ParsedXML: NSObject, XMLParserDelegate {
-  struct Element {
-    var name: String
-    var attributes: [String: String]
-    var text = ""
-    var depth: Int
-  }
-
-  private(set) var elements: [Element] = []
-  private var stack: [Int] = []
-  private(set) var error: Error?
-
-  init(_ text: String) {
-    super.init()
-    let parser = XMLParser(data: Data(text.utf8))
-    parser.shouldResolveExternalEntities = false
-    parser.delegate = self
-    if !parser.parse() { error = parser.parserError ?? CocoaError(.coderReadCorrupt) }
-  }
-
-  var isWellFormed: Bool { error == nil }
-
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-  ) {
-    stack.append(elements.count)
-    elements.append(Element(name: elementName, attributes: attributeDict, depth: stack.count))
-  }
-
-  func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-    qualifiedName qName: String?
-  ) {
-    stack.removeLast()
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if let i = stack.last { elements[i].text += string }
-  }
-
-  func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
-
-  /// Every value of attribute `name`, in document order.
-  func values(of name: String) -> [String] { elements.compactMap { $0.attributes[name] } }
 }

@@ -58,6 +58,8 @@ import Testing
     let svg = folder.appendingPathComponent("custom.svg")
     let output = try run("CustomStyleDiagram", [episode, svg.path])
     #expect(output.contains("30 actors, 53 edges; layout: neato (chosen)"))
+    // The library found its layout helper beside the example, which implements nothing for it.
+    #expect(output.contains("laid out in a separate process"))
     #expect(try isWellFormedXML(svg))
     let text = try String(contentsOf: svg, encoding: .utf8).lowercased()
     #expect(text.contains("#1b9e77"))  // the custom palette

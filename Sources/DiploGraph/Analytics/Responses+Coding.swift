@@ -1,42 +1,12 @@
 /// The encoded form of ``ResponseAnalysis``: in full, or as a summary whose size does not grow
 /// with the number of actions.
 
-/// How much of a ``ResponseAnalysis`` is written out.
-///
-/// The exchanges, the answers without an original and the unused `respondsTo` links grow with
-/// the number of actions (half a million exchanges in a million coded events), while everything
-/// else in the statistics grows with the actors, links and blocs. A summary keeps the counts,
-/// the outcome summary and the lags, and leaves those three lists out.
-public enum ResponseListing: String, Hashable, Sendable, CaseIterable {
-  /// Every exchange, unmatched answer and unresolved reference.
-  case full
-  /// Their counts only (the lists are written as `null`).
-  case summary
-  /// `full` when the three lists hold at most ``automaticLimit`` entries together, `summary`
-  /// beyond.
-  case automatic = "auto"
-
-  /// The most entries ``automatic`` lists in full.
-  public static let automaticLimit = 10_000
-
-  /// The key of `Encoder.userInfo` that asks a ``ResponseAnalysis`` for a listing (a
-  /// `ResponseListing`); without it, the analysis is written in full.
-  public static let userInfoKey = CodingUserInfoKey(rawValue: "DiploGraph.ResponseListing")!
-
-  /// `full` or `summary`: the listing used for `analysis`.
-  public func resolved(for analysis: ResponseAnalysis) -> ResponseListing {
-    guard self == .automatic else { return self }
-    let entries =
-      analysis.exchanges.count + analysis.unmatchedAnswers.count
-      + analysis.unresolvedReferences.count
-    return entries <= Self.automaticLimit ? .full : .summary
-  }
-}
-
 /// Encoded with the keys of `docs/stats.schema.json`'s `responses`: the three lists each
 /// follow their count (`exchangeCount`, `exchanges`, …) and `listing` says whether they are
-/// written (`full`) or `null` (`summary`). Decoding reads what `full` writes (and documents
-/// without `listing` or counts); a summary cannot be read back, since it lacks the lists.
+/// written (`full`) or `null` (`summary`). `encode(to:)` writes them in full; the printers of
+/// the package may summarise (``encode(to:listingEntries:)``). Decoding reads what `full`
+/// writes (and documents without `listing` or counts); a summary cannot be read back, since it
+/// lacks the lists.
 extension ResponseAnalysis: Codable {
   enum CodingKeys: String, CodingKey {
     case windowDays
@@ -54,13 +24,17 @@ extension ResponseAnalysis: Codable {
   }
 
   public func encode(to encoder: any Encoder) throws {
-    let asked = encoder.userInfo[ResponseListing.userInfoKey] as? ResponseListing ?? .full
-    let full = asked.resolved(for: self) == .full
+    try encode(to: encoder, listingEntries: true)
+  }
+
+  /// The encoding with the exchanges, the answers without an original and the unused
+  /// `respondsTo` links (`"listing": "full"`), or with their counts only (`"summary"`, the
+  /// lists `null`): a printer that summarises bulk results decides which.
+  package func encode(to encoder: any Encoder, listingEntries full: Bool) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(windowDays, forKey: .windowDays)
     try c.encode(answerKinds, forKey: .answerKinds)
-    try c.encode(
-      full ? ResponseListing.full.rawValue : ResponseListing.summary.rawValue, forKey: .listing)
+    try c.encode(full ? Self.fullListing : "summary", forKey: .listing)
     try c.encode(exchanges.count, forKey: .exchangeCount)
     if full {
       try c.encode(exchanges, forKey: .exchanges)
@@ -84,10 +58,13 @@ extension ResponseAnalysis: Codable {
     }
   }
 
+  /// The `listing` of an encoding with every list.
+  static let fullListing = "full"
+
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     if let listing = try c.decodeIfPresent(String.self, forKey: .listing),
-      listing != ResponseListing.full.rawValue
+      listing != Self.fullListing
     {
       throw DecodingError.dataCorruptedError(
         forKey: .listing, in: c,

@@ -43,47 +43,40 @@ extension ResponseMatcher {
     return span
   }
 
-  /// The window matching of ``matchInWindow()`` (the same rule, the same results), by groups
+  /// The window matching of ``matchInWindow(_:)`` (the same rule, the same results), by groups
   /// of pairs.
   ///
   /// - Parameters:
   ///   - order: the positions in (date, position) order, when `inOrder` is false.
   ///   - inOrder: whether the positions come in date order as they are.
+  ///   - actions: the selected actions, read by position.
   /// - Complexity: O(n + K) time; 8 bytes per candidate action (4 beyond
   ///   ``candidatesInOneRound`` candidates) and 512 KB of queues.
-  mutating func matchInWindowByGroups(order: [Int32], inOrder: Bool) {
-    let nodeOf = network.nodeOfEndpoint
-    let actorColumn = table.actorColumn
-    let targetColumn = table.targetColumn
-    let dateColumn = table.dateColumn
-    let kindColumn = table.kindColumn
-    let countColumn = table.countColumn
-    let rows = self.rows
-    let identity = self.identity
+  mutating func matchInWindowByGroups(
+    order: [Int32], inOrder: Bool, actions: SelectedActions.Reader
+  ) {
     let answerKind = self.answerKind
     let tally = result.tally
     let k = network.nodeCount
-    let count = rows.count
+    let count = actions.positions.count
     let span = Self.groupSpan(nodes: k)
     let shift = span.trailingZeroBitCount
     let groupCount = (k + span - 1) >> shift
 
-    /// Calls `body(p, r, i, j)` for each candidate in visiting order (date, then position): the
-    /// open, dated actions that are not self-loops, at position p, row r, from node i to j.
+    /// Calls `body` with each candidate in visiting order (date, then position): the open,
+    /// dated actions that are not self-loops.
     func forEachCandidate(
-      _ role: UnsafeMutableBufferPointer<Role>, _ body: (Int, Int, Int, Int) -> Void
+      _ role: UnsafeMutableBufferPointer<Role>, _ body: (SelectedAction) -> Void
     ) {
       for n in 0..<count {
         let p = inOrder ? n : Int(order[n])
         guard role[p] == .open else { continue }
-        let r = identity ? p : Int(rows[p])
-        if dateColumn[r] == ActionTable.noDate {
+        let action = actions[p]
+        if action.storedDate == ActionTable.noDate {
           if inOrder { continue } else { break }  // the undated come last
         }
-        let i = Int(nodeOf[Int(actorColumn[r])])
-        let j = Int(nodeOf[Int(targetColumn[r])])
-        if i == j { continue }
-        body(p, r, i, j)
+        if action.isSelfLoop { continue }
+        body(action)
       }
     }
 
@@ -91,7 +84,7 @@ extension ResponseMatcher {
       // Where each group starts.
       var start = [Int](repeating: 0, count: groupCount + 1)
       start.withUnsafeMutableBufferPointer { start in
-        forEachCandidate(role) { _, _, i, j in start[(min(i, j) >> shift) + 1] += 1 }
+        forEachCandidate(role) { start[(min($0.actor, $0.target) >> shift) + 1] += 1 }
         for g in 0..<groupCount { start[g + 1] += start[g] }
       }
       // With many candidates, the groups are matched in two rounds (each group's candidates
@@ -111,16 +104,17 @@ extension ResponseMatcher {
           repeating: GroupedCandidate(date: 0, key: 0), count: size)
         candidates.withUnsafeMutableBufferPointer { candidates in
           cursor.withUnsafeMutableBufferPointer { cursor in
-            forEachCandidate(role) { p, r, i, j in
-              let upward = i < j
-              let (low, high) = upward ? (i, j) : (j, i)
+            forEachCandidate(role) { action in
+              let upward = action.actor < action.target
+              let (low, high) =
+                upward ? (action.actor, action.target) : (action.target, action.actor)
               let g = low >> shift
               guard groups.contains(g) else { return }
               let queue = (low - (g << shift)) * k + high
               candidates[cursor[g] - base] = GroupedCandidate(
-                date: dateColumn[r],
-                key: UInt32(queue) << 2 | (upward ? 2 : 0)
-                  | (answerKind[Int(kindColumn[r])] ? 1 : 0))
+                date: action.storedDate,
+                key: UInt32(queue) << 2 | (upward ? 2 : 0) | (answerKind[action.kindSymbol] ? 1 : 0)
+              )
               cursor[g] += 1
             }
           }
@@ -132,8 +126,9 @@ extension ResponseMatcher {
           // cache), and counts the exchange.
           for g in groups { cursor[g] = start[g] }
           cursor.withUnsafeMutableBufferPointer { cursor in
-            forEachCandidate(role) { p, r, i, j in
-              let g = min(i, j) >> shift
+            forEachCandidate(role) { action in
+              let p = action.position
+              let g = min(action.actor, action.target) >> shift
               guard groups.contains(g) else { return }
               let e = cursor[g] - base
               cursor[g] += 1
@@ -146,15 +141,12 @@ extension ResponseMatcher {
               let o = Int(candidates[Int(candidate.key)].date)
               role[p] = .windowAnswer
               link[o] = -2 - Int32(p)
-              let ro = identity ? o : Int(rows[o])
-              let ot = countColumn[ro]
-              let at = countColumn[r]
-              let outcome: Exchange.Outcome =
-                ot == ActionTable.noCount || at == ActionTable.noCount
-                ? .notComparable : (at == ot ? .inKind : (at > ot ? .more : .less))
+              let original = actions[o]
               // The original's actor is the answer's target.
               tally.add(
-                outcome, actor: j, lag: Int(Int64(dateColumn[r]) - Int64(dateColumn[ro])))
+                .of(answer: action.storedCount, original: original.storedCount),
+                actor: action.target,
+                lag: Int(Int64(action.storedDate) - Int64(original.storedDate)))
             }
           }
         }
@@ -162,7 +154,7 @@ extension ResponseMatcher {
     }
   }
 
-  /// Matches each group of candidates (see ``matchInWindow()`` for the rule), leaving the
+  /// Matches each group of candidates (see ``matchInWindow(_:)`` for the rule), leaving the
   /// results in the candidates: an answer's date becomes ``ActionTable/noDate`` and its key
   /// its original's index; the original's key becomes ``GroupedCandidate/answered``.
   ///

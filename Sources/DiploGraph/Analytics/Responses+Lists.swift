@@ -47,14 +47,8 @@ public struct ExchangeList: RandomAccessCollection, Hashable, Sendable, Expressi
     return Exchange(original: o, answer: a >= 0 ? a : nil, reader: reader!)
   }
 
-  public static func == (lhs: Self, rhs: Self) -> Bool {
-    lhs.count == rhs.count && lhs.elementsEqual(rhs)
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(count)
-    for exchange in self { hasher.combine(exchange) }
-  }
+  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.sameValues(as: rhs) }
+  public func hash(into hasher: inout Hasher) { hashValues(into: &hasher) }
 }
 
 extension Exchange.Outcome {
@@ -77,10 +71,7 @@ extension ExchangeList: Codable {
   }
 
   /// Writes a JSON array of exchanges, each made as it is written.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.unkeyedContainer()
-    for exchange in self { try container.encode(exchange) }
-  }
+  public func encode(to encoder: any Encoder) throws { try encodeValues(to: encoder) }
 }
 
 /// Actions cited by an analysis, in order: a random-access collection of ``ActionReference``
@@ -116,23 +107,14 @@ public struct ActionReferenceList: RandomAccessCollection, Hashable, Sendable,
     return r < 0 ? materialized[-1 - r] : reader!.reference(r)
   }
 
-  public static func == (lhs: Self, rhs: Self) -> Bool {
-    lhs.count == rhs.count && lhs.elementsEqual(rhs)
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(count)
-    for reference in self { hasher.combine(reference) }
-  }
+  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.sameValues(as: rhs) }
+  public func hash(into hasher: inout Hasher) { hashValues(into: &hasher) }
 }
 
 extension ActionReferenceList: Codable {
-  public init(from decoder: any Decoder) throws {
-    self.init(try [ActionReference](from: decoder))
-  }
+  /// Reads a JSON array of action references.
+  public init(from decoder: any Decoder) throws { self.init(try [ActionReference](from: decoder)) }
 
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.unkeyedContainer()
-    for reference in self { try container.encode(reference) }
-  }
+  /// Writes a JSON array of action references, each made as it is written.
+  public func encode(to encoder: any Encoder) throws { try encodeValues(to: encoder) }
 }

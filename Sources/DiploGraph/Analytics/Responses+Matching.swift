@@ -42,8 +42,8 @@ struct ResponseMatcher {
   let network: Network
   let table: ActionTable
   let options: ResponseOptions
-  /// Selected rows (ascending); "positions" below index this array.
-  let rows: [Int32]
+  /// The selected actions; "positions" below are theirs.
+  let actions: SelectedActions
   /// Whether each kind symbol is an answer kind.
   let answerKind: [Bool]
 
@@ -55,8 +55,6 @@ struct ResponseMatcher {
   /// Union–find parents over positions (explicit links only; empty when there are none).
   var parent: [Int32] = []
   var result: MatchedResponses
-  /// Whether position p is row p (the selection keeps every row).
-  let identity: Bool
   /// Beyond this many candidates, the matching by groups runs in two rounds.
   let candidatesInOneRound: Int
 
@@ -65,30 +63,24 @@ struct ResponseMatcher {
     self.candidatesInOneRound = candidatesInOneRound
     self.table = network.dataSet.actions
     self.options = options
-    self.rows = network.rows
+    self.actions = network.actions
     let names = Set(options.answerKinds.map(\.rawValue))
     answerKind = table.kindSymbols.strings.map { names.contains($0) }
-    role = [Role](repeating: .open, count: rows.count)
-    link = [Int32](repeating: -1, count: rows.count)
-    identity = rows.count == table.count
+    let count = actions.positions.count
+    role = [Role](repeating: .open, count: count)
+    link = [Int32](repeating: -1, count: count)
     result = MatchedResponses(
-      tally: OutcomeTally(
-        nodes: network.nodeCount, windowDays: options.windowDays, actions: rows.count))
+      tally: OutcomeTally(nodes: network.nodeCount, windowDays: options.windowDays, actions: count))
   }
 
-  func row(_ p: Int) -> Int { Int(rows[p]) }
-
-  func isSelfLoop(_ p: Int) -> Bool {
-    network.actorNode(row: row(p)) == network.targetNode(row: row(p))
-  }
-
-  func isAnswerKind(_ p: Int) -> Bool { answerKind[Int(table.kindColumn[row(p)])] }
+  func isAnswerKind(_ p: Int) -> Bool { answerKind[actions[p].kindSymbol] }
 
   func position(ofRow r: Int) -> Int? { network.position(ofRow: r) }
 
   consuming func run() -> MatchedResponses {
     matchExplicitly()
-    matchInWindow()
+    let selected = actions
+    selected.withReader { matchInWindow($0) }
     collect()
     return result
   }
@@ -116,7 +108,7 @@ struct ResponseMatcher {
   mutating func matchExplicitly() {
     guard !table.responses.isEmpty else { return }
     let reader = ActionReader(table)
-    parent = (0..<Int32(rows.count)).map { $0 }
+    parent = (0..<Int32(actions.positions.count)).map { $0 }
     // The row of each id symbol; the first row wins when an id repeats (validation reports it).
     var rowOfID = [Int32](repeating: -1, count: table.idSymbols.count)
     for (r, symbol) in table.idColumn.enumerated() where symbol >= 0 && rowOfID[Int(symbol)] < 0 {
@@ -133,7 +125,7 @@ struct ResponseMatcher {
         let reason: UnresolvedReference.Reason?
         let original = Int(rowOfID[Int(symbol)])
         var q: Int?
-        if isSelfLoop(p) {
+        if actions[p].isSelfLoop {
           reason = .selfLoop
         } else if original < 0 {
           reason = .unknownAction
@@ -141,10 +133,10 @@ struct ResponseMatcher {
           reason = .sameAction
         } else if let found = position(ofRow: original) {
           q = found
-          if isSelfLoop(found) {
+          if actions[found].isSelfLoop {
             reason = .selfLoop
-          } else if network.actorNode(row: original) != network.targetNode(row: answer)
-            || network.targetNode(row: original) != network.actorNode(row: answer)
+          } else if actions[found].actor != actions[p].target
+            || actions[found].target != actions[p].actor
           {
             reason = .notReverse
           } else if role[found] == .explicitAnswer || role[found] == .linkedAnswer {
@@ -188,29 +180,25 @@ struct ResponseMatcher {
   ///
   /// The queues: up to 256 actors, one per pair in a triangular table that stays in the cache;
   /// up to 65,536, the actions are distributed by pair first and each group matched with its
-  /// queues in the cache (``matchInWindowByGroups(order:inOrder:)``); beyond, one per link.
-  mutating func matchInWindow() {
-    let nodeOf = network.nodeOfEndpoint
-    let actorColumn = table.actorColumn
-    let targetColumn = table.targetColumn
-    let dateColumn = table.dateColumn
-    let kindColumn = table.kindColumn
-    let countColumn = table.countColumn
-    let rows = self.rows
-    let identity = self.identity
+  /// queues in the cache (``matchInWindowByGroups(order:inOrder:actions:)``); beyond, one per
+  /// link.
+  ///
+  /// - Parameter actions: the selected actions, read by position.
+  mutating func matchInWindow(_ actions: SelectedActions.Reader) {
+    let count = actions.positions.count
     let answerKind = self.answerKind
     let window = Int64(options.windowDays)
     let tally = result.tally
     let k = network.nodeCount
 
     func isCandidate(_ p: Int) -> Bool {
-      role[p] == .open && dateColumn[Int(rows[p])] != ActionTable.noDate
+      role[p] == .open && actions.storedDate(at: p) != ActionTable.noDate
     }
     // Positions in (date, position) order: as they come when the input is in date order.
     var inOrder = true
     var previous = Int32.min
-    for p in 0..<rows.count where isCandidate(p) {
-      let d = dateColumn[Int(rows[p])]
+    for p in 0..<count where isCandidate(p) {
+      let d = actions.storedDate(at: p)
       if d < previous {
         inOrder = false
         break
@@ -220,11 +208,11 @@ struct ResponseMatcher {
     let order: [Int32] =
       inOrder
       ? []
-      : orderedByDay(count: rows.count) { p in
-        isCandidate(p) ? dateColumn[Int(rows[p])] : ActionTable.noDate
+      : orderedByDay(count: count) { p in
+        isCandidate(p) ? actions.storedDate(at: p) : ActionTable.noDate
       }
     if Self.matchesByGroups(nodes: k) {
-      matchInWindowByGroups(order: order, inOrder: inOrder)
+      matchInWindowByGroups(order: order, inOrder: inOrder, actions: actions)
       return
     }
     // One queue per unordered pair: at most one direction of a pair has originals waiting,
@@ -245,16 +233,16 @@ struct ResponseMatcher {
 
     withUnsafeMutableBufferPointers(&role, &link) { role, link in
       queues.withUnsafeMutableBufferPointer { queues in
-        for n in 0..<rows.count {
+        for n in 0..<count {
           let p = inOrder ? n : Int(order[n])
           guard role[p] == .open else { continue }
-          let r = identity ? p : Int(rows[p])
-          let date = dateColumn[r]
+          let action = actions[p]
+          let date = action.storedDate
           if date == ActionTable.noDate {
             if inOrder { continue } else { break }  // the undated come last
           }
-          let i = Int(nodeOf[Int(actorColumn[r])])
-          let j = Int(nodeOf[Int(targetColumn[r])])
+          let i = action.actor
+          let j = action.target
           if i == j { continue }
           let upward = i < j
           let q: Int
@@ -278,7 +266,7 @@ struct ResponseMatcher {
               } else {
                 let next = Int(link[g])
                 queues[q].head = Int32(next)
-                queues[q].headDate = dateColumn[identity ? next : Int(rows[next])]
+                queues[q].headDate = actions.storedDate(at: next)
                 if !inTime { link[g] = -1 }
               }
               if inTime {
@@ -286,17 +274,14 @@ struct ResponseMatcher {
                 role[p] = .windowAnswer
                 answered = true
                 // Counted now, while both rows are at hand: g's actor is p's target.
-                let ot = countColumn[identity ? g : Int(rows[g])]
-                let at = countColumn[r]
-                let outcome: Exchange.Outcome =
-                  ot == ActionTable.noCount || at == ActionTable.noCount
-                  ? .notComparable : (at == ot ? .inKind : (at > ot ? .more : .less))
-                tally.add(outcome, actor: j, lag: Int(lag))
+                tally.add(
+                  .of(answer: action.storedCount, original: actions.storedCount(at: g)),
+                  actor: j, lag: Int(lag))
                 break
               }
             } while queues[q].head >= 0
           }
-          if !answered && !answerKind[Int(kindColumn[r])] {
+          if !answered && !answerKind[action.kindSymbol] {
             if queues[q].head >= 0 {
               link[Int(queues[q].tail)] = Int32(p)
             } else {
@@ -314,25 +299,20 @@ struct ResponseMatcher {
   // MARK: Groups
 
   mutating func collect() {
-    let nodeOf = network.nodeOfEndpoint
-    let actorColumn = table.actorColumn
-    let targetColumn = table.targetColumn
-    let kindColumn = table.kindColumn
+    let actions = self.actions
     let answerKind = self.answerKind
-    let rows = self.rows
-    let identity = self.identity
     var components: [Int: MatchedResponses.Group] = [:]
     var componentOrder: [Int] = []
-    // Sizes first, so that the result arrays are made once at their size.
+    // Sizes first, so that the result arrays are made once at their size. Self-loops take no
+    // part: they are never linked, answered or waiting.
     var singles = 0
     var unmatched = 0
-    for p in 0..<rows.count {
-      let r = identity ? p : Int(rows[p])
-      if nodeOf[Int(actorColumn[r])] == nodeOf[Int(targetColumn[r])] { continue }
+    actions.forEachAction { action in
+      let p = action.position
       switch role[p] {
       case .explicitAnswer: unmatched += 1
       case .open:
-        if link[p] <= -2 || !answerKind[Int(kindColumn[r])] {
+        if link[p] <= -2 || !answerKind[action.kindSymbol] {
           singles += 1
         } else {
           unmatched += 1
@@ -346,16 +326,13 @@ struct ResponseMatcher {
     var s = 0
     var u = 0
     let tally = result.tally
-    for p in 0..<rows.count {
-      let r = identity ? p : Int(rows[p])
-      let i = Int(nodeOf[Int(actorColumn[r])])
-      let loop = i == Int(nodeOf[Int(targetColumn[r])])
+    actions.forEachAction { action in
+      let p = action.position
+      let r = Int32(action.row)
       switch role[p] {
       case .explicitAnswer:
-        if !loop {
-          unmatchedAnswers[u] = Int32(r)
-          u += 1
-        }
+        unmatchedAnswers[u] = r
+        u += 1
       case .linkedAnswer, .explicitOriginal:
         let root = find(p)
         if components[root] == nil {
@@ -363,27 +340,26 @@ struct ResponseMatcher {
           componentOrder.append(root)
         }
         if role[p] == .explicitOriginal {
-          components[root]!.originals.append(Int32(r))
+          components[root]!.originals.append(r)
         } else {
-          components[root]!.answers.append(Int32(r))
+          components[root]!.answers.append(r)
         }
       case .windowAnswer:
         break
       case .open:
-        if loop { continue }
         let l = Int(link[p])
         if l <= -2 {
           // Matched in the window, and counted then.
-          singleOriginal[s] = Int32(r)
-          singleAnswer[s] = identity ? Int32(-2 - l) : rows[-2 - l]
+          singleOriginal[s] = r
+          singleAnswer[s] = Int32(actions.row(at: -2 - l))
           s += 1
-        } else if answerKind[Int(kindColumn[r])] {
-          unmatchedAnswers[u] = Int32(r)
+        } else if answerKind[action.kindSymbol] {
+          unmatchedAnswers[u] = r
           u += 1
         } else {
-          singleOriginal[s] = Int32(r)
+          singleOriginal[s] = r
           s += 1
-          tally.add(.unanswered, actor: i, lag: nil)
+          tally.add(.unanswered, actor: action.actor, lag: nil)
         }
       }
     }

@@ -9,9 +9,11 @@
 /// (explicit answers) are kept apart. The median is then read from the histogram in O(window);
 /// with a very long window the lags are kept and sorted instead.
 ///
-/// A class over storage it allocates itself: counting is a few stores, with none of the
-/// uniqueness checks a mutated array makes.
+/// A class over ``OwnedBuffer`` storage: counting is a few stores, with none of the uniqueness
+/// checks a mutated array makes.
 final class OutcomeTally {
+  private let storage:
+    (counts: OwnedBuffer<Int>, seen: OwnedBuffer<Bool>, histogram: OwnedBuffer<Int>)
   private let counts: UnsafeMutableBufferPointer<Int>
   /// Per outcome and node: whether an original of an exchange with that outcome has the node
   /// as its actor.
@@ -30,19 +32,16 @@ final class OutcomeTally {
   init(nodes: Int, windowDays: Int, actions: Int) {
     let outcomes = Exchange.Outcome.allCases.count
     self.nodes = nodes
-    counts = .allocate(capacity: outcomes)
-    counts.initialize(repeating: 0)
-    seen = .allocate(capacity: outcomes * nodes)
-    seen.initialize(repeating: false)
     let span = windowDays + 1
-    histogram = .allocate(capacity: span <= max(1 << 16, 4 * actions) ? span : 0)
-    histogram.initialize(repeating: 0)
-  }
-
-  deinit {
-    counts.deallocate()
-    seen.deallocate()
-    histogram.deallocate()
+    let spans = span <= max(1 << 16, 4 * actions) ? span : 0
+    storage = (
+      OwnedBuffer(repeating: 0, count: outcomes),
+      OwnedBuffer(repeating: false, count: outcomes * nodes),
+      OwnedBuffer(repeating: 0, count: spans)
+    )
+    counts = UnsafeMutableBufferPointer(rebasing: storage.counts.buffer[..<outcomes])
+    seen = UnsafeMutableBufferPointer(rebasing: storage.seen.buffer[..<(outcomes * nodes)])
+    histogram = UnsafeMutableBufferPointer(rebasing: storage.histogram.buffer[..<spans])
   }
 
   /// Counts an exchange whose originals' actor is node `actor`, with `lag` when it is

@@ -32,6 +32,12 @@ public struct ActionReference: Hashable, Sendable, Codable {
   public var count: Int?
   public var date: Day?
 
+  /// The keys of its encoding, in order: the stats JSON writer lists the fields of its long
+  /// arrays from them.
+  package enum CodingKeys: String, CodingKey, CaseIterable {
+    case row, id, actor, target, kind, count, date
+  }
+
   public init(
     row: Int, id: ActionID?, actor: ActorID, target: ActorID, kind: ActionKind, count: Int?,
     date: Day?
@@ -100,6 +106,13 @@ public struct Exchange: Hashable, Sendable, Codable {
   /// `nil` when unanswered.
   public var matching: Matching?
   public var outcome: Outcome
+
+  /// The keys of its encoding, in order: the stats JSON writer lists the fields of its long
+  /// arrays from them.
+  package enum CodingKeys: String, CodingKey, CaseIterable {
+    case actor, target, originals, answers, originalTotal, answerTotal, ratio, lagDays, matching
+    case outcome
+  }
 }
 
 /// A `respondsTo` link that could not be used, and why.
@@ -291,6 +304,17 @@ public struct ResponseAnalysis: Hashable, Sendable {
     outcomes = summary.outcomes
     meanLagDays = summary.mean
     medianLagDays = summary.median
+  }
+}
+
+extension Exchange.Outcome {
+  /// The outcome of an original answered by one action, from the counts stored for each
+  /// (``ActionTable/noCount`` when an action has none).
+  @inline(__always)
+  static func of(answer: Int64, original: Int64) -> Self {
+    Exchange.outcome(
+      answered: true, original == ActionTable.noCount ? nil : original,
+      answer == ActionTable.noCount ? nil : answer)
   }
 }
 

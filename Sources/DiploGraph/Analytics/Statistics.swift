@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The single entry point: every analytic of a selection, computed once over one shared
 /// ``Network``, returned as one plain value that the printers (table, JSON, CSV, Markdown) and
 /// the command line read.
@@ -118,18 +116,11 @@ public struct Statistics: Hashable, Sendable, Codable {
     }
     let rest: Result<Others, any Error>
     let answers: Result<ResponseAnalysis, any Error>
-    if network.rows.count >= 1 << 16 && LinkTable.cores >= 2 {
-      let slots = PartResults<
-        Either<Result<ResponseAnalysis, any Error>, Result<Others, any Error>>
-      >(
-        count: 2)
-      DispatchQueue.concurrentPerform(iterations: 2) { n in
-        slots.base[n] = n == 0 ? .left(responses()) : .right(others())
-      }
-      guard case .left(let a) = slots.base[0]!, case .right(let b) = slots.base[1]! else {
+    if network.actions.positions.count >= 1 << 16 && LinkTable.cores >= 2 {
+      let both = concurrentMap([0, 1]) { n in n == 0 ? Either.left(responses()) : .right(others()) }
+      guard case .left(let a) = both[0], case .right(let b) = both[1] else {
         preconditionFailure("each part fills its own slot")
       }
-      slots.deallocate()
       (answers, rest) = (a, b)
     } else {
       rest = others()
@@ -146,16 +137,15 @@ public struct Statistics: Hashable, Sendable, Codable {
   }
 
   static func overview(of network: Network, nodes: Int) -> Overview {
-    let table = network.dataSet.actions
+    var actions = 0
     var withoutCount = 0
     var undated = 0
     var first = Int32.max
     var last = Int32.min
-    for row in network.rows {
-      let r = Int(row)
-      if table.actorColumn[r] == table.targetColumn[r] { continue }
-      if table.countColumn[r] == ActionTable.noCount { withoutCount += 1 }
-      let d = table.dateColumn[r]
+    network.actions.forEachAction { action in
+      actions += 1
+      if action.storedCount == ActionTable.noCount { withoutCount += 1 }
+      let d = action.storedDate
       if d == ActionTable.noDate {
         undated += 1
       } else {
@@ -165,9 +155,8 @@ public struct Statistics: Hashable, Sendable, Codable {
     }
     let dated = first <= last
     return Overview(
-      actors: nodes, declaredActors: network.dataSet.actors.count,
-      actions: network.rows.count - network.selfLoopRows.count,
-      selfLoopsExcluded: network.selfLoopRows.count, actionsWithoutCount: withoutCount,
+      actors: nodes, declaredActors: network.dataSet.actors.count, actions: actions,
+      selfLoopsExcluded: network.selfLoopCount, actionsWithoutCount: withoutCount,
       undatedActions: undated, links: network.links.count,
       totalWeight: network.links.totalWeight,
       firstDate: dated ? Day(daysSinceEpoch: first) : nil,

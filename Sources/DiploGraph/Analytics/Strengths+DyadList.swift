@@ -120,25 +120,14 @@ public struct DyadList: RandomAccessCollection, Hashable, Sendable, ExpressibleB
       isMutual: row.backwardActions > 0)
   }
 
-  public static func == (lhs: Self, rhs: Self) -> Bool {
-    lhs.count == rhs.count && lhs.elementsEqual(rhs)
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(count)
-    for dyad in self { hasher.combine(dyad) }
-  }
+  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.sameValues(as: rhs) }
+  public func hash(into hasher: inout Hasher) { hashValues(into: &hasher) }
 }
 
 extension DyadList: Codable {
   /// Reads a JSON array of dyads.
-  public init(from decoder: any Decoder) throws {
-    self.init(try [Dyad](from: decoder))
-  }
+  public init(from decoder: any Decoder) throws { self.init(try [Dyad](from: decoder)) }
 
   /// Writes a JSON array of dyads.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.unkeyedContainer()
-    for dyad in self { try container.encode(dyad) }
-  }
+  public func encode(to encoder: any Encoder) throws { try encodeValues(to: encoder) }
 }

@@ -44,6 +44,14 @@ public struct ActorStrength: Hashable, Sendable, Codable {
   public var balance: Int64
   /// 2·reciprocatedDegree / (inDegree + outDegree).
   public var linkReciprocity: Double?
+
+  /// The keys of its encoding, in order: the stats JSON writer lists the fields of its long
+  /// arrays from them.
+  package enum CodingKeys: String, CodingKey, CaseIterable {
+    case actor, name, outDegree, inDegree, reciprocatedDegree, outStrength, inStrength
+    case reciprocatedStrength, nonReciprocatedOutStrength, nonReciprocatedInStrength
+    case reciprocatedShare, balance, linkReciprocity
+  }
 }
 
 /// One unordered pair of actors with at least one link between them.
@@ -67,6 +75,13 @@ public struct Dyad: Hashable, Sendable, Codable {
   public var balance: Int64
   /// Whether links go both ways (a_12 = a_21 = 1), whatever their weights.
   public var isMutual: Bool
+
+  /// The keys of its encoding, in order: the stats JSON writer lists the fields of its long
+  /// arrays from them.
+  package enum CodingKeys: String, CodingKey, CaseIterable {
+    case first, second, forward, backward, forwardActions, backwardActions, reciprocated, balance
+    case isMutual
+  }
 }
 
 extension ActorStrength {
@@ -79,26 +94,20 @@ extension ActorStrength {
     let links = network.links
     let reverse = reverse ?? links.reverseLinks()
     let k = network.nodeCount
+    let strengths = links.strengths
+    let (outStrength, inStrength) = (strengths.outStrength, strengths.inStrength)
     var outDegree = [Int](repeating: 0, count: k)
     var inDegree = [Int](repeating: 0, count: k)
     var reciprocatedDegree = [Int](repeating: 0, count: k)
-    var outStrength = [Int64](repeating: 0, count: k)
-    var inStrength = [Int64](repeating: 0, count: k)
     var reciprocated = [Int64](repeating: 0, count: k)
-    // Every per-node sum is a sum of a subset of the link weights, so it is at most the total
-    // weight, which the network checked for overflow: wrapping additions cannot wrap here.
-    for e in 0..<links.count {
-      let i = Int(links.from[e])
-      let j = Int(links.to[e])
-      let w = links.weight[e]
-      outDegree[i] += 1
-      inDegree[j] += 1
-      outStrength[i] &+= w
-      inStrength[j] &+= w
-      let r = Int(reverse[e])
+    for link in links {
+      outDegree[link.from] += 1
+      inDegree[link.to] += 1
+      let r = Int(reverse[link.index])
       if r >= 0 {
-        reciprocatedDegree[i] += 1
-        reciprocated[i] &+= min(w, links.weight[r])
+        reciprocatedDegree[link.from] += 1
+        // min(w_ij, w_ji) ≤ w_ij: a partial sum of the out-strength, which fits.
+        reciprocated[link.from] += min(link.weight, links.weight[r])
       }
     }
     var rows: [ActorStrength] = []

@@ -41,36 +41,3 @@ public struct DataPath: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String { jsonPath }
 }
-
-/// Turns data paths into places in the files a data set was read from.
-public protocol SourceMap: Sendable {
-  /// The location of `path`; at least the file, when nothing finer is known.
-  func location(of path: DataPath) -> SourceLocation
-}
-
-/// The map of a data set built in code: locations carry the JSON path only.
-public struct NoSourceMap: SourceMap {
-  public var file: String?
-  public init(file: String? = nil) { self.file = file }
-  public func location(of path: DataPath) -> SourceLocation {
-    SourceLocation(file: file, path: path.jsonPath)
-  }
-}
-
-/// A data set as read from a file: the value, where each part of it came from, and the
-/// problems found while reading that did not stop the reading (a malformed date, a negative
-/// count: the field is left empty and the problem reported here).
-public struct Document: Sendable {
-  public var dataSet: DataSet
-  public var map: any SourceMap
-  public var diagnostics: [Diagnostic]
-
-  public init(dataSet: DataSet, map: any SourceMap, diagnostics: [Diagnostic] = []) {
-    self.dataSet = dataSet
-    self.map = map
-    self.diagnostics = diagnostics
-  }
-
-  /// Whether reading found any error (as opposed to warnings).
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-}

@@ -1,49 +1,8 @@
-/// Where something is in an input: a file, and within it a line and column, and (for JSON) the
-/// path of the value or (for CSV) the record number and column name.
-///
-/// Every message a user sees carries one of these, in one shape:
-/// `FILE:LINE:COLUMN: <detail>`, the shape compilers use, so editors can jump to it.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-  /// The file's path as the user gave it; `nil` for data built in code or read from memory.
-  public var file: String?
-  /// 1-based line, when known.
-  public var line: Int?
-  /// 1-based column (in characters of the line), when known.
-  public var column: Int?
-  /// The value's place in the document: `$.actions[3].count` for JSON,
-  /// `row 14, column "count"` for CSV.
-  public var path: String?
-
-  public init(file: String? = nil, line: Int? = nil, column: Int? = nil, path: String? = nil) {
-    self.file = file
-    self.line = line
-    self.column = column
-    self.path = path
-  }
-
-  /// `file:line:column` (as much as is known), then the path in parentheses.
-  public var description: String {
-    var head = file ?? "<input>"
-    if let line {
-      head += ":\(line)"
-      if let column { head += ":\(column)" }
-    }
-    if let path { head += " (\(path))" }
-    return head
-  }
-
-  /// This location with another file name.
-  public func inFile(_ file: String?) -> SourceLocation {
-    var copy = self
-    copy.file = file
-    return copy
-  }
-}
-
 /// The one error type of the core module.
 ///
 /// A `code` says what went wrong for programs; `message` says it for people, naming what was
-/// found and what was expected; `location` says where.
+/// found and what was expected; `location` says where. An input past one of the reading limits
+/// also says which limit, in ``limit``.
 public struct DiploGraphError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A stable identifier of the kind of failure.
   public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
@@ -68,6 +27,8 @@ public struct DiploGraphError: Error, Hashable, Sendable, CustomStringConvertibl
   public var code: Code
   public var message: String
   public var location: SourceLocation?
+  /// The reading limit the input went past, for a `limit` error that a setting can raise.
+  public var limit: Limit?
 
   public init(_ code: Code, _ message: String, at location: SourceLocation? = nil) {
     self.code = code
@@ -75,36 +36,76 @@ public struct DiploGraphError: Error, Hashable, Sendable, CustomStringConvertibl
     self.location = location
   }
 
+  /// A `limit` error for an input past `limit`: `message` is given the library's advice,
+  /// ``Limit/advice``, to put where it belongs.
+  init(_ limit: Limit, at location: SourceLocation?, _ message: (_ advice: String) -> String) {
+    self.init(.limit, message(limit.advice), at: location)
+    self.limit = limit
+  }
+
+  /// "found more than N `things`; expected at most N (advice)": an input with more of something
+  /// than `limit` allows.
+  static func tooMany(_ things: String, _ limit: Limit, at location: SourceLocation?) -> Self {
+    Self(limit, at: location) {
+      "found more than \(limit.value) \(things); expected at most \(limit.value) (\($0))"
+    }
+  }
+
   /// `location: error: message`.
-  public var description: String {
-    if let location { return "\(location): error: \(message)" }
-    return "error: \(message)"
+  public var description: String { SourceLocation.line("error", message, at: location) }
+
+  /// The message with `advice` in place of the library's advice for raising the limit: how a
+  /// program that sets the limit its own way (the command line, with an option) says so.
+  public func message(advice: String) -> String {
+    guard let limit, let range = message.firstRange(of: limit.advice) else { return message }
+    var text = message
+    text.replaceSubrange(range, with: advice)
+    return text
   }
 }
 
-/// One finding of validation: an error (the data set cannot be used as it is) or a warning
-/// (it can, but probably is not what was meant).
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-  public enum Severity: String, Hashable, Sendable, Comparable {
-    case error
-    case warning
+extension DiploGraphError {
+  /// A reading limit and its value: what an input went past.
+  public struct Limit: Hashable, Sendable {
+    /// The limits, named as the settings that hold them.
+    public enum Name: String, Hashable, Sendable, CaseIterable {
+      /// ``DataSetFile/Limits/maxBytes``: the bytes of an input file.
+      case maxBytes
+      /// ``DataSetFile/Limits/maxActions``: the actions of a data set.
+      case maxActions
+      /// ``DataSetFile/Limits/maxActors``: the distinct actors, declared or named by an action.
+      case maxActors
+      /// ``DataSetFile/Limits/maxRecordBytes``: the bytes of a CSV record.
+      case maxRecordBytes
+      /// ``JSON/Limits/maxValues``: the values of a JSON text.
+      case maxJSONValues
+      /// ``JSON/Limits/maxDepth``: the nesting of a JSON text.
+      case maxJSONDepth
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .error && rhs == .warning }
-  }
+      /// What the limit counts, as messages say it.
+      var unit: String {
+        switch self {
+        case .maxBytes: "bytes per input"
+        case .maxActions: "actions"
+        case .maxActors: "actors"
+        case .maxRecordBytes: "bytes per record"
+        case .maxJSONValues: "JSON values"
+        case .maxJSONDepth: "levels"
+        }
+      }
+    }
 
-  public var severity: Severity
-  public var message: String
-  public var location: SourceLocation?
+    public var name: Name
+    /// The limit's value when the input went past it.
+    public var value: Int
 
-  public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
-    self.severity = severity
-    self.message = message
-    self.location = location
-  }
+    public init(_ name: Name, _ value: Int) {
+      self.name = name
+      self.value = value
+    }
 
-  /// `location: severity: message`.
-  public var description: String {
-    if let location { return "\(location): \(severity.rawValue): \(message)" }
-    return "\(severity.rawValue): \(message)"
+    /// What the message says to do, in the library's words: "raise the limit of 1000
+    /// actors".
+    public var advice: String { "raise the limit of \(value) \(name.unit)" }
   }
 }

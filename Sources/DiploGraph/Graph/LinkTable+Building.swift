@@ -1,5 +1,3 @@
-import Dispatch
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -24,59 +22,43 @@ extension LinkTable {
   /// the (pair, row) keys are sorted and merged.
   ///
   /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1.
-  /// - Parameter name: the id of a node, for messages.
-  init(
-    table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
-    name: (Int) -> String
-  ) throws {
+  /// - Parameters:
+  ///   - actions: the selected actions (self-loops are never links).
+  ///   - name: the id of a node, for messages.
+  init(_ actions: SelectedActions, nodeCount k: Int, name: (Int) -> String) throws {
     func overflow(_ i: Int, _ j: Int) -> DiploGraphError {
       overflowError("the summed count of the actions of \(name(i)) on \(name(j))")
     }
     var from: [Int32] = []
     var to: [Int32] = []
     var weight: [Int64] = []
-    var actions: [Int32] = []
-    let bucketed = k > 256 && k <= 1 << 16 && !table.countColumn.contains { $0 >= 1 << 47 }
+    var counts: [Int32] = []
+    let bucketed = k > 256 && k <= 1 << 16 && !actions.countColumn.contains { $0 >= 1 << 47 }
     if k <= 256 || bucketed {
-      let parts = k >= 2 && rows.count >= 1 << 18 && Self.cores >= 2 ? 2 : 1
+      let parts = k >= 2 && actions.positions.count >= 1 << 18 && Self.cores >= 2 ? 2 : 1
       let bounds = parts == 1 ? [0, k] : [0, k / 2, k]
-      let results = PartResults<DenseLinks>(count: parts)
-      DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let built = concurrentMap(Array(0..<parts)) { part in
         let nodes = bounds[part]..<bounds[part + 1]
-        results.base[part] =
-          bucketed
-          ? DenseLinks(
-            bucketing: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: k,
-            nodes: nodes)
-          : DenseLinks(
-            table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: k, nodes: nodes)
+        return bucketed
+          ? DenseLinks(bucketing: actions, nodeCount: k, nodes: nodes)
+          : DenseLinks(actions, nodeCount: k, nodes: nodes)
       }
-      let built = (0..<parts).map { results.base[$0]! }
-      results.deallocate()
       if let pair = built.lazy.compactMap(\.overflowedPair).first { throw overflow(pair.0, pair.1) }
       if parts == 1 {
-        (from, to, weight, actions) = (
-          built[0].from, built[0].to, built[0].weight, built[0].actions
-        )
+        (from, to, weight, counts) = (built[0].from, built[0].to, built[0].weight, built[0].actions)
       } else {
         for part in built {
           from += part.from
           to += part.to
           weight += part.weight
-          actions += part.actions
+          counts += part.actions
         }
       }
     } else {
       // Sort (pair key, row) and merge runs.
       var keyed: [(key: Int, count: Int64)] = []
-      keyed.reserveCapacity(rows.count)
-      for row in rows {
-        let r = Int(row)
-        let i = Int(nodeOfEndpoint[Int(table.actorColumn[r])])
-        let j = Int(nodeOfEndpoint[Int(table.targetColumn[r])])
-        if i == j { continue }
-        keyed.append((i * k + j, max(0, table.countColumn[r])))
-      }
+      keyed.reserveCapacity(actions.positions.count)
+      actions.forEachAction { keyed.append(($0.actor * k + $0.target, $0.weight)) }
       keyed.sort { $0.key < $1.key }
       var n = 0
       while n < keyed.count {
@@ -93,7 +75,7 @@ extension LinkTable {
         from.append(Int32(key / k))
         to.append(Int32(key % k))
         weight.append(sum)
-        actions.append(c)
+        counts.append(c)
       }
     }
     var outStart = [Int32](repeating: 0, count: k + 1)
@@ -105,12 +87,9 @@ extension LinkTable {
       if o { throw overflowError("the summed count of all the actions") }
       total = s
     }
-    self.from = from
-    self.to = to
-    self.weight = weight
-    self.actionCount = actions
-    self.outStart = outStart
-    self.totalWeight = total
+    self.init(
+      from: from, to: to, weight: weight, actionCount: counts, outStart: outStart,
+      totalWeight: total)
   }
 
   /// The cores online.
@@ -126,43 +105,40 @@ private struct DenseLinks {
   /// The (from, to) pair whose summed count overflowed, if one did.
   var overflowedPair: (Int, Int)?
 
+  /// Stops the summing at the pair whose count overflowed.
+  private struct Overflow: Error {
+    var pair: (Int, Int)
+  }
+
   struct Slot {
     var weight: Int64 = 0
     var actions: Int32 = 0
   }
 
-  init(
-    table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
-    nodes: Range<Int>
-  ) {
+  /// The links out of `nodes`, summed in a K-slot row per node.
+  ///
+  /// - Parameter selected: the selected actions (those whose actor is one of `nodes` are read).
+  init(_ selected: SelectedActions, nodeCount k: Int, nodes: Range<Int>) {
     guard !nodes.isEmpty else { return }
     var slots = [Slot](repeating: Slot(), count: nodes.count * k)
-    let actorColumn = table.actorColumn
-    let targetColumn = table.targetColumn
-    let countColumn = table.countColumn
-    let identity = rows.count == table.count
     let low = nodes.lowerBound
-    slots.withUnsafeMutableBufferPointer { slots in
-      for n in rows.indices {
-        let r = identity ? n : Int(rows[n])
-        let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
-        guard nodes.contains(i) else { continue }
-        let j = Int(nodeOfEndpoint[Int(targetColumn[r])])
-        if i == j { continue }
-        let s = (i - low) * k + j
-        let c = countColumn[r]
-        if c > 0 {
-          let (sum, o) = slots[s].weight.addingReportingOverflow(c)
-          if o {
-            overflowedPair = (i, j)
-            return
+    do {
+      try slots.withUnsafeMutableBufferPointer { slots in
+        try selected.forEachAction(actingFrom: nodes) { action in
+          let s = (action.actor - low) * k + action.target
+          let c = action.storedCount
+          if c > 0 {
+            let (sum, o) = slots[s].weight.addingReportingOverflow(c)
+            if o { throw Overflow(pair: (action.actor, action.target)) }
+            slots[s].weight = sum
           }
-          slots[s].weight = sum
+          slots[s].actions &+= 1
         }
-        slots[s].actions &+= 1
       }
+    } catch {
+      overflowedPair = (error as? Overflow)?.pair
+      return
     }
-    if overflowedPair != nil { return }
     var links = 0
     for s in slots.indices where slots[s].actions > 0 { links += 1 }
     from.reserveCapacity(links)
@@ -181,38 +157,22 @@ private struct DenseLinks {
 extension DenseLinks {
   /// The links out of `nodes`, by distributing the rows to their acting node first.
   ///
+  /// - Parameter selected: the selected actions (those whose actor is one of `nodes` are read).
   /// - Precondition: K ≤ 65,536 and every count < 2^47, so an entry packs the target in its
   ///   high 16 bits and the count (0 for none) in the rest.
-  init(
-    bucketing table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], nodeCount k: Int,
-    nodes: Range<Int>
-  ) {
+  init(bucketing selected: SelectedActions, nodeCount k: Int, nodes: Range<Int>) {
     guard !nodes.isEmpty else { return }
-    let actorColumn = table.actorColumn
-    let targetColumn = table.targetColumn
-    let countColumn = table.countColumn
-    let identity = rows.count == table.count
     let low = nodes.lowerBound
     // Entries per acting node, then where each node's entries start.
     var start = [Int](repeating: 0, count: nodes.count + 1)
-    for n in rows.indices {
-      let r = identity ? n : Int(rows[n])
-      let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
-      guard nodes.contains(i), i != Int(nodeOfEndpoint[Int(targetColumn[r])]) else { continue }
-      start[i - low + 1] += 1
-    }
+    selected.forEachAction(actingFrom: nodes) { start[$0.actor - low + 1] += 1 }
     for v in 0..<nodes.count { start[v + 1] += start[v] }
     var entries = [UInt64](repeating: 0, count: start[nodes.count])
     var fill = start
     entries.withUnsafeMutableBufferPointer { entries in
-      for n in rows.indices {
-        let r = identity ? n : Int(rows[n])
-        let i = Int(nodeOfEndpoint[Int(actorColumn[r])])
-        guard nodes.contains(i) else { continue }
-        let j = Int(nodeOfEndpoint[Int(targetColumn[r])])
-        if i == j { continue }
-        entries[fill[i - low]] = UInt64(j) << 47 | UInt64(max(0, countColumn[r]))
-        fill[i - low] += 1
+      selected.forEachAction(actingFrom: nodes) { action in
+        entries[fill[action.actor - low]] = UInt64(action.target) << 47 | UInt64(action.weight)
+        fill[action.actor - low] += 1
       }
     }
     fill = []
@@ -244,22 +204,5 @@ extension DenseLinks {
         slotActions[j] = 0
       }
     }
-  }
-}
-
-/// One result slot per parallel part, written by that part only.
-final class PartResults<T>: @unchecked Sendable {
-  let base: UnsafeMutablePointer<T?>
-  let count: Int
-
-  init(count: Int) {
-    self.count = count
-    base = .allocate(capacity: count)
-    base.initialize(repeating: nil, count: count)
-  }
-
-  func deallocate() {
-    base.deinitialize(count: count)
-    base.deallocate()
   }
 }

@@ -1,4 +1,4 @@
-/// Finding a table row among a network's selected rows.
+/// Finding a table row among a network's selected rows, and the actions of other selections.
 
 extension Network {
   /// The index of table row `row` in ``rows`` (its "position" in the selection), or `nil` when
@@ -20,4 +20,15 @@ extension Network {
   ///
   /// - Complexity: O(log n).
   public func selects(row: Int) -> Bool { position(ofRow: row) != nil }
+
+  /// The actions another selection of the same data set keeps, on this network's nodes: how a
+  /// reported figure's scope is counted.
+  ///
+  /// - Complexity: O(n) for the n actions of the data set.
+  public func actions(in selection: Selection) -> SelectedActions {
+    let table = dataSet.actions
+    return SelectedActions(
+      table, rows: CompiledSelection(selection, in: dataSet).rows(of: table),
+      nodeOfEndpoint: nodeOfEndpoint)
+  }
 }

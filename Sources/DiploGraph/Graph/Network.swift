@@ -17,12 +17,15 @@ public struct Network: Sendable {
   public let selection: Selection
   /// Node `i` is `actors[i]`.
   public let actors: [Actor]
+  /// The selected actions, as typed values: iterating skips self-loops (see
+  /// ``SelectedActions``).
+  public let actions: SelectedActions
   /// Node index of each endpoint symbol of `dataSet.actions`.
-  public let nodeOfEndpoint: [Int32]
+  package let nodeOfEndpoint: [Int32]
   /// Rows of `dataSet.actions` kept by the selection, ascending (self-loops included).
-  public let rows: [Int32]
+  package let rows: [Int32]
   /// Selected rows whose actor is its own target.
-  public let selfLoopRows: [Int32]
+  package let selfLoopRows: [Int32]
   /// The links, sorted by (from, to).
   public let links: LinkTable
   private let index: [ActorID: Int]
@@ -53,24 +56,16 @@ public struct Network: Sendable {
     self.index = index
     self.nodeOfEndpoint = nodeOfEndpoint
 
-    let compiled = CompiledSelection(selection, in: dataSet)
-    var rows: [Int32] = []
-    var selfLoops: [Int32] = []
-    if selection.isAll {
-      rows = Array(0..<Int32(table.count))
-    } else {
-      for row in 0..<table.count where compiled.contains(row: row, of: table) {
-        rows.append(Int32(row))
-      }
-    }
-    for row in rows where table.actorColumn[Int(row)] == table.targetColumn[Int(row)] {
-      selfLoops.append(row)
-    }
+    let rows = CompiledSelection(selection, in: dataSet).rows(of: table)
+    let actions = SelectedActions(table, rows: rows, nodeOfEndpoint: nodeOfEndpoint)
     self.rows = rows
-    self.selfLoopRows = selfLoops
-    self.links = try LinkTable(
-      table: table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, nodeCount: actors.count,
-      name: { actors[$0].id.rawValue })
+    self.actions = actions
+    var selfLoopRows: [Int32] = []
+    actions.includingSelfLoops.forEachAction {
+      if $0.isSelfLoop { selfLoopRows.append(Int32($0.row)) }
+    }
+    self.selfLoopRows = selfLoopRows
+    self.links = try LinkTable(actions, nodeCount: actors.count, name: { actors[$0].id.rawValue })
   }
 
   /// Number of nodes (K).
@@ -79,51 +74,19 @@ public struct Network: Sendable {
   /// The node index of an actor, if the data set knows it.
   public func node(of id: ActorID) -> Int? { index[id] }
 
-  /// Node index of the acting actor of `row`.
+  /// The number of selected actions whose actor is its own target (left out of every
+  /// analysis).
+  public var selfLoopCount: Int { selfLoopRows.count }
+
+  /// Node index of the acting actor of table row `row`.
   @inline(__always)
   public func actorNode(row: Int) -> Int {
     Int(nodeOfEndpoint[Int(dataSet.actions.actorColumn[row])])
   }
 
-  /// Node index of the target of `row`.
+  /// Node index of the target of table row `row`.
   @inline(__always)
   public func targetNode(row: Int) -> Int {
     Int(nodeOfEndpoint[Int(dataSet.actions.targetColumn[row])])
-  }
-}
-
-/// Aggregated links, one per ordered pair with at least one selected action, sorted by
-/// (from, to), with a per-node offset into the rows of each `from`.
-public struct LinkTable: Sendable {
-  public let from: [Int32]
-  public let to: [Int32]
-  /// Summed counts, w_ij.
-  public let weight: [Int64]
-  /// Number of actions summed into each link.
-  public let actionCount: [Int32]
-  /// Links of node i are `outStart[i]..<outStart[i+1]`.
-  public let outStart: [Int32]
-  /// Σ w_ij over all links (no self-loops).
-  public let totalWeight: Int64
-
-  public var count: Int { from.count }
-
-  /// w_ij, or `nil` when no selected action goes from i to j (binary search in i's links).
-  public func weight(from i: Int, to j: Int) -> Int64? {
-    guard let k = link(from: i, to: j) else { return nil }
-    return weight[k]
-  }
-
-  /// The index of the link i→j, if there is one.
-  public func link(from i: Int, to j: Int) -> Int? {
-    guard i >= 0, i + 1 < outStart.count else { return nil }
-    var lo = Int(outStart[i])
-    var hi = Int(outStart[i + 1])
-    let key = Int32(j)
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if to[mid] < key { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < Int(outStart[i + 1]) && to[lo] == key ? lo : nil
   }
 }

@@ -1,8 +1,7 @@
 /// Which actions an analysis, a diagram or a reported figure is about.
 ///
 /// Every filter left `nil` keeps everything. The filters combine with "and". The same value is
-/// used by every analytic and every command (`--kind`, `--since`, `--until`, `--bloc`,
-/// `--actor`, `--side`).
+/// used by every analytic and every command (the command line's selection options set it).
 public struct Selection: Hashable, Sendable {
   /// Which end of an action the `blocs` and `actors` filters look at.
   public enum Side: String, Hashable, Sendable, Codable, CaseIterable {
@@ -58,6 +57,8 @@ public struct CompiledSelection: Sendable {
   let lowDay: Int32
   let highDay: Int32
   let datesFiltered: Bool
+  /// Whether the selection keeps every row.
+  let keepsAll: Bool
 
   /// Compiles `selection` for `dataSet.actions`. Blocs and actors the data set does not know
   /// simply match nothing.
@@ -89,9 +90,20 @@ public struct CompiledSelection: Sendable {
       endpointAllowed = nil
     }
     side = selection.side
+    keepsAll = selection.isAll
     datesFiltered = selection.since != nil || selection.until != nil
     lowDay = selection.since?.daysSinceEpoch ?? (Int32.min + 1)
     highDay = selection.until?.daysSinceEpoch ?? Int32.max
+  }
+
+  /// The rows of `table` the selection keeps, ascending.
+  ///
+  /// - Complexity: O(n) for n rows.
+  func rows(of table: ActionTable) -> [Int32] {
+    if keepsAll { return Array(0..<Int32(table.count)) }
+    var rows: [Int32] = []
+    for row in 0..<table.count where contains(row: row, of: table) { rows.append(Int32(row)) }
+    return rows
   }
 
   /// Whether row `row` of `table` is selected.

@@ -19,7 +19,7 @@ public enum DataSetFile {
   /// exhausting memory.
   ///
   /// Every limit is checked while reading, so an input past one fails early with a `limit`
-  /// error that names the limit and the command-line option that raises it.
+  /// error that names the limit and its value (``DiploGraphError/limit``).
   public struct Limits: Hashable, Sendable {
     /// The default of ``maxActions``: 100 million.
     public static let defaultMaxActions = 100_000_000
@@ -167,11 +167,9 @@ public enum DataSetFile {
   }
 
   static func tooLarge(_ path: String, limit: Int) -> DiploGraphError {
-    DiploGraphError(
-      .limit,
-      "found a file larger than \(limit) bytes; expected at most \(limit) bytes (raise the "
-        + "limit with --max-input-bytes)",
-      at: SourceLocation(file: displayName(path)))
+    DiploGraphError(.init(.maxBytes, limit), at: SourceLocation(file: displayName(path))) {
+      "found a file larger than \(limit) bytes; expected at most \(limit) bytes (\($0))"
+    }
   }
 
   /// The name messages use for a path.

@@ -1,42 +1,43 @@
 /// The actions of a data set, stored column by column.
 ///
-/// Read it as a collection of ``Action`` values (`table[i]`, `for action in table`); build it
-/// with ``append(_:)``. Underneath, each field is a column of small integers over interned
-/// symbols, which keeps a bulk export of millions of actions compact and lets the analytics
-/// scan plain arrays. Rare fields (notes, claims, answers) are sparse columns that cost nothing
-/// when empty.
+/// Read it as a collection of ``Action`` values (`table[i]`, `for action in table`), or one
+/// field at a time (``count(row:)``, ``date(row:)``, …); build it with ``append(_:)``.
+/// Underneath, each field is a column of small integers over interned symbols, which keeps a
+/// bulk export of millions of actions compact and lets the analytics scan plain arrays. Rare
+/// fields (notes, claims, answers) are sparse columns that cost nothing when empty. The columns
+/// are the package's own: the analytics read them through ``Network/actions``.
 ///
 /// Row order is the order of the input and is preserved by every reader and writer.
 public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   /// Actor and target ids, as spelled in the actions.
-  public internal(set) var endpointSymbols = SymbolTable()
-  public internal(set) var kindSymbols = SymbolTable()
-  public internal(set) var sourceSymbols = SymbolTable()
+  package internal(set) var endpointSymbols = SymbolTable()
+  package internal(set) var kindSymbols = SymbolTable()
+  package internal(set) var sourceSymbols = SymbolTable()
   /// Action ids (each id once; uniqueness is checked by validation, not here).
-  public internal(set) var idSymbols = SymbolTable()
+  package internal(set) var idSymbols = SymbolTable()
   /// Distinct lists of source indices; the `sourceSets` column points into it.
-  public internal(set) var sourceSetTable: [[Int32]] = [[]]
+  package internal(set) var sourceSetTable: [[Int32]] = [[]]
   var sourceSetIndex: [[Int32]: Int32] = [[]: 0]
 
   /// Endpoint symbol of the acting actor, per row.
-  public internal(set) var actorColumn: [Int32] = []
+  package internal(set) var actorColumn: [Int32] = []
   /// Endpoint symbol of the target, per row.
-  public internal(set) var targetColumn: [Int32] = []
+  package internal(set) var targetColumn: [Int32] = []
   /// Kind symbol, per row.
-  public internal(set) var kindColumn: [UInt16] = []
+  package internal(set) var kindColumn: [UInt16] = []
   /// Count per row; ``noCount`` when the action has none.
-  public internal(set) var countColumn: [Int64] = []
+  package internal(set) var countColumn: [Int64] = []
   /// Day number per row (see ``Day``); ``noDate`` when undated.
-  public internal(set) var dateColumn: [Int32] = []
+  package internal(set) var dateColumn: [Int32] = []
   /// Index into ``sourceSetTable``, per row.
-  public internal(set) var sourceSetColumn: [Int32] = []
+  package internal(set) var sourceSetColumn: [Int32] = []
   /// Id symbol per row, or -1. Empty while no row has an id.
-  public internal(set) var idColumn: [Int32] = []
+  package internal(set) var idColumn: [Int32] = []
 
   /// Rows that answer other actions, with the id symbols they answer (ascending rows).
-  public internal(set) var responses = SparseColumn<[Int32]>()
-  public internal(set) var notes = SparseColumn<String>()
-  public internal(set) var claimsColumn = SparseColumn<[Claim]>()
+  package internal(set) var responses = SparseColumn<[Int32]>()
+  package internal(set) var notes = SparseColumn<String>()
+  package internal(set) var claimsColumn = SparseColumn<[Claim]>()
 
   public static let noCount: Int64 = -1
   public static let noDate: Int32 = .min
@@ -56,17 +57,10 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
 
   public subscript(row: Int) -> Action {
     Action(
-      id: actionID(row: row),
-      actor: ActorID(endpointSymbols[actorColumn[row]]),
-      target: ActorID(endpointSymbols[targetColumn[row]]),
-      kind: ActionKind(kindSymbols[Int32(kindColumn[row])]),
-      count: count(row: row),
-      date: date(row: row),
-      respondsTo: (responses[row] ?? []).map { ActionID(idSymbols[$0]) },
-      sources: sourceSetTable[Int(sourceSetColumn[row])].map { SourceID(sourceSymbols[$0]) },
-      claims: claimsColumn[row] ?? [],
-      note: notes[row]
-    )
+      id: actionID(row: row), actor: actor(row: row), target: target(row: row),
+      kind: kind(row: row), count: count(row: row), date: date(row: row),
+      respondsTo: respondsTo(row: row), sources: sources(row: row), claims: claims(row: row),
+      note: note(row: row))
   }
 
   // MARK: Field access without building an Action
@@ -94,6 +88,20 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   public func sources(row: Int) -> [SourceID] {
     sourceSetTable[Int(sourceSetColumn[row])].map { SourceID(sourceSymbols[$0]) }
   }
+
+  /// The ids of the actions a row answers.
+  public func respondsTo(row: Int) -> [ActionID] {
+    (responses[row] ?? []).map { ActionID(idSymbols[$0]) }
+  }
+
+  /// What sources say about a row's count.
+  public func claims(row: Int) -> [Claim] { claimsColumn[row] ?? [] }
+
+  /// A row's note.
+  public func note(row: Int) -> String? { notes[row] }
+
+  /// Whether any row carries claims (the CSV format has no column for them).
+  public var hasClaims: Bool { !claimsColumn.isEmpty }
 
   /// Whether any row carries an id (the CSV writer then writes an `id` column).
   public var hasIDs: Bool { idColumn.contains { $0 >= 0 } }
@@ -126,7 +134,7 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   }
 
   /// Appends a row of already-interned values: the bulk readers' path.
-  public mutating func appendRow(
+  mutating func appendRow(
     actor: Int32, target: Int32, kind: UInt16, count: Int64, date: Int32, sourceSet: Int32,
     id: Int32? = nil
   ) {
@@ -145,7 +153,7 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   }
 
   /// The index of a list of source symbols in ``sourceSetTable``, adding it when new.
-  public mutating func internSourceSet(_ symbols: [Int32]) -> Int32 {
+  mutating func internSourceSet(_ symbols: [Int32]) -> Int32 {
     if let i = sourceSetIndex[symbols] { return i }
     let i = Int32(sourceSetTable.count)
     sourceSetTable.append(symbols)
@@ -164,34 +172,28 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
     sourceSetColumn.reserveCapacity(total)
   }
 
-  public static func == (lhs: Self, rhs: Self) -> Bool {
-    lhs.count == rhs.count && lhs.elementsEqual(rhs)
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(count)
-    for a in self { hasher.combine(a) }
-  }
+  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.sameValues(as: rhs) }
+  public func hash(into hasher: inout Hasher) { hashValues(into: &hasher) }
 }
 
 /// A column that holds values for a few rows only, appended in ascending row order.
-public struct SparseColumn<Value: Hashable & Sendable>: Hashable, Sendable {
-  public private(set) var rows: [Int32] = []
-  public private(set) var values: [Value] = []
+package struct SparseColumn<Value: Hashable & Sendable>: Hashable, Sendable {
+  package private(set) var rows: [Int32] = []
+  package private(set) var values: [Value] = []
 
-  public init() {}
+  package init() {}
 
-  public var isEmpty: Bool { rows.isEmpty }
+  package var isEmpty: Bool { rows.isEmpty }
 
   /// Appends a value for `row`, which must be greater than every row already present.
-  public mutating func append(row: Int, _ value: Value) {
+  package mutating func append(row: Int, _ value: Value) {
     precondition(rows.last.map { Int($0) < row } ?? true, "sparse rows must ascend")
     rows.append(Int32(row))
     values.append(value)
   }
 
   /// The value at `row`, found by binary search.
-  public subscript(row: Int) -> Value? {
+  package subscript(row: Int) -> Value? {
     var lo = 0
     var hi = rows.count
     let key = Int32(truncatingIfNeeded: row)
@@ -203,5 +205,5 @@ public struct SparseColumn<Value: Hashable & Sendable>: Hashable, Sendable {
   }
 
   /// Present rows and their values, in row order.
-  public var entries: Zip2Sequence<[Int32], [Value]> { zip(rows, values) }
+  package var entries: Zip2Sequence<[Int32], [Value]> { zip(rows, values) }
 }

@@ -1,7 +1,11 @@
-/// Whether an actor is a state or an organisation (it decides the node's shape in diagrams).
+/// Whether an actor is a state, an organisation or a region (it decides the node's shape in
+/// diagrams).
 public enum ActorKind: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
   case state
   case organisation
+  /// A region or part of a state that event data codes as an actor of its own (CAMEO's `EUR`,
+  /// `MEA`, `WSB`).
+  case region
 
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

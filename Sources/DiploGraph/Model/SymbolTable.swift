@@ -2,21 +2,21 @@
 ///
 /// The action columns store these indices instead of strings, so ten million actions among two
 /// thousand actors cost ten million small integers, not ten million strings.
-public struct SymbolTable: Hashable, Sendable {
+package struct SymbolTable: Hashable, Sendable {
   /// The strings, in the order they were first interned.
-  public private(set) var strings: [String] = []
+  package private(set) var strings: [String] = []
   private var indices: [String: Int32] = [:]
 
-  public init() {}
+  package init() {}
 
-  public init(_ strings: [String]) {
+  package init(_ strings: [String]) {
     for s in strings { _ = intern(s) }
   }
 
-  public var count: Int { strings.count }
+  package var count: Int { strings.count }
 
   /// The index of `string`, adding it when new.
-  public mutating func intern(_ string: String) -> Int32 {
+  package mutating func intern(_ string: String) -> Int32 {
     if let i = indices[string] { return i }
     precondition(strings.count < Int32.max, "symbol table full")
     let i = Int32(strings.count)
@@ -26,10 +26,10 @@ public struct SymbolTable: Hashable, Sendable {
   }
 
   /// The index of `string`, or `nil` when it was never interned.
-  public func index(of string: String) -> Int32? { indices[string] }
+  package func index(of string: String) -> Int32? { indices[string] }
 
-  public subscript(index: Int32) -> String { strings[Int(index)] }
+  package subscript(index: Int32) -> String { strings[Int(index)] }
 
-  public static func == (lhs: Self, rhs: Self) -> Bool { lhs.strings == rhs.strings }
-  public func hash(into hasher: inout Hasher) { hasher.combine(strings) }
+  package static func == (lhs: Self, rhs: Self) -> Bool { lhs.strings == rhs.strings }
+  package func hash(into hasher: inout Hasher) { hasher.combine(strings) }
 }

@@ -3,7 +3,7 @@ import DiploGraph
 /// DOT text made by ``DOTWriter``, with what the renderer and the SVG embedding need to know
 /// about it.
 ///
-/// Only the writer can make one (the initialiser is internal), and the public rendering API
+/// Only the writer can make one (the memberwise initialiser is internal), and the public rendering API
 /// takes nothing else: text from a data set reaches Graphviz only through the writer's
 /// escaping, never as raw DOT.
 public struct DOTDocument: Hashable, Sendable, CustomStringConvertible {
@@ -22,18 +22,6 @@ public struct DOTDocument: Hashable, Sendable, CustomStringConvertible {
   /// with no one else (Russia in 2018). The writer names it as the graph's `root` (twopi's centre), and ``EnginePolicy``
   /// lays such a diagram out radially around it, with circo.
   public let centre: ActorID?
-
-  init(
-    text: String, nodeCount: Int, edgeCount: Int, title: String, summary: String,
-    centre: ActorID? = nil
-  ) {
-    self.text = text
-    self.nodeCount = nodeCount
-    self.edgeCount = edgeCount
-    self.title = title
-    self.summary = summary
-    self.centre = centre
-  }
 
   public var description: String { text }
 }

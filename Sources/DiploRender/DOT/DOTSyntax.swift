@@ -128,33 +128,14 @@ enum DOTEscaping {
   /// The inside of a quoted escString label that Graphviz displays as `text` (blank lines
   /// dropped). Graphviz decodes entities in such labels, so every `&` is written `&amp;`.
   static func escString(_ text: String) -> String {
-    var out = ""
-    for ch in visibleLines(text).joined(separator: "\n").unicodeScalars {
-      switch ch {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "&": out += "&amp;"
-      default: out.unicodeScalars.append(ch)
-      }
-    }
-    return out
+    replacing(visibleLines(text).joined(separator: "\n"), escStringReplacements)
   }
 
-  /// The inside of a quoted tooltip that Graphviz writes into the SVG as `text`.
+  /// The inside of a quoted tooltip that Graphviz writes into the SVG as `text`: every
+  /// backslash four times, and every `&` as `&amp;` (Graphviz copies what looks like an entity
+  /// into the SVG as it is).
   static func tooltip(_ text: String) -> String {
-    var out = ""
-    for ch in cleaned(text).unicodeScalars {
-      switch ch {
-      case "\\": out += "\\\\\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      // Graphviz copies what looks like an entity into the SVG as it is: escape every `&`.
-      case "&": out += "&amp;"
-      default: out.unicodeScalars.append(ch)
-      }
-    }
-    return out
+    replacing(cleaned(text), tooltipReplacements)
   }
 
   /// Text inside an HTML-like label.
@@ -162,17 +143,31 @@ enum DOTEscaping {
   /// Blank lines are dropped (a cluster label made of line breaks only makes Graphviz 2.43's
   /// neato abort), `]` is written `&#93;` (a line starting with `]` loses its line break).
   static func htmlText(_ text: String) -> String {
+    replacing(visibleLines(text).joined(separator: "\n"), htmlReplacements)
+  }
+
+  // What each of the three escapers above writes instead of a scalar; every other scalar stays.
+  private static let escStringReplacements: [Unicode.Scalar: String] = [
+    "\\": #"\\"#, "\"": #"\""#, "\n": #"\n"#, "&": "&amp;",
+  ]
+  private static let tooltipReplacements: [Unicode.Scalar: String] = [
+    "\\": #"\\\\"#, "\"": #"\""#, "\n": #"\n"#, "&": "&amp;",
+  ]
+  private static let htmlReplacements: [Unicode.Scalar: String] = [
+    "]": "&#93;", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "\\": #"\\"#,
+    "\n": "<BR/>",
+  ]
+
+  /// `text` with each scalar that `replacements` holds written as its replacement.
+  private static func replacing(_ text: String, _ replacements: [Unicode.Scalar: String])
+    -> String
+  {
     var out = ""
-    for ch in visibleLines(text).joined(separator: "\n").unicodeScalars {
-      switch ch {
-      case "]": out += "&#93;"
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\\": out += "\\\\"
-      case "\n": out += "<BR/>"
-      default: out.unicodeScalars.append(ch)
+    for scalar in text.unicodeScalars {
+      if let replacement = replacements[scalar] {
+        out += replacement
+      } else {
+        out.unicodeScalars.append(scalar)
       }
     }
     return out

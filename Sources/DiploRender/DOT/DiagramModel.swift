@@ -33,9 +33,12 @@ struct DiagramModel {
   let style: Style
   /// Nodes drawn, ascending node index.
   let nodes: [Int]
-  /// Out- and in-strength per node index (from the links; self-loops not counted).
-  let outStrength: [Int64]
-  let inStrength: [Int64]
+  /// Out- and in-strength per node index (the network's; self-loops not counted).
+  let strengths: NodeStrengths
+  /// s^out per node index.
+  var outStrength: [Int64] { strengths.outStrength }
+  /// s^in per node index.
+  var inStrength: [Int64] { strengths.inStrength }
   /// Colouring bloc per node index (index into `colourBlocs`), if any.
   let colourOf: [Int?]
   /// The colouring blocs, in priority order (only those the data set declares).
@@ -58,23 +61,18 @@ struct DiagramModel {
     let table = dataSet.actions
     let k = network.nodeCount
 
+    let actions = network.actions.includingSelfLoops
     var drawn = [Bool](repeating: false, count: k)
-    for row in network.rows {
-      drawn[network.actorNode(row: Int(row))] = true
-      drawn[network.targetNode(row: Int(row))] = true
+    for action in actions {
+      drawn[action.actor] = true
+      drawn[action.target] = true
     }
     nodes = (0..<k).filter { drawn[$0] }
 
-    var outS = [Int64](repeating: 0, count: k)
-    var inS = [Int64](repeating: 0, count: k)
     let links = network.links
-    for l in 0..<links.count {
-      outS[Int(links.from[l])] &+= links.weight[l]
-      inS[Int(links.to[l])] &+= links.weight[l]
-    }
-    outStrength = outS
-    inStrength = inS
-    maximumStrength = nodes.map { outS[$0] &+ inS[$0] }.max() ?? 0
+    let strengths = links.strengths
+    self.strengths = strengths
+    maximumStrength = nodes.map(strengths.total).max() ?? 0
 
     let order = style.colourBlocs ?? dataSet.blocs.map(\.id)
     var blocs: [Bloc] = []
@@ -143,29 +141,26 @@ struct DiagramModel {
     }
     switch style.edgeMode {
     case .aggregated:
-      edges = (0..<links.count).map { newEdge(Int(links.from[$0]), Int(links.to[$0])) }
+      edges = links.map { newEdge($0.from, $0.to) }
       var loops: [Int: Int] = [:]
-      for row32 in network.rows {
-        let row = Int(row32)
-        let a = network.actorNode(row: row)
-        let t = network.targetNode(row: row)
-        if a == t {
+      for action in actions {
+        let a = action.actor
+        if action.isSelfLoop {
           if loops[a] == nil {
             loops[a] = edges.count
             edges.append(newEdge(a, a))
           }
-          try add(row: row, to: &edges[loops[a]!])
-        } else if let l = links.link(from: a, to: t) {
-          try add(row: row, to: &edges[l])
+          try add(row: action.row, to: &edges[loops[a]!])
+        } else if let l = links.link(from: a, to: action.target) {
+          try add(row: action.row, to: &edges[l])
         }
       }
       // Links first in (from, to) order, then self-loops by node: keep one order, by (from, to).
       edges.sort { ($0.from, $0.to) < ($1.from, $1.to) }
     case .perAction:
-      for row32 in network.rows {
-        let row = Int(row32)
-        var edge = newEdge(network.actorNode(row: row), network.targetNode(row: row))
-        try add(row: row, to: &edge)
+      for action in actions {
+        var edge = newEdge(action.actor, action.target)
+        try add(row: action.row, to: &edge)
         edges.append(edge)
       }
     }
@@ -232,9 +227,8 @@ struct DiagramModel {
     return sum
   }
 
-  /// Strength s = out + in weight (links out of a node and links into it are different links
-  /// of the network, whose total fits: so does their sum).
-  func strength(_ node: Int) -> Int64 { outStrength[node] &+ inStrength[node] }
+  /// Strength s = out + in weight (see ``NodeStrengths/total(_:)``).
+  func strength(_ node: Int) -> Int64 { strengths.total(node) }
 
   /// The largest strength among drawn nodes (computed once: the writer asks for every node).
   private(set) var maximumStrength: Int64 = 0

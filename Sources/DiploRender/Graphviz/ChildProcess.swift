@@ -146,7 +146,7 @@ struct ChildProcess {
       for entry in fds where entry.revents != 0 {
         if entry.fd == inputFD {
           let n = input.withUnsafeBytes { raw in
-            systemWrite(inputFD, raw.baseAddress! + written, min(chunk, input.count - written))
+            write(inputFD, raw.baseAddress! + written, min(chunk, input.count - written))
           }
           if n > 0 { written += n }
           if n < 0 && errno != EAGAIN && errno != EINTR || written == input.count {
@@ -154,7 +154,7 @@ struct ChildProcess {
             inputFD = -1
           }
         } else {
-          let n = buffer.withUnsafeMutableBytes { systemRead(entry.fd, $0.baseAddress!, chunk) }
+          let n = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress!, chunk) }
           if n > 0 {
             if entry.fd == outputFD {
               output.append(contentsOf: buffer[0..<n])
@@ -212,26 +212,6 @@ struct ChildProcess {
 
   /// Held while pipes are made and a child is started.
   private static let spawnLock = NSLock()
-
-  private static func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
-    #if canImport(Darwin)
-      Darwin.write(fd, p, n)
-    #elseif canImport(Musl)
-      Musl.write(fd, p, n)
-    #else
-      Glibc.write(fd, p, n)
-    #endif
-  }
-
-  private static func systemRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int {
-    #if canImport(Darwin)
-      Darwin.read(fd, p, n)
-    #elseif canImport(Musl)
-      Musl.read(fd, p, n)
-    #else
-      Glibc.read(fd, p, n)
-    #endif
-  }
 
   private static func closeAll(_ fds: [Int32]) {
     for fd in fds where fd >= 0 { close(fd) }

@@ -67,7 +67,7 @@ public struct EnginePolicy: Hashable, Sendable {
   /// otherwise; `sfdp` beyond.
   ///
   /// - Throws: ``DiploRenderError`` with code `limit` when `dot` is requested for a graph
-  ///   beyond ``dotLimit`` and `force` is false.
+  ///   beyond ``dotLimit`` and `force` is false; its remedies are another engine and `force`.
   public func choose(for document: DOTDocument, requested: LayoutEngine?, force: Bool) throws
     -> EngineChoice
   {
@@ -100,8 +100,8 @@ public struct EnginePolicy: Hashable, Sendable {
       throw DiploRenderError(
         .limit,
         "the graph has \(size), too large for the dot engine (over \(dotLimit.nodes) nodes or"
-          + " \(dotLimit.edges) edges, its layout can take minutes); use sfdp (or neato), or force"
-          + " dot (--force; the command line stops a layout after --timeout seconds)")
+          + " \(dotLimit.edges) edges, its layout can take minutes)",
+        remedies: [.init(.otherEngine, "use sfdp (or neato)"), .init(.force, "force dot")])
     }
     return EngineChoice(
       engine: requested, automatic: false, reason: "\(requested.rawValue) (chosen)")

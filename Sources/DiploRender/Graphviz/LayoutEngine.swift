@@ -17,15 +17,7 @@ public enum LayoutEngine: String, Hashable, Sendable, CaseIterable {
   /// The engine named `name` (case-insensitive).
   ///
   /// - Throws: ``DiploRenderError`` with code `unknownName`, listing the engines.
-  public init(named name: String) throws {
-    guard let engine = LayoutEngine(rawValue: name.lowercased()) else {
-      throw DiploRenderError(
-        .unknownName,
-        "unknown layout engine '\(name)': use one of "
-          + LayoutEngine.allCases.map(\.rawValue).joined(separator: ", "))
-    }
-    self = engine
-  }
+  public init(named name: String) throws { self = try Self.named(name, "layout engine") }
 
   /// Whether rendering the same DOT twice in one process gives the same bytes.
   ///
@@ -60,13 +52,20 @@ public enum RenderFormat: String, Hashable, Sendable, CaseIterable {
   /// The format named `name` (case-insensitive).
   ///
   /// - Throws: ``DiploRenderError`` with code `unknownName`, listing the formats.
-  public init(named name: String) throws {
-    guard let format = RenderFormat(rawValue: name.lowercased()) else {
+  public init(named name: String) throws { self = try Self.named(name, "output format") }
+}
+
+extension CaseIterable where Self: RawRepresentable, RawValue == String {
+  /// The case whose raw value is `name` in lower case, for names given by people.
+  ///
+  /// - Throws: ``DiploRenderError`` with code `unknownName`: `unknown <what> 'x': use one of …`.
+  static func named(_ name: String, _ what: String) throws -> Self {
+    guard let value = Self(rawValue: name.lowercased()) else {
       throw DiploRenderError(
         .unknownName,
-        "unknown output format '\(name)': use one of "
-          + RenderFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        "unknown \(what) '\(name)': use one of "
+          + allCases.map(\.rawValue).joined(separator: ", "))
     }
-    self = format
+    return value
   }
 }

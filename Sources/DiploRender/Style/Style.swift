@@ -1,7 +1,7 @@
 import DiploGraph
 
-/// How a diagram looks: a plain value the DOT writer reads, changed from code or read from
-/// JSON (`Codable`; every field is optional in JSON and falls back to ``Style/standard``).
+/// How a diagram looks: a plain value the DOT writer reads, changed from code or read from a
+/// style file (``StyleFile``: JSON, every key optional, falling back to ``Style/standard``).
 ///
 /// The defaults: nodes filled by bloc with the Okabe–Ito palette (distinguishable with every
 /// common colour-vision deficiency), states as ellipses and organisations as boxes, node size
@@ -10,7 +10,7 @@ import DiploGraph
 ///
 /// Reference: M. Okabe and K. Ito, *Color Universal Design (CUD): how to make figures and
 /// presentations that are friendly to colorblind people* (2002), https://jfly.uni-koeln.de/color/.
-public struct Style: Hashable, Sendable, Codable {
+public struct Style: Hashable, Sendable {
   /// Fill colours of the colouring blocs, in order; reused in turn when there are more blocs.
   public var palette: [RGBColor]
   /// Fill of actors in no colouring bloc.
@@ -127,102 +127,27 @@ public struct Style: Hashable, Sendable, Codable {
   ///
   /// - Throws: ``DiploRenderError`` with code `style`.
   public func validate() throws {
-    func check(_ range: ClosedRange<Double>, _ name: String, within limit: ClosedRange<Double>)
-      throws
-    {
-      guard range.lowerBound.isFinite, range.upperBound.isFinite,
-        limit.contains(range.lowerBound), limit.contains(range.upperBound)
-      else {
-        throw DiploRenderError(
-          .style, "\(name) must lie within \(limit.lowerBound)…\(limit.upperBound)")
-      }
-    }
-    guard !palette.isEmpty else { throw DiploRenderError(.style, "the palette is empty") }
-    try check(nodeWidth, "nodeWidth (inches)", within: 0.05...10)
-    try check(penWidth, "penWidth (points)", within: 0.1...50)
-    guard (1...10).contains(leafRows) else {
-      throw DiploRenderError(.style, "leafRows must lie within 1…10")
-    }
-    guard fontSize.isFinite, (4...72).contains(fontSize) else {
-      throw DiploRenderError(.style, "fontSize must lie within 4…72 points")
-    }
+    if let problem = firstProblem() { throw DiploRenderError(.style, problem.message) }
   }
 
-  // MARK: Codable (every key optional; ranges as [low, high]; kinds as object keys)
-
-  private enum CodingKeys: String, CodingKey {
-    case palette, unaffiliatedFill, colourBlocs, stateShape, organisationShape, nodeLabel
-    case nodeWidth, penWidthScale, penWidth, actionLooks, otherActionLook, edgeMode, clusters,
-      leafRows
-    case legend, edgeLabels, title, font, fontSize
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    let d = Style()
-    func range(_ key: CodingKeys, _ fallback: ClosedRange<Double>) throws -> ClosedRange<Double> {
-      guard let pair = try c.decodeIfPresent([Double].self, forKey: key) else { return fallback }
-      guard pair.count == 2, pair[0] <= pair[1] else {
-        throw DecodingError.dataCorruptedError(
-          forKey: key, in: c, debugDescription: "expected [low, high] with low ≤ high")
-      }
-      return pair[0]...pair[1]
+  /// The first field that breaks a rule of ``validate()``, and why; `nil` when none does. A
+  /// style file's reader places the message at that field.
+  func firstProblem() -> (key: String, message: String)? {
+    func outside(_ range: ClosedRange<Double>, _ limit: ClosedRange<Double>) -> Bool {
+      !(range.lowerBound.isFinite && range.upperBound.isFinite
+        && limit.contains(range.lowerBound) && limit.contains(range.upperBound))
     }
-    palette = try c.decodeIfPresent([RGBColor].self, forKey: .palette) ?? d.palette
-    unaffiliatedFill =
-      try c.decodeIfPresent(RGBColor.self, forKey: .unaffiliatedFill) ?? d.unaffiliatedFill
-    colourBlocs = try c.decodeIfPresent([String].self, forKey: .colourBlocs)?.map { BlocID($0) }
-    stateShape = try c.decodeIfPresent(NodeShape.self, forKey: .stateShape) ?? d.stateShape
-    organisationShape =
-      try c.decodeIfPresent(NodeShape.self, forKey: .organisationShape) ?? d.organisationShape
-    nodeLabel = try c.decodeIfPresent(NodeLabel.self, forKey: .nodeLabel) ?? d.nodeLabel
-    nodeWidth = try range(.nodeWidth, d.nodeWidth)
-    penWidthScale =
-      try c.decodeIfPresent(PenWidthScale.self, forKey: .penWidthScale) ?? d.penWidthScale
-    penWidth = try range(.penWidth, d.penWidth)
-    if let looks = try c.decodeIfPresent([String: EdgeLook].self, forKey: .actionLooks) {
-      // Kinds named in the file replace the defaults; the others keep theirs.
-      var merged = d.actionLooks
-      for (kind, look) in looks { merged[ActionKind(kind)] = look }
-      actionLooks = merged
-    } else {
-      actionLooks = d.actionLooks
+    if palette.isEmpty { return ("palette", "the palette is empty") }
+    if outside(nodeWidth, 0.05...10) {
+      return ("nodeWidth", "nodeWidth (inches) must lie within 0.05…10.0")
     }
-    otherActionLook =
-      try c.decodeIfPresent(EdgeLook.self, forKey: .otherActionLook) ?? d.otherActionLook
-    edgeMode = try c.decodeIfPresent(EdgeMode.self, forKey: .edgeMode) ?? d.edgeMode
-    clusters = try c.decodeIfPresent(Bool.self, forKey: .clusters) ?? d.clusters
-    leafRows = try c.decodeIfPresent(Int.self, forKey: .leafRows) ?? d.leafRows
-    legend = try c.decodeIfPresent(Bool.self, forKey: .legend) ?? d.legend
-    edgeLabels = try c.decodeIfPresent(Bool.self, forKey: .edgeLabels) ?? d.edgeLabels
-    title = try c.decodeIfPresent(String.self, forKey: .title)
-    font = try c.decodeIfPresent(FontName.self, forKey: .font) ?? d.font
-    fontSize = try c.decodeIfPresent(Double.self, forKey: .fontSize) ?? d.fontSize
-    try validate()
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(palette, forKey: .palette)
-    try c.encode(unaffiliatedFill, forKey: .unaffiliatedFill)
-    try c.encodeIfPresent(colourBlocs?.map(\.rawValue), forKey: .colourBlocs)
-    try c.encode(stateShape, forKey: .stateShape)
-    try c.encode(organisationShape, forKey: .organisationShape)
-    try c.encode(nodeLabel, forKey: .nodeLabel)
-    try c.encode([nodeWidth.lowerBound, nodeWidth.upperBound], forKey: .nodeWidth)
-    try c.encode(penWidthScale, forKey: .penWidthScale)
-    try c.encode([penWidth.lowerBound, penWidth.upperBound], forKey: .penWidth)
-    var looks: [String: EdgeLook] = [:]
-    for (kind, look) in actionLooks { looks[kind.rawValue] = look }
-    try c.encode(looks, forKey: .actionLooks)
-    try c.encode(otherActionLook, forKey: .otherActionLook)
-    try c.encode(edgeMode, forKey: .edgeMode)
-    try c.encode(clusters, forKey: .clusters)
-    try c.encode(leafRows, forKey: .leafRows)
-    try c.encode(legend, forKey: .legend)
-    try c.encode(edgeLabels, forKey: .edgeLabels)
-    try c.encodeIfPresent(title, forKey: .title)
-    try c.encode(font, forKey: .font)
-    try c.encode(fontSize, forKey: .fontSize)
+    if outside(penWidth, 0.1...50) {
+      return ("penWidth", "penWidth (points) must lie within 0.1…50.0")
+    }
+    if !(1...10).contains(leafRows) { return ("leafRows", "leafRows must lie within 1…10") }
+    if !(fontSize.isFinite && (4...72).contains(fontSize)) {
+      return ("fontSize", "fontSize must lie within 4…72 points")
+    }
+    return nil
   }
 }

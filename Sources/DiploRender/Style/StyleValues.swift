@@ -6,7 +6,7 @@
 import Foundation
 
 /// An opaque sRGB colour, written `#RRGGBB`.
-public struct RGBColor: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
   public var red: UInt8
   public var green: UInt8
   public var blue: UInt8
@@ -65,22 +65,13 @@ public struct RGBColor: Hashable, Sendable, Codable, CustomStringConvertible {
 
   public static let black = RGBColor(red: 0, green: 0, blue: 0)
   public static let white = RGBColor(red: 255, green: 255, blue: 255)
-
-  public init(from decoder: any Decoder) throws {
-    try self.init(hex: decoder.singleValueContainer().decode(String.self))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(hex)
-  }
 }
 
 /// A font family list for Graphviz's `fontname` (`Helvetica,Arial,sans-serif`).
 ///
 /// Graphviz copies `fontname` into the SVG unescaped, so only letters, digits, spaces,
 /// hyphens, underscores and commas are accepted, at most 100 characters.
-public struct FontName: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct FontName: Hashable, Sendable, CustomStringConvertible {
   public let rawValue: String
 
   /// - Throws: ``DiploRenderError`` with code `style` when `name` is empty, too long or holds
@@ -107,29 +98,20 @@ public struct FontName: Hashable, Sendable, Codable, CustomStringConvertible {
   public static let sansSerif = FontName(trusted: "Helvetica,Arial,sans-serif")
 
   public var description: String { rawValue }
-
-  public init(from decoder: any Decoder) throws {
-    try self.init(decoder.singleValueContainer().decode(String.self))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(rawValue)
-  }
 }
 
 /// Node shapes (a subset of Graphviz's polygon shapes that read well with a label inside).
-public enum NodeShape: String, Hashable, Sendable, Codable, CaseIterable {
+public enum NodeShape: String, Hashable, Sendable, CaseIterable {
   case ellipse, circle, box, hexagon, octagon, diamond, house, note, tab, cylinder
 }
 
 /// Edge line styles.
-public enum LineStyle: String, Hashable, Sendable, Codable, CaseIterable {
+public enum LineStyle: String, Hashable, Sendable, CaseIterable {
   case solid, dashed, dotted, bold
 }
 
 /// How an action kind is drawn.
-public struct EdgeLook: Hashable, Sendable, Codable {
+public struct EdgeLook: Hashable, Sendable {
   public var color: RGBColor
   public var line: LineStyle
 
@@ -145,7 +127,7 @@ public struct EdgeLook: Hashable, Sendable, Codable {
 /// `linear`: p = p_min + (p_max − p_min) · w / w_max;
 /// `log`: p = p_min + (p_max − p_min) · ln(1 + w) / ln(1 + w_max).
 /// Edges without a count (weight 0) get p_min; so do all edges when w_max = 0.
-public enum PenWidthScale: String, Hashable, Sendable, Codable, CaseIterable {
+public enum PenWidthScale: String, Hashable, Sendable, CaseIterable {
   case linear
   case log
 
@@ -162,7 +144,7 @@ public enum PenWidthScale: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// What a node's label says.
-public enum NodeLabel: String, Hashable, Sendable, Codable, CaseIterable {
+public enum NodeLabel: String, Hashable, Sendable, CaseIterable {
   /// The display name (`United Kingdom`).
   case name
   /// The id (`GBR`): compact, for large diagrams.

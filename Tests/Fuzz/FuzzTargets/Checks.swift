@@ -1,4 +1,5 @@
 import DiploGraph
+import DiploPresentation
 
 /// Properties shared by the targets.
 enum Checks {
@@ -87,7 +88,7 @@ enum Checks {
       _ = GraphMLWriter(edgeMode: .perAction).write(network)
       do {
         let statistics = try Statistics(network)
-        for format in ReportFormat.allCases {
+        for format in StatisticsFormat.allCases {
           let printed = StatisticsPrinter.render(statistics, as: format, rowLimit: 3)
           if format == .json {
             do {
@@ -98,7 +99,7 @@ enum Checks {
           }
         }
         let sources = try SourceAnalysis(network)
-        for format in ReportFormat.allCases {
+        for format in StatisticsFormat.allCases {
           _ = StatisticsPrinter.render(
             sources, title: data.title, selection: selection, as: format, rowLimit: 2)
         }

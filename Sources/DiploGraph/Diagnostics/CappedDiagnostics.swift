@@ -1,0 +1,43 @@
+/// Problems kept up to a limit: the first `limit` in order and, of the others, how many and
+/// whether any of them is an error. How every reader keeps its list short on a bad file (a
+/// million malformed rows still make a thousand messages and a count).
+struct CappedDiagnostics<Problem: Severe> {
+  let limit: Int
+  /// The problems kept, in the order they came.
+  private(set) var kept: [Problem] = []
+  /// How many were left out.
+  private(set) var dropped = 0
+  /// Whether an error was left out.
+  private(set) var droppedErrors = false
+
+  init(limit: Int) { self.limit = limit }
+
+  /// Keeps `problem`, or counts it when the list is full.
+  mutating func append(_ problem: Problem) {
+    if kept.count < limit {
+      kept.append(problem)
+    } else {
+      dropped += 1
+      droppedErrors = droppedErrors || problem.severity == .error
+    }
+  }
+
+  /// Keeps or counts each problem of `problems`, in order.
+  mutating func append(contentsOf problems: some Sequence<Problem>) {
+    for problem in problems { append(problem) }
+  }
+
+  /// Keeps or counts what `other` kept, as `transform` makes it, and counts what it left out.
+  mutating func append<Other>(_ other: CappedDiagnostics<Other>, _ transform: (Other) -> Problem) {
+    for problem in other.kept { append(transform(problem)) }
+    dropped += other.dropped
+    droppedErrors = droppedErrors || other.droppedErrors
+  }
+}
+
+/// A problem with a severity.
+protocol Severe {
+  var severity: Diagnostic.Severity { get }
+}
+
+extension Diagnostic: Severe {}

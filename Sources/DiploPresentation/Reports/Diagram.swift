@@ -1,0 +1,16 @@
+/// A network diagram drawn by the caller (with DiploRender, say), as a report embeds it: the
+/// reports lay out text, tables and their own charts, and take the diagram as it is.
+public struct Diagram: Hashable, Sendable {
+  /// The SVG element, without an XML prolog, its ids prefixed so that they cannot clash with
+  /// the page's (the page's own ids are listed in ``Report/html()``). In Markdown it becomes a
+  /// file of its own: give it a fixed size, so that it keeps it when opened as an image.
+  public var svg: String
+  /// Whether the layout is radial (a circle or rings around the busiest actor, as Graphviz's
+  /// circo and twopi draw them): the caption then says what the middle means.
+  public var radial: Bool
+
+  public init(svg: String, radial: Bool = false) {
+    self.svg = svg
+    self.radial = radial
+  }
+}
