@@ -8,10 +8,17 @@ public struct AnalysisOptions: Hashable, Sendable {
   public var responses: ResponseOptions
   /// The blocs to compare, in this order; `nil` compares all of the data set's blocs.
   public var blocs: [BlocID]?
+  /// The Monte Carlo samples and seed of the null models (``Significance``); its `blocs` are
+  /// not read: the bloc tests test ``blocs``.
+  public var significance: SignificanceOptions
 
-  public init(responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil) {
+  public init(
+    responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil,
+    significance: SignificanceOptions = SignificanceOptions()
+  ) {
     self.responses = responses
     self.blocs = blocs
+    self.significance = significance
   }
 }
 
@@ -46,14 +53,17 @@ public struct Overview: Hashable, Sendable, Codable {
 /// - ``responses``: answers, ratios, lags and outcomes (``ResponseAnalysis``);
 /// - ``blocs``: bloc weights, partition check, bloc matrix, E-I, bloc-level reciprocity
 ///   (``BlocAnalysis``);
-/// - ``sources``: what each source reports and where sources disagree (``SourceAnalysis``).
+/// - ``sources``: what each source reports and where sources disagree (``SourceAnalysis``);
+/// - ``significance``: reciprocity against null models, the dyad and triad censuses, and with
+///   Monte Carlo samples the swap null and the bloc cohesion tests (``Significance``).
 ///
 /// Conventions shared by all: w_ij is the summed count of the selected actions i→j; an action
 /// without a count is a link of weight 0; self-loops are never links (they are counted in
 /// ``Overview/selfLoopsExcluded``); undefined values are `nil`.
 ///
 /// - Complexity: O(n log n + L·m² + K) for n actions, L links, K actors (m: blocs per actor),
-///   after the O(n + K) (or O(n log n)) build of the ``Network``.
+///   after the O(n + K) (or O(n log n)) build of the ``Network``, plus ``Significance``'s cost
+///   (its censuses and fits always, its Monte Carlo samples when asked for).
 public struct Statistics: Hashable, Sendable, Codable {
   /// The version of this value's schema (`docs/stats.schema.json`); it changes only when a
   /// field is removed or changes meaning.
@@ -70,11 +80,13 @@ public struct Statistics: Hashable, Sendable, Codable {
   public var responses: ResponseAnalysis
   public var blocs: BlocAnalysis
   public var sources: SourceAnalysis
+  public var significance: Significance
 
   /// Analyses `selection` of `dataSet`.
   ///
   /// - Throws: ``DiploGraphError``: `overflow` when a sum does not fit in 64 bits, `invalid`
-  ///   for a negative response window or an unknown bloc in `options.blocs`.
+  ///   for a negative response window or an unknown bloc in `options.blocs`, and what
+  ///   ``Significance`` throws (`noConvergence`, `limit`).
   public init(
     _ dataSet: DataSet, selection: Selection = .all, options: AnalysisOptions = AnalysisOptions()
   ) throws {
@@ -134,6 +146,9 @@ public struct Statistics: Hashable, Sendable, Codable {
     self.responses = try answers.get()
     blocs = try computed.blocs.get()
     sources = try computed.sources.get()
+    var nulls = options.significance
+    nulls.blocs = options.blocs
+    significance = try Significance(network, options: nulls)
   }
 
   static func overview(of network: Network, nodes: Int) -> Overview {

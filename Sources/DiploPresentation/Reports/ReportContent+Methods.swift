@@ -35,6 +35,7 @@ extension ReportContent {
         "The share of the diplomats matched by diplomats expelled the other way (Squartini, "
           + "Picciolo, Ruzzenenti and Garlaschelli, Sci. Rep. 3, 2729, 2013)."
       ),
+      Wording.significanceMethod(statistics.significance),
       (
         "Actors and pairs",
         "s_out(i) = Σ_j w_ij,  s_in(i) = Σ_j w_ji,  matched(i) = Σ_j min(w_ij, w_ji)",

@@ -183,6 +183,9 @@ struct ReportContent {
           + "were matched by diplomats expelled the other way (r_w = "
           + "\(NumberText.fixed(weighted, decimals: 3)))."
       }
+      if let sentence = Wording.significanceSentence(statistics.significance) {
+        s += " " + sentence
+      }
       paragraphs.append(s)
     }
 

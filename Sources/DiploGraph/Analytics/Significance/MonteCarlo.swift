@@ -10,13 +10,10 @@ func parallelSamples<T>(_ count: Int, threads: Int, _ body: @Sendable (Int) -> T
   guard count > 0 else { return [] }
   let parts = max(1, min(count, threads))
   if parts == 1 { return (0..<count).map(body) }
-  let results = PartResults<[T]>(count: parts)
-  defer { results.deallocate() }
-  DispatchQueue.concurrentPerform(iterations: parts) { part in
-    let samples = (part * count / parts)..<((part + 1) * count / parts)
-    results.base[part] = samples.map(body)
+  let blocks = concurrentMap(Array(0..<parts)) { part in
+    ((part * count / parts)..<((part + 1) * count / parts)).map(body)
   }
-  return (0..<parts).flatMap { results.base[$0]! }
+  return blocks.flatMap { $0 }
 }
 
 /// The mean and the sample standard deviation (divisor n − 1; 0 when n < 2) of `values`,

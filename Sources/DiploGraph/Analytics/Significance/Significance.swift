@@ -18,9 +18,12 @@ public struct SignificanceOptions: Hashable, Sendable, Codable {
 
   /// The default number of attempted swaps per link.
   public static let defaultAttemptsPerLink = 10
+  /// The default seed, 0: without a seed of its own, every run gives the same result.
+  public static let defaultSeed: UInt64 = 0
 
+  /// Options; by default no Monte Carlo sample, the seed ``defaultSeed``, every bloc.
   public init(
-    samples: Int = 0, seed: UInt64 = 0, blocs: [BlocID]? = nil,
+    samples: Int = 0, seed: UInt64 = defaultSeed, blocs: [BlocID]? = nil,
     attemptsPerLink: Int = defaultAttemptsPerLink, threads: Int? = nil
   ) {
     self.samples = samples
@@ -161,11 +164,10 @@ struct SignificanceGraph {
   var inStrength: [Int64] = []
 
   init(_ network: Network) {
-    let links = network.links
     var number = [Int32](repeating: -1, count: network.nodeCount)
-    for k in 0..<links.count {
-      number[Int(links.from[k])] = 0
-      number[Int(links.to[k])] = 0
+    for link in network.links {
+      number[link.from] = 0
+      number[link.to] = 0
     }
     for v in 0..<network.nodeCount where number[v] == 0 {
       number[v] = Int32(actors.count)
@@ -176,16 +178,16 @@ struct SignificanceGraph {
     inDegree = outDegree
     outStrength = outDegree
     inStrength = outDegree
-    for k in 0..<links.count {
-      let (i, j) = (number[Int(links.from[k])], number[Int(links.to[k])])
+    for link in network.links {
+      let (i, j) = (number[link.from], number[link.to])
       tail.append(i)
       head.append(j)
-      weight.append(links.weight[k])
+      weight.append(link.weight)
       outDegree[Int(i)] += 1
       inDegree[Int(j)] += 1
       // Partial sums of the network's checked total: they fit.
-      outStrength[Int(i)] &+= links.weight[k]
-      inStrength[Int(j)] &+= links.weight[k]
+      outStrength[Int(i)] &+= link.weight
+      inStrength[Int(j)] &+= link.weight
     }
   }
 
