@@ -22,8 +22,9 @@ enum Phase: String, CaseIterable {
 
   /// The Monte Carlo samples of the `nullSamples` phase (swap null and bloc tests).
   static let nullSampleCount = 1_000
-  /// The most links a workload may have for the `nullSamples` phase to run: its cost grows as
-  /// samples × attempts per link × links (10¹⁰ attempts for a million links).
+  /// The most links a workload may have for the significance phases to run: the samples' cost
+  /// grows as samples × attempts per link × links (10¹⁰ attempts for a million links), the
+  /// triad census's as links × degrees.
   static let nullSampleLinkLimit = 100_000
 }
 
@@ -97,7 +98,9 @@ func measurePhases(_ workload: Workload, runs: Int, skip: Set<String>) throws ->
     times[.responses] = try Measure.time { try ResponseAnalysis(network) }.1
     times[.blocs] = try Measure.time { try BlocAnalysis(network) }.1
     times[.sources] = try Measure.time { try SourceAnalysis(network) }.1
-    times[.significance] = try Measure.time { try Significance(network) }.1
+    if links <= Phase.nullSampleLinkLimit {
+      times[.significance] = try Measure.time { try Significance(network) }.1
+    }
     if !skip.contains("samples") && links <= Phase.nullSampleLinkLimit {
       let options = SignificanceOptions(samples: Phase.nullSampleCount)
       times[.nullSamples] = try Measure.time { try Significance(network, options: options) }.1

@@ -29,9 +29,9 @@ struct AnalysisArguments: ParsableArguments {
   @Option(
     name: .customLong("null-samples"),
     help: ArgumentHelp(
-      "Random graphs of the swap null and shuffles of each bloc test (the significance section); default 0: the analytic null models only.",
+      "Random graphs of the swap null and shuffles of each bloc test (the significance section); 0: the analytic null models only. Default: the analytic models, up to 1,000 actors with a link.",
       valueName: "R"))
-  var nullSamples: Int = 0
+  var nullSamples: Int?
 
   @Option(
     help: ArgumentHelp(
@@ -55,12 +55,12 @@ struct AnalysisArguments: ParsableArguments {
       }
       blocs = ids
     }
-    guard nullSamples >= 0 else {
+    if let nullSamples, nullSamples < 0 {
       throw CommandFailure.usage("--null-samples expects a number ≥ 0, found \(nullSamples)")
     }
     return AnalysisOptions(
       responses: responses, blocs: blocs,
-      significance: SignificanceOptions(samples: nullSamples, seed: seed))
+      significance: nullSamples.map { SignificanceOptions(samples: $0, seed: seed) })
   }
 }
 

@@ -78,30 +78,55 @@ import Testing
     let statistics = try Statistics(
       Fixtures.skripal2018(),
       options: AnalysisOptions(significance: SignificanceOptions(samples: 30)))
-    let s = statistics.significance
+    let s = try #require(statistics.significance)
     #expect(s.binaryConfigurationModel?.z == nil)
     #expect(s.binaryConfigurationModel?.fit?.freePairs == 0)
     #expect(s.edgeSwaps?.standardDeviation == 0)
     let text = StatisticsPrinter.render(statistics, as: .table)
     #expect(text.contains("L↔ = 50: what the degrees force, the DBCM leaves it no freedom"))
     #expect(text.contains("every one of the 30 swapped graphs has it (degrees kept exactly"))
-    #expect(Wording.significanceSentence(s)?.contains("no freedom") == true)
+    #expect(Wording.significanceSentence(s)?.contains("admits no other pattern") == true)
+  }
+
+  @Test func largeSelectionsComputeItOnlyWhenAskedFor() throws {
+    let events = SyntheticEvents(actions: 6_000, actors: 1_500, seed: 5)
+    let data = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
+      .dataSet
+    let automatic = try Statistics(data)
+    try #require(automatic.reciprocity.nodes > Statistics.automaticSignificanceLimit)
+    #expect(automatic.significance == nil)
+    let json = StatisticsPrinter.render(automatic, as: .json)
+    #expect(json.contains("\n  \"significance\": null\n"))
+    let schema = try StatisticsPrinterTests.schema("stats.schema.json")
+    let problems = SchemaCheck(root: schema, files: ["stats.schema.json": schema])
+      .problems(in: try StatisticsPrinterTests.parse(json))
+    #expect(problems == [])
+    #expect(StatisticsPrinter.render(automatic, as: .table).contains("Significance  not computed"))
+    let asked = try Statistics(data, options: AnalysisOptions(significance: SignificanceOptions()))
+    #expect(asked.significance?.actors == automatic.reciprocity.nodes)
   }
 
   @Test func theCensusesSumToTheirTotals() throws {
-    let s = try Self.statistics(samples: 0).significance
+    let s = try #require(try Self.statistics(samples: 0).significance)
     let n = s.actors
     #expect(s.dyads.mutual + s.dyads.asymmetric + s.dyads.null == n * (n - 1) / 2)
     #expect(s.triads.counts.reduce(0, +) == n * (n - 1) * (n - 2) / 6)
   }
 
   @Test func theSentenceFollowsTheFigures() throws {
-    var s = try Self.statistics(samples: 0).significance
+    var s = try #require(try Self.statistics(samples: 0).significance)
     let dbcm = try #require(s.binaryConfigurationModel)
     let z = try #require(dbcm.z)
     let sentence = try #require(Wording.significanceSentence(s))
     #expect(sentence.hasPrefix("Reciprocity is "))
     #expect(sentence.contains("z = \(NumberText.fixed(z, decimals: 1)) against random graphs"))
+    if let wcm = s.weightedConfigurationModel?.z {
+      #expect(
+        sentence.contains(
+          "By weight, the matched diplomats are ")
+          && sentence.contains("z = \(NumberText.fixed(wcm, decimals: 1)) against random counts"))
+    }
+    s.weightedConfigurationModel = nil
     s.edgeSwaps = EdgeSwapTest(
       samples: 1_000, seed: 0, attemptsPerLink: 10, acceptance: 0.5, observed: 40, mean: 20,
       standardDeviation: 2, z: 10, pAtLeast: 1 / 1_001, pAtMost: 1)
@@ -117,7 +142,7 @@ import Testing
     #expect(Wording.significanceSentence(s)?.contains("is about what") == true)
     s.edgeSwaps?.z = nil
     #expect(
-      Wording.significanceSentence(s)?.contains("leaves the returned links no freedom") == true)
+      Wording.significanceSentence(s)?.contains("is exactly what each actor's activity") == true)
     s.links = 0
     #expect(Wording.significanceSentence(s) == nil)
   }

@@ -62,7 +62,13 @@ extension Statistics {
       ("Responses", responseLines(listed: listed)),
       ("Blocs", [Self.partitionLine(blocs)]),
       ("Sources", [sourceLine()]),
-      ("Significance", Wording.significanceLines(significance)),
+      (
+        "Significance",
+        significance.map(Wording.significanceLines) ?? [
+          "not computed (more than \(NumberText.grouped(Self.automaticSignificanceLimit)) actors "
+            + "with a link; ask for it)"
+        ]
+      ),
     ]
   }
 

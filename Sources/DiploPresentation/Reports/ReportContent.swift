@@ -183,7 +183,7 @@ struct ReportContent {
           + "were matched by diplomats expelled the other way (r_w = "
           + "\(NumberText.fixed(weighted, decimals: 3)))."
       }
-      if let sentence = Wording.significanceSentence(statistics.significance) {
+      if let sentence = statistics.significance.flatMap(Wording.significanceSentence) {
         s += " " + sentence
       }
       paragraphs.append(s)

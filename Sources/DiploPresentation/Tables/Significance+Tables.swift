@@ -48,9 +48,9 @@ extension Significance {
 }
 
 extension Statistics {
-  /// The tables of the significance section, in print order.
+  /// The tables of the significance section, in print order; none when it was not computed.
   func significanceTables() -> [Table] {
-    let s = significance
+    guard let s = significance else { return [] }
     var tables = [nullModelTable(s), dyadCensusTable(s), triadCensusTable(s)]
     if let swaps = s.edgeSwaps { tables.insert(swapSettingsTable(swaps), at: 1) }
     if let blocs = s.blocCohesion { tables.append(blocCohesionTable(blocs)) }

@@ -77,43 +77,57 @@ extension Wording {
     return lines
   }
 
-  /// The plain sentence of the reports: whether reciprocity is above what each actor's
+  /// The plain sentences of the reports: whether reciprocity is above what each actor's
   /// activity alone would give — against the swap null when it ran (z and p over its graphs),
-  /// else against the DBCM (z). `nil` when neither says anything (no links, or a model that
-  /// could not be fitted).
+  /// else against the DBCM (z) — and, when the WCM was fitted, the same of the diplomats
+  /// matched by weight. `nil` when neither says anything (no links, or no model fitted).
   static func significanceSentence(_ s: Significance) -> String? {
     guard s.links > 0 else { return nil }
-    let z: Double?
-    var figures: String
+    var sentences: [String] = []
     if let swaps = s.edgeSwaps {
-      z = swaps.z
-      figures =
-        (swaps.z.map { "z = \(NumberText.fixed($0, decimals: 1)), " } ?? "")
-        + "\(pValue(swaps.pAtLeast)) over \(NumberText.grouped(swaps.samples)) rewired graphs "
-        + "that keep every actor's links in and out"
+      sentences.append(
+        verdict(
+          "Reciprocity", swaps.z,
+          (swaps.z.map { "z = \(NumberText.fixed($0, decimals: 1)), " } ?? "")
+            + "\(pValue(swaps.pAtLeast)) over \(NumberText.grouped(swaps.samples)) rewired "
+            + "graphs that keep every actor's links in and out"))
     } else if let dbcm = s.binaryConfigurationModel {
-      z = dbcm.z
-      figures =
-        dbcm.z.map {
-          "z = \(NumberText.fixed($0, decimals: 1)) against random graphs that keep every "
-            + "actor's links in and out on average"
-        } ?? ""
-    } else {
-      return nil
+      sentences.append(
+        verdict(
+          "Reciprocity", dbcm.z,
+          dbcm.z.map {
+            "z = \(NumberText.fixed($0, decimals: 1)) against random graphs that keep every "
+              + "actor's links in and out on average"
+          } ?? ""))
     }
+    if let wcm = s.weightedConfigurationModel, let z = wcm.z {
+      sentences.append(
+        verdict(
+          "By weight, the matched diplomats are", z,
+          "z = \(NumberText.fixed(z, decimals: 1)) against random counts that keep what each "
+            + "actor expelled and lost on average"))
+    }
+    return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+  }
+
+  /// "<subject> is far above what each actor's activity alone would give: <figures>.", the
+  /// words from z; with z undefined, that the activity admits nothing else.
+  private static func verdict(_ subject: String, _ z: Double?, _ figures: String) -> String {
+    let verb = subject.hasSuffix(" are") ? "" : " is"
     guard let z else {
-      return "The number of links each actor sent and received leaves the returned links no "
-        + "freedom: chance alone would give exactly as many."
+      return "\(subject)\(verb) exactly what each actor's activity alone would give: the "
+        + "number of links each actor sent and received admits no other pattern of returned "
+        + "links."
     }
-    let verdict: String
+    let words: String
     switch z {
-    case 3...: verdict = "far above"
-    case 2..<3: verdict = "above"
-    case -2..<2: verdict = "about"
-    case -3 ..< -2: verdict = "below"
-    default: verdict = "far below"
+    case 3...: words = "far above"
+    case 2..<3: words = "above"
+    case -2..<2: words = "about"
+    case -3 ..< -2: words = "below"
+    default: words = "far below"
     }
-    return "Reciprocity is \(verdict) what each actor's activity alone would give: \(figures)."
+    return "\(subject)\(verb) \(words) what each actor's activity alone would give: \(figures)."
   }
 
   /// The methods paragraph of the reports on the null models, with this report's settings.
