@@ -138,7 +138,11 @@ extension Wording {
       + "(Squartini and Garlaschelli, New J. Phys. 13, 083001, 2011) answers in closed form: "
       + "each link i → j is present with p_ij = x_i y_j / (1 + x_i y_j), x and y fitted so that "
       + "every actor's expected links out and in are its observed ones; z measures how far the "
-      + "observed L↔ lies from the expected, in standard deviations."
+      + "observed L↔ lies from the expected, in standard deviations. By weight, the weighted "
+      + "configuration model (Squartini, Picciolo, Ruzzenenti and Garlaschelli, 2013) does the "
+      + "same for the diplomats: each count i → j random, geometric with ratio x_i y_j, so that "
+      + "every actor's expected diplomats expelled and lost are its observed ones; z compares the "
+      + "matched diplomats W↔ = Σ min(w_ij, w_ji) with their expectation."
     if let swaps = s.edgeSwaps {
       words +=
         " As a check, \(NumberText.grouped(swaps.samples)) random graphs with exactly the "
