@@ -183,10 +183,10 @@ struct ReportContent {
           + "were matched by diplomats expelled the other way (r_w = "
           + "\(NumberText.fixed(weighted, decimals: 3)))."
       }
-      if let sentence = statistics.significance.flatMap(Wording.significanceSentence) {
-        s += " " + sentence
-      }
       paragraphs.append(s)
+      if let sentences = statistics.significance.flatMap(Wording.significanceSentence) {
+        paragraphs.append(sentences)
+      }
     }
 
     let responses = statistics.responses
