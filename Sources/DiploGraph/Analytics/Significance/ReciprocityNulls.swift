@@ -71,6 +71,10 @@ extension NullModelTest {
   /// iteration and in memory (C = 2,048: 4 million class pairs, about 40 MB).
   public static let maxClasses = 2_048
 
+  /// The largest total weight W the weighted configuration model is fitted for: 2⁵³, the
+  /// largest integer up to which every integer is exact in floating point.
+  public static let maxExactWeight: Int64 = 1 << 53
+
   /// L↔ against the directed binary configuration model (DBCM): each ordered pair linked
   /// independently with p_ij = x_i y_j / (1 + x_i y_j), x and y fitted so that every actor's
   /// expected out- and in-degree equal its observed ones (Squartini & Garlaschelli 2011).
@@ -156,7 +160,9 @@ extension NullModelTest {
   /// of the geometric law. Pairs the strengths force to 0 (an actor that sends nothing; all
   /// weight of a star passing through its hub) have t = 0 exactly.
   ///
-  /// - Returns: `nil` when the strengths fall into more than ``maxClasses`` classes.
+  /// - Returns: `nil` when the strengths fall into more than ``maxClasses`` classes, or when
+  ///   W > ``maxExactWeight`` (2⁵³: beyond, the strengths are not exact in floating point, and
+  ///   the forced-pair flows, which carry W, would come near the limit of 64-bit integers).
   /// - Throws: ``DiploGraphError`` with code `noConvergence` when the fit fails.
   /// - Complexity: O(N + C²) per Newton iteration for C strength classes.
   ///
@@ -165,7 +171,8 @@ extension NullModelTest {
   static func weightedConfigurationModel(
     outStrength: [Int64], inStrength: [Int64], observed: Int64, totalWeight: Int64
   ) throws -> NullModelTest? {
-    guard classCount(outStrength, inStrength) <= maxClasses else { return nil }
+    guard classCount(outStrength, inStrength) <= maxClasses, totalWeight <= maxExactWeight
+    else { return nil }
     let fit = try ConfigurationFit(.geometric, out: outStrength, in: inStrength)
     var expected = 0.0
     var variance = 0.0

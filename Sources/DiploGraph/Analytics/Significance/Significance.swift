@@ -84,7 +84,8 @@ public struct Significance: Hashable, Sendable, Codable {
   public var weightedRandomGraph: NullModelTest
   /// W↔ against the weighted configuration model (Squartini et al. 2013): with
   /// t_ij = x_i y_j x_j y_i, E[W↔] = Σ_{i≠j} t_ij/(1 − t_ij), Var[W↔] = Σ_{i≠j} 2 t_ij/(1 − t_ij)².
-  /// `nil` when the strengths fall into more than ``NullModelTest/maxClasses`` classes.
+  /// `nil` when the strengths fall into more than ``NullModelTest/maxClasses`` classes or W
+  /// exceeds ``NullModelTest/maxExactWeight``.
   public var weightedConfigurationModel: NullModelTest?
   /// L↔ against graphs with exactly the same degrees; `nil` when no samples were asked for.
   public var edgeSwaps: EdgeSwapTest?
