@@ -14,9 +14,18 @@ enum Phase: String, CaseIterable {
   case sources = "sources"
   case statistics = "Statistics (every analytic)"
   case json = "stats JSON printing"
+  case significance = "significance (fits + censuses)"
+  case nullSamples = "significance, 1,000 samples"
 
   /// The phases of the target "CSV load + aggregation + all analytics".
   static let core: [Phase] = [.load, .network, .reciprocity, .responses, .blocs]
+
+  /// The Monte Carlo samples of the `nullSamples` phase (swap null and bloc tests).
+  static let nullSampleCount = 1_000
+  /// The most links a workload may have for the significance phases to run: the samples' cost
+  /// grows as samples × attempts per link × links (10¹⁰ attempts for a million links), the
+  /// triad census's as links × degrees.
+  static let nullSampleLinkLimit = 100_000
 }
 
 /// The medians of one workload.
@@ -89,6 +98,13 @@ func measurePhases(_ workload: Workload, runs: Int, skip: Set<String>) throws ->
     times[.responses] = try Measure.time { try ResponseAnalysis(network) }.1
     times[.blocs] = try Measure.time { try BlocAnalysis(network) }.1
     times[.sources] = try Measure.time { try SourceAnalysis(network) }.1
+    if links <= Phase.nullSampleLinkLimit {
+      times[.significance] = try Measure.time { try Significance(network) }.1
+    }
+    if !skip.contains("samples") && links <= Phase.nullSampleLinkLimit {
+      let options = SignificanceOptions(samples: Phase.nullSampleCount)
+      times[.nullSamples] = try Measure.time { try Significance(network, options: options) }.1
+    }
     let (statistics, all) = try Measure.time { try Statistics(network) }
     times[.statistics] = all
     if !skip.contains("json") {
@@ -158,11 +174,15 @@ func profilePhase(_ name: String, _ workload: Workload, runs: Int) throws {
   case "blocs": work = { _ = try BlocAnalysis(network) }
   case "sources": work = { _ = try SourceAnalysis(network) }
   case "statistics": work = { _ = try Statistics(network) }
+  case "significance": work = { _ = try Significance(network) }
+  case "samples":
+    let options = SignificanceOptions(samples: Phase.nullSampleCount)
+    work = { _ = try Significance(network, options: options) }
   case "json": work = { _ = try printJSON(statistics) }
   default:
     throw BenchError(
       "--profile: no phase \(name) (load, validate, network, reciprocity, dyads, responses,"
-        + " blocs, sources, statistics, json)")
+        + " blocs, sources, statistics, json, significance, samples)")
   }
   var times: [Double] = []
   var cpu: [Double] = []

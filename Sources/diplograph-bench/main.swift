@@ -15,12 +15,13 @@ let usage = """
     --data DIR          where the generated files go (default .bench-data)
     --cli PATH          the diplograph binary for the end-to-end runs (default: beside this one)
     --render-data FILE  the data set rendered (default Graphs/skripal-2018.json)
-    --skip LIST         leave out some of: phases, json, e2e, render
+    --skip LIST         leave out some of: phases, json, e2e, render, samples (the 1,000
+                        Monte Carlo samples of the significance, run up to 100,000 links)
     --json FILE         also write the results as JSON
     --compare FILE      print ratios against the results of an earlier --json run
     --profile PHASE     load the first workload once and run only PHASE, --runs times (for
                         perf or callgrind): load, validate, network, reciprocity, dyads,
-                        responses, blocs, sources, statistics, json
+                        responses, blocs, sources, statistics, json, significance, samples
   """
 
 struct Options {

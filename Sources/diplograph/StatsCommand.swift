@@ -26,6 +26,19 @@ struct AnalysisArguments: ParsableArguments {
       valueName: "blocs"))
   var compareBlocs: String?
 
+  @Option(
+    name: .customLong("null-samples"),
+    help: ArgumentHelp(
+      "Random graphs of the swap null and shuffles of each bloc test (the significance section); 0: the analytic null models only. Default: the analytic models, up to 1,000 actors with a link.",
+      valueName: "R"))
+  var nullSamples: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "The seed of the null models' random graphs: the same seed gives the same output.",
+      valueName: "S"))
+  var seed: UInt64 = SignificanceOptions.defaultSeed
+
   func options(for dataSet: DataSet) throws -> AnalysisOptions {
     guard window >= 0 else {
       throw CommandFailure.usage("--window expects days ≥ 0, found \(window)")
@@ -42,7 +55,12 @@ struct AnalysisArguments: ParsableArguments {
       }
       blocs = ids
     }
-    return AnalysisOptions(responses: responses, blocs: blocs)
+    if let nullSamples, nullSamples < 0 {
+      throw CommandFailure.usage("--null-samples expects a number ≥ 0, found \(nullSamples)")
+    }
+    return AnalysisOptions(
+      responses: responses, blocs: blocs,
+      significance: nullSamples.map { SignificanceOptions(samples: $0, seed: seed) })
   }
 }
 
@@ -62,11 +80,15 @@ struct PrintingArguments: ParsableArguments {
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stats",
-    abstract: "Reciprocity, strengths, dyads, responses, bloc weights and source checks.",
+    abstract:
+      "Reciprocity, strengths, dyads, responses, bloc weights, source checks and null models.",
     discussion: """
       The table format is for people (a headline block, then aligned tables); json follows \
       docs/stats.schema.json; csv puts every table in one stream, each row tagged with its \
-      section; markdown suits reports. See docs/analytics/ for every formula. The exchanges, \
+      section; markdown suits reports. See docs/analytics/ for every formula. The significance \
+      section tests reciprocity against null models and counts dyads and triads; --null-samples \
+      R adds R random graphs with the same degrees and R shuffles of the blocs, drawn from \
+      --seed (the same seed, the same output). The exchanges, \
       answers without an original and unused respondsTo links are listed in full up to 10,000 \
       of them; beyond, only counted (--responses full lists them whatever their number).
       """

@@ -234,7 +234,7 @@ import Testing
       order == [
         "overview", "reciprocity", "actors", "dyads", "response_outcomes", "exchanges",
         "unmatched_answers", "unresolved_references", "blocs", "bloc_partition", "bloc_matrix",
-        "bloc_reciprocity", "sources",
+        "bloc_reciprocity", "sources", "significance", "dyad_census", "triad_census",
       ])
     let france = try #require(sections["actors"]!.rows.first { $0[1] == "FRA" })
     #expect(france[2] == "France, \"la\" | République")

@@ -8,10 +8,21 @@ public struct AnalysisOptions: Hashable, Sendable {
   public var responses: ResponseOptions
   /// The blocs to compare, in this order; `nil` compares all of the data set's blocs.
   public var blocs: [BlocID]?
+  /// Whether and how the null models run (``Significance``). `nil` (the default) runs the
+  /// analytic models and the censuses when the selection has at most
+  /// ``Statistics/automaticSignificanceLimit`` actors with a link (they cost milliseconds to
+  /// tenths of a second there, and grow as the square of the actors), and nothing above; a value
+  /// runs them whatever the size, with its Monte Carlo samples and seed. Its `blocs` are not
+  /// read: the bloc tests test ``blocs``.
+  public var significance: SignificanceOptions?
 
-  public init(responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil) {
+  public init(
+    responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil,
+    significance: SignificanceOptions? = nil
+  ) {
     self.responses = responses
     self.blocs = blocs
+    self.significance = significance
   }
 }
 
@@ -46,14 +57,18 @@ public struct Overview: Hashable, Sendable, Codable {
 /// - ``responses``: answers, ratios, lags and outcomes (``ResponseAnalysis``);
 /// - ``blocs``: bloc weights, partition check, bloc matrix, E-I, bloc-level reciprocity
 ///   (``BlocAnalysis``);
-/// - ``sources``: what each source reports and where sources disagree (``SourceAnalysis``).
+/// - ``sources``: what each source reports and where sources disagree (``SourceAnalysis``);
+/// - ``significance``: reciprocity against null models, the dyad and triad censuses, and with
+///   Monte Carlo samples the swap null and the bloc cohesion tests (``Significance``; up to
+///   ``automaticSignificanceLimit`` actors unless asked for).
 ///
 /// Conventions shared by all: w_ij is the summed count of the selected actions i→j; an action
 /// without a count is a link of weight 0; self-loops are never links (they are counted in
 /// ``Overview/selfLoopsExcluded``); undefined values are `nil`.
 ///
 /// - Complexity: O(n log n + L·m² + K) for n actions, L links, K actors (m: blocs per actor),
-///   after the O(n + K) (or O(n log n)) build of the ``Network``.
+///   after the O(n + K) (or O(n log n)) build of the ``Network``, plus ``Significance``'s cost
+///   (its censuses and fits always, its Monte Carlo samples when asked for).
 public struct Statistics: Hashable, Sendable, Codable {
   /// The version of this value's schema (`docs/stats.schema.json`); it changes only when a
   /// field is removed or changes meaning.
@@ -70,11 +85,21 @@ public struct Statistics: Hashable, Sendable, Codable {
   public var responses: ResponseAnalysis
   public var blocs: BlocAnalysis
   public var sources: SourceAnalysis
+  /// The null models and censuses; `nil` when not asked for and the selection has more than
+  /// ``automaticSignificanceLimit`` actors with a link (see ``AnalysisOptions/significance``).
+  public var significance: Significance?
+
+  /// The most actors with a link for which ``significance`` is computed without being asked
+  /// for: 1,000 (the fits cost O(C²) per step for C classes of equal degrees, the triad census
+  /// grows with the links times the degrees; a million actions among 2,000 actors take tens of
+  /// seconds).
+  public static let automaticSignificanceLimit = 1_000
 
   /// Analyses `selection` of `dataSet`.
   ///
   /// - Throws: ``DiploGraphError``: `overflow` when a sum does not fit in 64 bits, `invalid`
-  ///   for a negative response window or an unknown bloc in `options.blocs`.
+  ///   for a negative response window or an unknown bloc in `options.blocs`, and what
+  ///   ``Significance`` throws (`noConvergence`, `limit`).
   public init(
     _ dataSet: DataSet, selection: Selection = .all, options: AnalysisOptions = AnalysisOptions()
   ) throws {
@@ -134,6 +159,14 @@ public struct Statistics: Hashable, Sendable, Codable {
     self.responses = try answers.get()
     blocs = try computed.blocs.get()
     sources = try computed.sources.get()
+    if var nulls = options.significance
+      ?? (reciprocity.nodes <= Self.automaticSignificanceLimit ? SignificanceOptions() : nil)
+    {
+      nulls.blocs = options.blocs
+      significance = try Significance(network, options: nulls)
+    } else {
+      significance = nil
+    }
   }
 
   static func overview(of network: Network, nodes: Int) -> Overview {

@@ -9,14 +9,15 @@ extension Statistics {
   func document(rowLimit: Int? = nil, listing: ResponseListing = .full) -> TableDocument {
     let listed = listing.resolved(for: responses) == .full
     let words = Wording.analysts
-    var tables = [
-      overviewTable(), reciprocityTable(), actorTable(words, limit: rowLimit),
-      dyadTable(words, limit: rowLimit), outcomeTable(words),
-      exchangeTable(words, limit: listed ? rowLimit : 0),
-      unmatchedTable(listed ? rowLimit : 0), unresolvedTable(listed ? rowLimit : 0),
-      blocTable(words), partitionTable(), matrixTable(), blocGraphTable(),
-      sources.sourceTable(words),
-    ]
+    var tables =
+      [
+        overviewTable(), reciprocityTable(), actorTable(words, limit: rowLimit),
+        dyadTable(words, limit: rowLimit), outcomeTable(words),
+        exchangeTable(words, limit: listed ? rowLimit : 0),
+        unmatchedTable(listed ? rowLimit : 0), unresolvedTable(listed ? rowLimit : 0),
+        blocTable(words), partitionTable(), matrixTable(), blocGraphTable(),
+        sources.sourceTable(words),
+      ] + significanceTables()
     if !listed {
       for t in tables.indices
       where ["exchanges", "unmatched_answers", "unresolved_references"].contains(tables[t].name) {
@@ -61,6 +62,13 @@ extension Statistics {
       ("Responses", responseLines(listed: listed)),
       ("Blocs", [Self.partitionLine(blocs)]),
       ("Sources", [sourceLine()]),
+      (
+        "Significance",
+        significance.map(Wording.significanceLines) ?? [
+          "not computed (more than \(NumberText.grouped(Self.automaticSignificanceLimit)) actors "
+            + "with a link; ask for it)"
+        ]
+      ),
     ]
   }
 

@@ -7,7 +7,7 @@ extension ReportContent {
     let responses = statistics.responses
     let answerKinds = Wording.list(
       responses.answerKinds.map { Wording.kindPlural($0, capitalised: false) })
-    return [
+    var methods = [
       (
         "Weights and links",
         "w_ij = Σ counts of the actions of i against j;  a_ij = 1 when there is at least one",
@@ -35,6 +35,7 @@ extension ReportContent {
         "The share of the diplomats matched by diplomats expelled the other way (Squartini, "
           + "Picciolo, Ruzzenenti and Garlaschelli, Sci. Rep. 3, 2729, 2013)."
       ),
+
       (
         "Actors and pairs",
         "s_out(i) = Σ_j w_ij,  s_in(i) = Σ_j w_ji,  matched(i) = Σ_j min(w_ij, w_ji)",
@@ -71,5 +72,9 @@ extension ReportContent {
           + "action out when it does not report it."
       ),
     ]
+    if let significance = statistics.significance {
+      methods.insert(Wording.significanceMethod(significance), at: 4)
+    }
+    return methods
   }
 }

@@ -184,6 +184,9 @@ struct ReportContent {
           + "\(NumberText.fixed(weighted, decimals: 3)))."
       }
       paragraphs.append(s)
+      if let sentences = statistics.significance.flatMap(Wording.significanceSentence) {
+        paragraphs.append(sentences)
+      }
     }
 
     let responses = statistics.responses
