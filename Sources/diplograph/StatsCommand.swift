@@ -26,10 +26,18 @@ struct AnalysisArguments: ParsableArguments {
       valueName: "blocs"))
   var compareBlocs: String?
 
-  func options(for dataSet: DataSet) throws -> AnalysisOptions {
-    guard window >= 0 else {
-      throw CommandFailure.usage("--window expects days ≥ 0, found \(window)")
+  /// The longest window: every day a date can span (0001-01-01 to 9999-12-31); a longer one
+  /// means nothing more, and the analysis adds to it.
+  static let maxWindowDays = 3_652_058
+
+  func validate() throws {
+    guard (0...Self.maxWindowDays).contains(window) else {
+      throw ValidationError(
+        "--window expects days from 0 to \(Self.maxWindowDays), found \(window)")
     }
+  }
+
+  func options(for dataSet: DataSet) throws -> AnalysisOptions {
     var responses = ResponseOptions(windowDays: window)
     let kinds = answerKinds.flatMap { $0.split(separator: ",") }.map { ActionKind(String($0)) }
     if !kinds.isEmpty { responses.answerKinds = Set(kinds) }

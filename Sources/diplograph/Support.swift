@@ -145,12 +145,20 @@ struct InputOptions: ParsableArguments {
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors.prefix(20) { printError(d.description) }
-      let more = errors.count > 20 ? " (\(errors.count - 20) more not shown)" : ""
+      // The lists are capped: past the cap, a last diagnostic says how many more there are.
+      let capped = errors.count > maxListedDiagnostics
+      let found = capped ? "more than \(maxListedDiagnostics) errors" : "\(errors.count) error(s)"
+      let more =
+        errors.count <= 20
+        ? ""
+        : capped
+          ? " (the others not shown)"
+          : " (\(errors.count - 20) more not shown)"
       let name = file == "-" ? "<stdin>" : file
       throw CommandFailure(
         message:
-          "\(name): error: found \(errors.count) error(s) in the data set\(more); expected none "
-          + "(`diplograph validate` lists them all)",
+          "\(name): error: found \(found) in the data set\(more); expected none "
+          + "(`diplograph validate` lists \(capped ? "the first \(maxListedDiagnostics)" : "them all"))",
         status: ExitStatus.data)
     }
     return document
@@ -253,6 +261,14 @@ struct OutputOptions: ParsableArguments {
     } else {
       try contents { try writeStandardOutput($0) }
     }
+  }
+
+  /// The extension of `path` when it has one that is not among `known` (compared without
+  /// case); `nil` for a known one, none, or standard output (`-`).
+  static func unknownExtension(of path: String, known: [String]) -> String? {
+    guard path != "-" else { return nil }
+    let ext = (path as NSString).pathExtension
+    return ext.isEmpty || known.contains(ext.lowercased()) ? nil : ext
   }
 
   func emit(_ text: String, protecting inputs: [String]) throws {

@@ -86,6 +86,7 @@ extension LayoutIsolation {
   /// Serves one request on standard input and output: the body of the `diplograph-layout`
   /// helper. Returns the exit status (0 when an answer was written, even an error).
   package static func serveChild() -> Int32 {
+    leashChild(environment: ProcessInfo.processInfo.environment)
     let input = FileHandle.standardInput
     var request: [UInt8] = []
     while true {

@@ -7,7 +7,10 @@
 /// source, measure or value; a claim's source) is skipped.
 struct CanonicalReader {
   let file: String?
-  private(set) var diagnostics: [Diagnostic] = []
+  /// The problems found, the first ``maxListedDiagnostics`` of them listed.
+  private(set) var capped = CappedDiagnostics<Diagnostic>(limit: maxListedDiagnostics)
+  /// The problems listed, and a last one saying how many more were found.
+  var diagnostics: [Diagnostic] { capped.listed(at: SourceLocation(file: file)) }
   private var map: JSONSourceMap
   /// The distinct action kinds read so far (the action table holds at most
   /// `ActionTable.maxKinds`).
@@ -49,8 +52,12 @@ struct CanonicalReader {
   mutating func report(
     _ severity: Diagnostic.Severity, _ message: String, at position: JSONPosition, path: String
   ) {
-    diagnostics.append(
-      Diagnostic(severity, message, at: position.location(in: file, path: path)))
+    guard capped.kept.count < capped.limit else {
+      // Counted, not made: a million problems cost no message each.
+      capped.count(severity)
+      return
+    }
+    capped.append(Diagnostic(severity, message, at: position.location(in: file, path: path)))
   }
 
   /// How messages name a value that was found.
