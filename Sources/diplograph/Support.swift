@@ -145,20 +145,19 @@ struct InputOptions: ParsableArguments {
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors.prefix(20) { printError(d.description) }
-      // The lists are capped: past the cap, a last diagnostic says how many more there are.
-      let capped = errors.count > maxListedDiagnostics
-      let found = capped ? "more than \(maxListedDiagnostics) errors" : "\(errors.count) error(s)"
-      let more =
-        errors.count <= 20
-        ? ""
-        : capped
-          ? " (the others not shown)"
-          : " (\(errors.count - 20) more not shown)"
+      // The lists are capped: past the cap, a last diagnostic stands for the problems left out.
+      let unlisted = diagnostics.reduce(0) { $0 + $1.unlisted }
+      let listed = errors.filter { $0.unlisted == 0 }.count
+      let found =
+        unlisted > 0
+        ? "\(listed) error(s) and \(unlisted) more problem(s) not listed"
+        : "\(errors.count) error(s)"
+      let more = listed > 20 ? " (\(listed - 20) more not shown)" : ""
       let name = file == "-" ? "<stdin>" : file
       throw CommandFailure(
         message:
           "\(name): error: found \(found) in the data set\(more); expected none "
-          + "(`diplograph validate` lists \(capped ? "the first \(maxListedDiagnostics)" : "them all"))",
+          + "(`diplograph validate` lists \(unlisted > 0 ? "the first of them" : "them all"))",
         status: ExitStatus.data)
     }
     return document

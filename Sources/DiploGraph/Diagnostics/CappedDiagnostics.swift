@@ -46,12 +46,12 @@ extension CappedDiagnostics where Problem == Diagnostic {
   /// when one of them is), at `location`.
   func listed(at location: SourceLocation) -> [Diagnostic] {
     guard dropped > 0 else { return kept }
-    return kept + [
-      Diagnostic(
-        droppedErrors ? .error : .warning,
-        "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed (only the first \(limit) "
-          + "are)", at: location)
-    ]
+    var summary = Diagnostic(
+      droppedErrors ? .error : .warning,
+      "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed (only the first \(limit) "
+        + "are)", at: location)
+    summary.unlisted = dropped
+    return kept + [summary]
   }
 }
 
