@@ -66,6 +66,7 @@ public struct Renderer: Sendable {
   ) throws -> Rendering {
     let choice = try policy.choose(for: document, requested: engine, force: force)
     try DOTGrammar.check(document.text)
+    try CharacterReferences.check(document.text)
     let output: Graphviz.Output
     var isolated = false
     let crashProne = policy.isCrashProne(document, engine: choice.engine)

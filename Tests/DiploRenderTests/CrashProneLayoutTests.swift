@@ -48,3 +48,31 @@ import Testing
     #expect(!(try Renderer().render(plain).inChildProcess))
   }
 }
+
+/// Character references to characters XML cannot carry are refused before Graphviz sees them,
+/// in process and in the layout child (Graphviz would write the raw character into the SVG).
+@Suite struct CharacterReferenceTests {
+  @Test func referencesXMLCannotCarryAreRefusedAndOthersPass() throws {
+    for bad in [
+      "&#1;", "&#x1;", "&#X1F;", "&#0;", "&#xD800;", "&#xFFFE;", "&#1114112;", "&#000000001;",
+    ] {
+      #expect(throws: DiploRenderError.self, "\(bad)") {
+        try CharacterReferences.check("digraph { a [label=\"x\(bad)y\"]; }")
+      }
+    }
+    for good in ["&#9;", "&#10;", "&#x20;", "&#233;", "&#xE9;", "&#x1F600;", "&#;", "&#1", "&amp;"]
+    {
+      try CharacterReferences.check("digraph { a [label=\"x\(good)y\"]; }")
+    }
+  }
+
+  @Test func theLayoutChildRefusesThemToo() throws {
+    let helper = try LayoutIsolation.helperPath()
+    let request = "diplograph-layout 1 dot svg\ndigraph \"g\" {\n  \"a\" [label=\"x&#1;y\"];\n}\n"
+    let run = try CommandRunner.run(
+      executable: URL(fileURLWithPath: helper), [], stdin: Array(request.utf8))
+    #expect(run.status == 0)
+    #expect(!run.output.contains("<svg"))
+    #expect(run.output.contains("graphviz-syntax"))
+  }
+}

@@ -110,6 +110,7 @@ extension LayoutIsolation {
       else { throw DiploRenderError(.syntax, "not a layout request") }
       let dot = String(decoding: request[(newline + 1)...], as: UTF8.self)
       try DOTGrammar.check(dot)
+      try CharacterReferences.check(dot)
       let output = try Graphviz.render(dot: dot, engine: engine, format: format)
       body = output.bytes
       response = Response(warnings: output.warnings, length: body.count)
