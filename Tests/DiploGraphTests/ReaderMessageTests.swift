@@ -58,4 +58,25 @@ import Testing
     #expect(findings.last?.unlisted == 2_000)
     #expect(findings.dropLast().allSatisfy { $0.unlisted == 0 })
   }
+
+  @Test func controlCharactersInIdsAreRefusedOnceAtTheirFirstPlace() throws {
+    var table = ActionTable()
+    for i in 0..<3 {
+      table.append(
+        Action(
+          id: ActionID("a\(i)"), actor: "Fra\u{0}nce", target: i == 2 ? "B\u{7F}" : "GBR",
+          kind: .expulsion, sources: ["s"]))
+    }
+    let data = DataSet(
+      actors: [], blocs: [Bloc(id: "EU\u{1B}", name: "EU", members: [])],
+      sources: [Source(id: "s", title: "S")], actions: table)
+    let found = Validator.validate(data).filter { $0.severity == .error }
+    #expect(
+      found.map { "\($0.location?.path ?? "") \($0.message.contains("the control character")) " }
+        == ["$.blocs[0].id true ", "$.actions[0].actor true ", "$.actions[2].target true "])
+    #expect(found.map { $0.message.suffix(60) }.allSatisfy { $0.hasSuffix("control characters") })
+    #expect(found[0].message.contains("U+001B"))
+    #expect(found[1].message.contains("U+0000") && found[1].message.hasPrefix("found the actor "))
+    #expect(found[2].message.contains("U+007F") && found[2].message.hasPrefix("found the target "))
+  }
 }

@@ -210,4 +210,14 @@ import Testing
     let state = stat[stat.index(close, offsetBy: 2)]
     return state != "Z" && state != "X"
   }
+
+  @Test func aControlCharacterInAnIdIsRefusedWithItsRowAndColumn() throws {
+    let actions = try write("cc.csv", "actor,target,kind,count\nFra\u{1}nce,GBR,expulsion,2\n")
+    let run = try CommandRunner.run(["validate", actions.path])
+    #expect(run.status == 1)
+    #expect(
+      run.output.contains(
+        "\(actions.path):2:1 (row 1, column \"actor\"): error: found the actor \"Fra\\u0001nce\", "
+          + "which holds the control character U+0001"), "\(run.output)")
+  }
 }

@@ -10,7 +10,8 @@
 /// - a bloc member that is not an actor of the data set (the declared actors, or when none is
 ///   declared, the actors the actions name);
 /// - a figure's scope naming a bloc or an actor the data set does not have;
-/// - a `respondsTo` naming no action, naming its own action, or closing a cycle of answers.
+/// - a `respondsTo` naming no action, naming its own action, or closing a cycle of answers;
+/// - an id holding a control character (C0, DEL or C1: `Fra\u{0}nce`).
 ///
 /// Warnings (the data set can be used, but probably is not what was meant):
 /// - a figure's scope naming a kind no action has;
@@ -146,6 +147,7 @@ struct Validation {
 
   mutating func run() {
     checkDuplicates()
+    checkControlCharacters()
     checkActions()
     checkBlocs()
     checkFigures()
