@@ -220,4 +220,23 @@ import Testing
         "\(actions.path):2:1 (row 1, column \"actor\"): error: found the actor \"Fra\\u0001nce\", "
           + "which holds the control character U+0001"), "\(run.output)")
   }
+
+  @Test func readErrorsAreSaidInTheSystemsWords() throws {
+    let cli = CommandRunner.executable.path
+    let cases: [([String], String)] = [
+      (["stats", "/proc/self/mem"], "/proc/self/mem: error: cannot read: Input/output error"),
+      (["stats", folder.path + "/none.json"], "cannot read: No such file or directory"),
+      (["render", skripal, "--style", folder.path], "cannot read: Is a directory"),
+    ]
+    for (arguments, message) in cases {
+      let run = try CommandRunner.run(arguments)
+      #expect(run.status == 3, "\(arguments)")
+      #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+    }
+    // A closed standard input.
+    let closed = try CommandRunner.run(
+      executable: URL(fileURLWithPath: "/bin/sh"), ["-c", #"exec "$0" stats - <&-"#, cli])
+    #expect(closed.status == 3)
+    #expect(closed.stderr == "<stdin>: error: cannot read: Bad file descriptor\n")
+  }
 }
