@@ -78,6 +78,7 @@ let package = Package(
     .executableTarget(name: "FuzzJSON", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzJSON"),
     .executableTarget(name: "FuzzCSV", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzCSV"),
     .executableTarget(
-      name: "FuzzRender", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzRender"),
+      name: "FuzzRender", dependencies: ["FuzzTargets", "diplograph-layout"],
+      path: "Tests/Fuzz/FuzzRender"),
   ]
 )

@@ -11,6 +11,11 @@ import Foundation
 /// ``LayoutIsolation`` the layouts not known to be fast run in a child process that is stopped
 /// at a time limit.
 ///
+/// A layout that may crash Graphviz (``EnginePolicy/isCrashProne(_:engine:)``: a diagram with
+/// clusters) never runs in the caller's process by default: it runs in the ``isolation``, or,
+/// without one, in the package's helper program found by ``LayoutIsolation`` (with the default
+/// time limit), and is refused (an `isolation` error) when the helper is missing.
+///
 /// Output is deterministic (same document, engine and format: same bytes) for every engine but
 /// `fdp`, see ``LayoutEngine/isReproducibleInProcess``.
 public struct Renderer: Sendable {
@@ -18,10 +23,25 @@ public struct Renderer: Sendable {
   /// Where layouts not known to be fast run, under a time limit; `nil`: every layout in
   /// process, without a limit (see ``LayoutIsolation``).
   public var isolation: LayoutIsolation?
+  /// Whether a layout that may crash Graphviz runs in this process when there is no
+  /// ``isolation``; `false` (the default): it runs in a child process all the same.
+  public var allowsCrashProneLayoutsInProcess: Bool
 
-  public init(policy: EnginePolicy = .standard, isolation: LayoutIsolation? = nil) {
+  /// A renderer.
+  ///
+  /// - Parameters:
+  ///   - policy: which engine, and which layouts are known to be fast or may crash.
+  ///   - isolation: where layouts not known to be fast run; `nil`: in process (but see
+  ///     `allowsCrashProneLayoutsInProcess`).
+  ///   - allowsCrashProneLayoutsInProcess: let a layout that may crash Graphviz run in this
+  ///     process (it may end the process) when there is no isolation.
+  public init(
+    policy: EnginePolicy = .standard, isolation: LayoutIsolation? = nil,
+    allowsCrashProneLayoutsInProcess: Bool = false
+  ) {
     self.policy = policy
     self.isolation = isolation
+    self.allowsCrashProneLayoutsInProcess = allowsCrashProneLayoutsInProcess
   }
 
   /// Lays out and draws `document`.
@@ -37,7 +57,8 @@ public struct Renderer: Sendable {
   ///
   /// - Throws: ``DiploRenderError``: `limit` (dot refused, or the time limit reached),
   ///   `unsupportedFormat`, `layout` (also when Graphviz crashed in the child process),
-  ///   `render`, `syntax` (with Graphviz's own message).
+  ///   `render`, `syntax` (with Graphviz's own message), `isolation` (a layout that may crash
+  ///   Graphviz, no isolation and the helper program not found).
   /// - Complexity: that of the engine; see ``EnginePolicy`` for measured times.
   public func render(
     _ document: DOTDocument, engine: LayoutEngine? = nil, format: RenderFormat = .svg,
@@ -45,13 +66,27 @@ public struct Renderer: Sendable {
   ) throws -> Rendering {
     let choice = try policy.choose(for: document, requested: engine, force: force)
     try DOTGrammar.check(document.text)
+    try CharacterReferences.check(document.text)
     let output: Graphviz.Output
     var isolated = false
-    if let isolation, isolation.always || !policy.isKnownFast(document, engine: choice.engine) {
+    let crashProne = policy.isCrashProne(document, engine: choice.engine)
+    var isolation = self.isolation
+    if isolation == nil && crashProne && !allowsCrashProneLayoutsInProcess {
+      isolation = try Self.isolationForCrashProneLayouts()
+    }
+    if let isolation,
+      isolation.always || crashProne || !policy.isKnownFast(document, engine: choice.engine)
+    {
       output = try isolation.render(dot: document.text, engine: choice.engine, format: format)
       isolated = true
     } else {
       output = try Graphviz.render(dot: document.text, engine: choice.engine, format: format)
+    }
+    guard !output.bytes.isEmpty else {
+      throw DiploRenderError(
+        .render,
+        "Graphviz drew nothing (an empty \(format.rawValue.uppercased())); expected a drawing"
+          + Self.saying(output.warnings))
     }
     return Rendering(
       bytes: output.bytes, format: format, engine: choice, warnings: output.warnings,
@@ -103,6 +138,26 @@ public struct Renderer: Sendable {
     -> [UInt8]
   {
     try Graphviz.render(dot: dot, engine: engine, format: format).bytes
+  }
+
+  /// `` (it said: …)`` with Graphviz's last warnings, or nothing.
+  private static func saying(_ warnings: [String]) -> String {
+    warnings.isEmpty ? "" : " (it said: \(warnings.suffix(3).joined(separator: "; ").prefix(300)))"
+  }
+
+  /// The isolation of a crash-prone layout when the renderer has none: the helper program with
+  /// the default time limit.
+  ///
+  /// - Throws: ``DiploRenderError`` with code `isolation`, saying why the layout needs it.
+  private static func isolationForCrashProneLayouts() throws -> LayoutIsolation {
+    do {
+      return try LayoutIsolation()
+    } catch let error as DiploRenderError {
+      throw DiploRenderError(
+        .isolation,
+        "a diagram with clusters is laid out only in a separate process (Graphviz 2.43 can "
+          + "crash on it): \(error.message)")
+    }
   }
 
   /// Runs `work` on a new thread and resumes the caller with its result.

@@ -40,6 +40,10 @@ struct StyleArguments: ParsableArguments {
       "The blocs that colour the nodes, first match wins (commas).", valueName: "blocs"))
   var colourBlocs: String?
 
+  /// The files these options make the run read (the style file), which no output may
+  /// overwrite.
+  var protectedPaths: [String] { style.map { [$0] } ?? [] }
+
   func resolved() throws -> Style {
     var result = Style.standard
     if let style {
@@ -129,6 +133,24 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "With --embed: the prefix of every id in the SVG.")
   var idPrefix: String = "diplograph"
 
+  func validate() throws {
+    if format == nil, let path = output.output,
+      let unknown = OutputOptions.unknownExtension(
+        of: path, known: Format.allCases.map(\.rawValue))
+    {
+      throw ValidationError(
+        "-o \(path): .\(unknown) is not a format render writes; expected .svg, .dot, .png or "
+          + ".pdf, or name the format with --format")
+    }
+    if embed {
+      do {
+        _ = try SVGEmbedding(idPrefix: idPrefix)
+      } catch let error as DiploRenderError {
+        throw ValidationError("--id-prefix: \(error.message)")
+      }
+    }
+  }
+
   func run() throws {
     let chosenFormat = format ?? output.output.flatMap(Self.format(ofPath:)) ?? .svg
     if embed && chosenFormat != .svg {
@@ -142,7 +164,7 @@ struct RenderCommand: ParsableCommand {
     let network = try Network(data, selection: try selection.selection(in: data))
     let dot = try DOTWriter(style: style).document(for: network)
     if chosenFormat == .dot {
-      try output.emit(dot.text, protecting: input.protectedPaths)
+      try output.emit(dot.text, protecting: input.protectedPaths + look.protectedPaths)
       return
     }
     let renderer = try layoutTime.renderer()
@@ -160,7 +182,7 @@ struct RenderCommand: ParsableCommand {
     }
     if choice.automatic { printError(choice.description) }
     for warning in warnings { printError("graphviz: warning: \(warning)") }
-    try output.emit(bytes, protecting: input.protectedPaths)
+    try output.emit(bytes, protecting: input.protectedPaths + look.protectedPaths)
   }
 
   static func format(ofPath path: String) -> Format? {

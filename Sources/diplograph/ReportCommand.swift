@@ -46,6 +46,17 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "The report's headline (default: the data set's title).")
   var headline: String?
 
+  func validate() throws {
+    if format == nil, let path = output.output,
+      let unknown = OutputOptions.unknownExtension(
+        of: path, known: ["html", "htm", "md", "markdown"])
+    {
+      throw ValidationError(
+        "-o \(path): .\(unknown) is not a format report writes; expected .html or .md, or "
+          + "name the format with --format")
+    }
+  }
+
   func run() throws {
     let chosen = format ?? output.output.flatMap(Self.format(ofPath:)) ?? .html
     let destination = output.output.flatMap { $0 == "-" ? nil : $0 }
@@ -86,7 +97,7 @@ struct ReportCommand: ParsableCommand {
       network: network, statistics: statistics, diagram: diagram, options: options)
     switch chosen {
     case .html:
-      try output.emit(report.html(), protecting: input.protectedPaths)
+      try output.emit(report.html(), protecting: input.protectedPaths + look.protectedPaths)
     case .markdown:
       let path = destination!
       let folder = (path as NSString).deletingLastPathComponent
@@ -102,7 +113,7 @@ struct ReportCommand: ParsableCommand {
         return (Array(file.contents.utf8), target)
       }
       files.append((Array(markdown.markdown.utf8), path))
-      try AtomicFile.write(files, protecting: input.protectedPaths)
+      try AtomicFile.write(files, protecting: input.protectedPaths + look.protectedPaths)
     }
   }
 

@@ -39,10 +39,24 @@ struct AnalysisArguments: ParsableArguments {
       valueName: "S"))
   var seed: UInt64 = SignificanceOptions.defaultSeed
 
-  func options(for dataSet: DataSet) throws -> AnalysisOptions {
-    guard window >= 0 else {
-      throw CommandFailure.usage("--window expects days ≥ 0, found \(window)")
+  /// The longest window: every day a date can span (0001-01-01 to 9999-12-31); a longer one
+  /// means nothing more, and the analysis adds to it.
+  static let maxWindowDays = 3_652_058
+  /// The most random graphs a run draws: a million already gives p-values to 10⁻⁶.
+  static let maxNullSamples = 1_000_000
+
+  func validate() throws {
+    guard (0...Self.maxWindowDays).contains(window) else {
+      throw ValidationError(
+        "--window expects days from 0 to \(Self.maxWindowDays), found \(window)")
     }
+    if let nullSamples, !(0...Self.maxNullSamples).contains(nullSamples) {
+      throw ValidationError(
+        "--null-samples expects a number from 0 to \(Self.maxNullSamples), found \(nullSamples)")
+    }
+  }
+
+  func options(for dataSet: DataSet) throws -> AnalysisOptions {
     var responses = ResponseOptions(windowDays: window)
     let kinds = answerKinds.flatMap { $0.split(separator: ",") }.map { ActionKind(String($0)) }
     if !kinds.isEmpty { responses.answerKinds = Set(kinds) }
@@ -54,9 +68,6 @@ struct AnalysisArguments: ParsableArguments {
         throw CommandFailure.usage("--compare-blocs: the data set has no bloc \(unknown)")
       }
       blocs = ids
-    }
-    if let nullSamples, nullSamples < 0 {
-      throw CommandFailure.usage("--null-samples expects a number ≥ 0, found \(nullSamples)")
     }
     return AnalysisOptions(
       responses: responses, blocs: blocs,

@@ -145,12 +145,19 @@ struct InputOptions: ParsableArguments {
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors.prefix(20) { printError(d.description) }
-      let more = errors.count > 20 ? " (\(errors.count - 20) more not shown)" : ""
+      // The lists are capped: past the cap, a last diagnostic stands for the problems left out.
+      let unlisted = diagnostics.reduce(0) { $0 + $1.unlisted }
+      let listed = errors.filter { $0.unlisted == 0 }.count
+      let found =
+        unlisted > 0
+        ? "\(listed) error(s) and \(unlisted) more problem(s) not listed"
+        : "\(errors.count) error(s)"
+      let more = listed > 20 ? " (\(listed - 20) more not shown)" : ""
       let name = file == "-" ? "<stdin>" : file
       throw CommandFailure(
         message:
-          "\(name): error: found \(errors.count) error(s) in the data set\(more); expected none "
-          + "(`diplograph validate` lists them all)",
+          "\(name): error: found \(found) in the data set\(more); expected none "
+          + "(`diplograph validate` lists \(unlisted > 0 ? "the first of them" : "them all"))",
         status: ExitStatus.data)
     }
     return document
@@ -253,6 +260,14 @@ struct OutputOptions: ParsableArguments {
     } else {
       try contents { try writeStandardOutput($0) }
     }
+  }
+
+  /// The extension of `path` when it has one that is not among `known` (compared without
+  /// case); `nil` for a known one, none, or standard output (`-`).
+  static func unknownExtension(of path: String, known: [String]) -> String? {
+    guard path != "-" else { return nil }
+    let ext = (path as NSString).pathExtension
+    return ext.isEmpty || known.contains(ext.lowercased()) ? nil : ext
   }
 
   func emit(_ text: String, protecting inputs: [String]) throws {

@@ -25,6 +25,8 @@ struct ValidateCommand: ParsableCommand {
     let diagnostics = Validator.validate(document)
     var text = ""
     for d in diagnostics { text += d.description + "\n" }
+    // A capped list ends with a diagnostic that stands for the problems left out.
+    let unlisted = diagnostics.reduce(0) { $0 + $1.unlisted }
     let errors = diagnostics.filter { $0.severity == .error }.count
     let warnings = diagnostics.count - errors
     let name = input.file == "-" ? "<stdin>" : input.file
@@ -35,7 +37,9 @@ struct ValidateCommand: ParsableCommand {
         "\(data.actions.count) actions, \(data.actors.count) actors, \(data.blocs.count) blocs, "
         + "\(data.sources.count) sources, \(data.figures.count) reported figures"
       let verdict = failed ? "invalid" : "valid"
-      text += "\(name): \(verdict) — \(errors) error(s), \(warnings) warning(s); \(counts)\n"
+      let more = unlisted > 0 ? " and \(unlisted) more problem(s) not listed" : ""
+      text +=
+        "\(name): \(verdict) — \(errors) error(s), \(warnings) warning(s)\(more); \(counts)\n"
     }
     try writeStandardOutput(Array(text.utf8))
     if failed { throw CommandFailure(message: "", status: ExitStatus.data) }

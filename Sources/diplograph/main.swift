@@ -32,6 +32,11 @@ struct Diplograph: ParsableCommand {
 /// Runs the command line and maps every error to its message and exit status, in one place.
 enum Main {
   static func run() -> Never {
+    // A closed pipe on standard output is an error of the write (EPIPE, exit 3), not a death
+    // by SIGPIPE (exit 141).
+    signal(SIGPIPE, SIG_IGN)
+    // SIGTERM, SIGINT, SIGHUP: no temporary file of an output left behind.
+    AtomicFile.removeTemporaryFilesOnSignals()
     do {
       var command = try Diplograph.parseAsRoot()
       try command.run()

@@ -102,7 +102,8 @@ import Testing
     #expect(try readCount("23") == (23, []))
     #expect(try readCount("9223372036854775807") == (Int(Int64.max), []))
     #expect(try readCount("null") == (nil, []))
-    #expect(try readCount("-0") == (0, []))
+    // `-0` is refused (issue 17; as in CSV): see ReaderMessageTests.minusZeroIsNotACount.
+    #expect(try readCount("-0").0 == nil)
   }
 
   @Test(

@@ -151,7 +151,7 @@ import Testing
   @Test func missingFileIsAnIOError() throws {
     let run = try CommandRunner.run(["stats", "no/such/file.json"])
     #expect(run.status == 3)
-    #expect(run.stderr == "no/such/file.json: error: cannot read: no such file\n")
+    #expect(run.stderr == "no/such/file.json: error: cannot read: No such file or directory\n")
   }
 
   @Test func standardInputIsReadWithDash() throws {

@@ -37,7 +37,8 @@ import Testing
     }
     let slow = try write("slow.csv", csv)
     let run = try CommandRunner.run([
-      "render", slow.path, "--layout", "dot", "--force", "--timeout", "1", "-o", out.path,
+      "render", slow.path, "--layout", "dot", "--force", "--timeout", "1", "--format", "svg",
+      "-o", out.path,
     ])
     #expect(run.status == 4)
     #expect(try read(out) == "earlier output\n")

@@ -22,6 +22,12 @@ struct CappedDiagnostics<Problem: Severe> {
     }
   }
 
+  /// Counts `n` problems of `severity` left out without making them (the list is full).
+  mutating func count(_ severity: Diagnostic.Severity, times n: Int = 1) {
+    dropped += n
+    droppedErrors = droppedErrors || (severity == .error && n > 0)
+  }
+
   /// Keeps or counts each problem of `problems`, in order.
   mutating func append(contentsOf problems: some Sequence<Problem>) {
     for problem in problems { append(problem) }
@@ -34,6 +40,24 @@ struct CappedDiagnostics<Problem: Severe> {
     droppedErrors = droppedErrors || other.droppedErrors
   }
 }
+
+extension CappedDiagnostics where Problem == Diagnostic {
+  /// The problems kept and, when some were left out, one more that says how many (an error
+  /// when one of them is), at `location`.
+  func listed(at location: SourceLocation) -> [Diagnostic] {
+    guard dropped > 0 else { return kept }
+    var summary = Diagnostic(
+      droppedErrors ? .error : .warning,
+      "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed (only the first \(limit) "
+        + "are)", at: location)
+    summary.unlisted = dropped
+    return kept + [summary]
+  }
+}
+
+/// The most diagnostics a reader or the validator lists; beyond, one more says how many were
+/// left out. Memory stays proportional to the input, not to the number of its problems.
+public let maxListedDiagnostics = 1000
 
 /// A problem with a severity.
 protocol Severe {

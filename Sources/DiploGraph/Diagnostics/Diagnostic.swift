@@ -11,6 +11,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var severity: Severity
   public var message: String
   public var location: SourceLocation?
+  /// For the last diagnostic of a capped list (`N more problems not listed`): N, the number of
+  /// problems it stands for; 0 for any other.
+  public var unlisted = 0
 
   public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
     self.severity = severity

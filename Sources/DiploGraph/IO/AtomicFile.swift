@@ -90,16 +90,26 @@ public enum AtomicFile {
             + "output path", at: SourceLocation(file: output.path))
       }
     }
+    // Every destination is checked before anything is written: a folder in the way of one
+    // file must not leave the others replaced.
+    let destinations = try outputs.map { try Destination.of($0.path) }
+    let atomic = zip(outputs, destinations).filter { $1.isRegular }.map { output, destination in
+      Output(path: destination.path, contents: output.contents)
+    }
     var temporaries: [String] = []
     var renamed = 0
     defer {
       for temporary in temporaries.dropFirst(renamed) { unlink(temporary) }
+      TemporaryFiles.forget(temporaries)
     }
-    for output in outputs {
-      temporaries.append(try writeTemporary(output))
+    for output in atomic {
+      temporaries.append(try writeTemporary(output) { TemporaryFiles.remember($0) })
     }
     try beforeRename?()
-    for (output, temporary) in zip(outputs, temporaries) {
+    for (output, destination) in zip(outputs, destinations) where !destination.isRegular {
+      try writeThrough(output, to: destination.path)
+    }
+    for (output, temporary) in zip(atomic, temporaries) {
       guard rename(temporary, output.path) == 0 else {
         throw ioError("cannot replace it", output.path)
       }
@@ -114,7 +124,7 @@ public enum AtomicFile {
 
   /// Writes `output` to a new temporary file beside its path, flushed to disk, with the mode
   /// the destination has (or would get); returns the temporary file's path.
-  private static func writeTemporary(_ output: Output) throws -> String {
+  private static func writeTemporary(_ output: Output, made: (String) -> Void) throws -> String {
     let path = output.path
     let directory = parentDirectory(of: path)
     let base = path.split(separator: "/").last.map(String.init) ?? path
@@ -122,8 +132,14 @@ public enum AtomicFile {
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw ioError("cannot create a temporary file in \(directory)", path) }
     let temporary = String(cString: template.map { UInt8(bitPattern: $0) } + [0])
+    made(temporary)
     var complete = false
-    defer { if !complete { unlink(temporary) } }
+    defer {
+      if !complete {
+        unlink(temporary)
+        TemporaryFiles.forget([temporary])
+      }
+    }
     defer { close(fd) }
     try output.contents { raw in
       if let reason = writeAll(fd, raw) {

@@ -155,15 +155,22 @@ public enum DataSetFile {
   }
 
   /// Refuses a file larger than `limit` bytes before reading it.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `io` and the system's reason (`No such file or
+  ///   directory`) when it cannot be looked at, or a `limit` error.
   static func checkSize(_ path: String, limit: Int) throws {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-      let reason =
-        FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-      throw DiploGraphError(.io, "cannot read: \(reason)", at: SourceLocation(file: path))
-    }
-    if let size = (attributes[.size] as? NSNumber)?.intValue, size > limit {
+    var info = stat()
+    guard stat(path, &info) == 0 else { throw readError(path) }
+    if info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) > limit {
       throw tooLarge(path, limit: limit)
     }
+  }
+
+  /// `FILE: error: cannot read: <the system's reason for errno>`.
+  static func readError(_ path: String) -> DiploGraphError {
+    DiploGraphError(
+      .io, "cannot read: \(String(cString: strerror(errno)))",
+      at: SourceLocation(file: displayName(path)))
   }
 
   static func tooLarge(_ path: String, limit: Int) -> DiploGraphError {
@@ -176,33 +183,38 @@ public enum DataSetFile {
   static func displayName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
   /// The bytes of a file, or of standard input for `-`, refusing more than `limit` bytes.
+  ///
+  /// Read with `read(2)`: a failure (a folder, EIO, a closed standard input) is an `io` error
+  /// in the system's words (`Is a directory`, `Input/output error`, `Bad file descriptor`).
   public static func readBytes(_ path: String, limit: Int) throws -> [UInt8] {
-    let handle: FileHandle
-    if path == "-" {
-      handle = FileHandle.standardInput
-    } else {
-      guard let opened = FileHandle(forReadingAtPath: path) else {
-        let reason =
-          FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-        throw DiploGraphError(.io, "cannot read: \(reason)", at: SourceLocation(file: path))
-      }
-      handle = opened
-    }
-    defer { if path != "-" { try? handle.close() } }
+    let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw readError(path) }
+    defer { if path != "-" { close(fd) } }
     var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let chunk: Data?
-      do {
-        chunk = try handle.read(upToCount: 1 << 22)
-      } catch {
-        throw DiploGraphError(
-          .io, "cannot read: \(error.localizedDescription)",
-          at: SourceLocation(file: displayName(path)))
+      let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw readError(path)
       }
-      guard let chunk, !chunk.isEmpty else { break }
-      if bytes.count + chunk.count > limit { throw tooLarge(path, limit: limit) }
-      bytes.append(contentsOf: chunk)
+      if n == 0 { break }
+      if bytes.count + n > limit { throw tooLarge(path, limit: limit) }
+      bytes.append(contentsOf: buffer[0..<n])
     }
     return bytes
+  }
+
+  /// `read(2)`, named apart from this type's own `read`.
+  private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int)
+    -> Int
+  {
+    #if canImport(Darwin)
+      return Darwin.read(fd, buffer, count)
+    #elseif canImport(Musl)
+      return Musl.read(fd, buffer, count)
+    #else
+      return Glibc.read(fd, buffer, count)
+    #endif
   }
 }

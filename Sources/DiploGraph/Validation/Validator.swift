@@ -10,7 +10,8 @@
 /// - a bloc member that is not an actor of the data set (the declared actors, or when none is
 ///   declared, the actors the actions name);
 /// - a figure's scope naming a bloc or an actor the data set does not have;
-/// - a `respondsTo` naming no action, naming its own action, or closing a cycle of answers.
+/// - a `respondsTo` naming no action, naming its own action, or closing a cycle of answers;
+/// - an id holding a control character (C0, DEL or C1: `Fra\u{0}nce`).
 ///
 /// Warnings (the data set can be used, but probably is not what was meant):
 /// - a figure's scope naming a kind no action has;
@@ -26,7 +27,8 @@
 /// JSON) and names what was found and what was expected.
 public enum Validator {
   /// The reading diagnostics of `document` and the findings of every rule, in the order of
-  /// their places in the file.
+  /// their places in the file. Each list is capped at ``maxListedDiagnostics``, with a last
+  /// diagnostic saying how many more were found (an error when one of them is).
   ///
   /// - Complexity: O(n + s log s) for n actions, where s is the number of diagnostics.
   public static func validate(_ document: Document) -> [Diagnostic] {
@@ -36,7 +38,9 @@ public enum Validator {
 
   /// The findings of every rule on `dataSet`, located through `map`, in the order of their
   /// places (by line and column when the map knows them, else by the order of the data set:
-  /// sources, actors, blocs, actions, figures, each in index order).
+  /// sources, actors, blocs, actions, figures, each in index order). The first
+  /// ``maxListedDiagnostics`` findings the rules make are listed, then one diagnostic says how
+  /// many more there are (an error when one of them is).
   ///
   /// Runs on the action table's columns and symbol tables: one pass per rule, no `Action`
   /// values built for the rows, no recursion (a chain of a million answers is fine).
@@ -48,7 +52,7 @@ public enum Validator {
   ) -> [Diagnostic] {
     var validation = Validation(dataSet: dataSet, map: map)
     validation.run()
-    let located = validation.findings.enumerated().map { order, finding in
+    let located = validation.findings.kept.enumerated().map { order, finding in
       (
         diagnostic: Diagnostic(
           finding.severity, finding.message, at: map.location(of: finding.path)),
@@ -66,7 +70,13 @@ public enum Validator {
       if lk != rk { return lk < rk }
       return lhs.order < rhs.order
     }
-    return sorted.map(\.diagnostic)
+    var listed = CappedDiagnostics<Diagnostic>(limit: validation.findings.limit)
+    listed.append(contentsOf: sorted.map(\.diagnostic))
+    listed.count(
+      validation.findings.droppedErrors ? .error : .warning, times: validation.findings.dropped)
+    var file = map.location(of: DataPath())
+    (file.line, file.column, file.path) = (nil, nil, nil)
+    return listed.listed(at: file)
   }
 
   /// `diagnostics` sorted by line and column, keeping the given order among equal places and
@@ -99,7 +109,7 @@ public enum Validator {
 
 /// One run of the rules over one data set.
 struct Validation {
-  struct Finding {
+  struct Finding: Severe {
     var severity: Diagnostic.Severity
     var message: String
     var path: DataPath
@@ -107,7 +117,9 @@ struct Validation {
 
   let dataSet: DataSet
   let map: any SourceMap
-  var findings: [Finding] = []
+  /// The first ``maxListedDiagnostics`` findings, and how many more (memory proportional to
+  /// the data set, not to the number of its problems).
+  var findings = CappedDiagnostics<Finding>(limit: maxListedDiagnostics)
   /// The first row that carries each action id symbol, or -1.
   var rowOfID: [Int32] = []
 
@@ -135,6 +147,7 @@ struct Validation {
 
   mutating func run() {
     checkDuplicates()
+    checkControlCharacters()
     checkActions()
     checkBlocs()
     checkFigures()

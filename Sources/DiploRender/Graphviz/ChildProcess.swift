@@ -33,11 +33,14 @@ struct ChildProcess {
 
   /// Runs `executable` with `arguments`, writing `input` to its standard input.
   ///
-  /// - Parameter limit: seconds the child may run; `nil` for no limit.
+  /// - Parameters:
+  ///   - limit: seconds the child may run; `nil` for no limit.
+  ///   - environment: variables added to (or replacing those of) this process's environment.
   /// - Throws: ``DiploRenderError`` with code `layout` when the child cannot be started.
-  static func run(executable: String, arguments: [String], input: [UInt8], limit: Double?) throws
-    -> Outcome
-  {
+  static func run(
+    executable: String, arguments: [String], input: [UInt8], limit: Double?,
+    environment: [String: String] = [:]
+  ) throws -> Outcome {
     let start = DispatchTime.now()
     func elapsed() -> Double {
       Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -72,8 +75,12 @@ struct ChildProcess {
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
+    var variables = ProcessInfo.processInfo.environment
+    variables.merge(environment) { _, new in new }
+    let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in envp { free(p) } }
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
     spawnLock.unlock()
     locked = false
     // The child's ends are the child's now.

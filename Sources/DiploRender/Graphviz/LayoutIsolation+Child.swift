@@ -86,6 +86,7 @@ extension LayoutIsolation {
   /// Serves one request on standard input and output: the body of the `diplograph-layout`
   /// helper. Returns the exit status (0 when an answer was written, even an error).
   package static func serveChild() -> Int32 {
+    leashChild(environment: ProcessInfo.processInfo.environment)
     let input = FileHandle.standardInput
     var request: [UInt8] = []
     while true {
@@ -109,6 +110,7 @@ extension LayoutIsolation {
       else { throw DiploRenderError(.syntax, "not a layout request") }
       let dot = String(decoding: request[(newline + 1)...], as: UTF8.self)
       try DOTGrammar.check(dot)
+      try CharacterReferences.check(dot)
       let output = try Graphviz.render(dot: dot, engine: engine, format: format)
       body = output.bytes
       response = Response(warnings: output.warnings, length: body.count)

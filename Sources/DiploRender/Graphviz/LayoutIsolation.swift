@@ -133,7 +133,8 @@ public struct LayoutIsolation: Hashable, Sendable {
     var request = Array("\(Self.requestMagic) \(engine.rawValue) \(format.rawValue)\n".utf8)
     request.append(contentsOf: dot.utf8)
     let outcome = try ChildProcess.run(
-      executable: executable, arguments: arguments, input: request, limit: timeLimit)
+      executable: executable, arguments: arguments, input: request, limit: timeLimit,
+      environment: childEnvironment())
     switch outcome.ending {
     case .timedOut:
       var remedies: [DiploRenderError.Remedy] =

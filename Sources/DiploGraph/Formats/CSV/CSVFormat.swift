@@ -174,15 +174,7 @@ public enum CSVFormat {
 
     var capped = result.diagnostics
     if let actorsResult { capped.append(actorsResult.diagnostics) { $0 } }
-    var diagnostics = capped.kept
-    let dropped = capped.dropped
-    if dropped > 0 {
-      diagnostics.append(
-        Diagnostic(
-          capped.droppedErrors ? .error : .warning,
-          "\(dropped) more problem\(dropped == 1 ? "" : "s") not listed (only the first "
-            + "\(capped.limit) are)", at: SourceLocation(file: actionsFile)))
-    }
+    let diagnostics = capped.listed(at: SourceLocation(file: actionsFile))
 
     let table = result.table
     let dataSet = DataSet(

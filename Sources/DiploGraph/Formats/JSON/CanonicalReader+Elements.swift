@@ -71,7 +71,7 @@ extension CanonicalReader {
       guard kinds.count < ActionTable.maxKinds else {
         report(
           .error,
-          "found a new action kind \(JSON.quoted(kind)) after \(ActionTable.maxKinds) distinct "
+          "found a new action kind \(JSON.quoted(Self.excerpt(kind))) after \(ActionTable.maxKinds) distinct "
             + "kinds; expected at most \(ActionTable.maxKinds)",
           at: f.values["kind"]?.position ?? node.position, path: "\(path).kind")
         return nil

@@ -7,7 +7,10 @@
 /// source, measure or value; a claim's source) is skipped.
 struct CanonicalReader {
   let file: String?
-  private(set) var diagnostics: [Diagnostic] = []
+  /// The problems found, the first ``maxListedDiagnostics`` of them listed.
+  private(set) var capped = CappedDiagnostics<Diagnostic>(limit: maxListedDiagnostics)
+  /// The problems listed, and a last one saying how many more were found.
+  var diagnostics: [Diagnostic] { capped.listed(at: SourceLocation(file: file)) }
   private var map: JSONSourceMap
   /// The distinct action kinds read so far (the action table holds at most
   /// `ActionTable.maxKinds`).
@@ -49,15 +52,25 @@ struct CanonicalReader {
   mutating func report(
     _ severity: Diagnostic.Severity, _ message: String, at position: JSONPosition, path: String
   ) {
-    diagnostics.append(
-      Diagnostic(severity, message, at: position.location(in: file, path: path)))
+    guard capped.kept.count < capped.limit else {
+      // Counted, not made: a million problems cost no message each.
+      capped.count(severity)
+      return
+    }
+    capped.append(Diagnostic(severity, message, at: position.location(in: file, path: path)))
   }
 
   /// How messages name a value that was found.
   static func describe(_ node: JSONNode) -> String {
     guard case .string(let s) = node.value else { return node.kindDescription }
-    let shown = s.count > 40 ? String(s.prefix(40)) + "…" : s
-    return "the string \(JSON.quoted(shown))"
+    return "the string \(JSON.quoted(excerpt(s)))"
+  }
+
+  /// `text`, or when it is longer than 40 characters its first 40 and `…`: a message quotes
+  /// a short excerpt of a value, never 5 MB of it.
+  static func excerpt(_ text: String) -> String {
+    let head = text.prefix(41)
+    return head.count > 40 ? String(head.prefix(40)) + "…" : text
   }
 
   private mutating func typeError(_ key: String, _ expected: String, _ node: JSONNode, path: String)
@@ -89,7 +102,7 @@ struct CanonicalReader {
     for member in members {
       guard keys.contains(member.key) else {
         var message =
-          "found the unknown key \(JSON.quoted(member.key)) in \(what); expected one of "
+          "found the unknown key \(JSON.quoted(Self.excerpt(member.key))) in \(what); expected one of "
           + keys.joined(separator: ", ")
         if let near = Self.nearest(member.key, in: keys) {
           message += " (did you mean \"\(near)\"?)"
@@ -192,7 +205,8 @@ struct CanonicalReader {
       let items = f.element.fields.first { $0.name == f.prefix + key }?.items ?? []
       let position = items.indices.contains(i) ? items[i] : nil
       report(
-        .warning, "found \(JSON.quoted(s)) twice in \"\(key)\"; expected each id once (a set)",
+        .warning,
+        "found \(JSON.quoted(Self.excerpt(s))) twice in \"\(key)\"; expected each id once (a set)",
         at: position ?? f.object.position, path: "\(f.path).\(key)")
     }
     return set
@@ -206,7 +220,8 @@ struct CanonicalReader {
       typeError(key, "a non-negative whole number", node, path: path)
       return nil
     }
-    let expected = "expected \"\(key)\" to be a non-negative whole number, found \(number.text)"
+    let shown = Self.excerpt(number.text)
+    let expected = "expected \"\(key)\" to be a non-negative whole number, found \(shown)"
     guard number.isIntegerLiteral else {
       let hint =
         number.text.contains(".") ? "" : " (write whole numbers without an exponent)"
@@ -218,12 +233,13 @@ struct CanonicalReader {
         report(.error, expected, at: node.position, path: path)
       } else {
         report(
-          .error, "expected \"\(key)\" to be at most \(Int64.max), found \(number.text)",
+          .error, "expected \"\(key)\" to be at most \(Int64.max), found \(shown)",
           at: node.position, path: path)
       }
       return nil
     }
-    guard value >= 0, let result = Int(exactly: value) else {
+    // `-0` is a sign, not a digit: the format's whole numbers are digits only (as in CSV).
+    guard value >= 0, !number.isNegative, let result = Int(exactly: value) else {
       report(.error, expected, at: node.position, path: path)
       return nil
     }
