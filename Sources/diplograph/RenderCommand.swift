@@ -28,6 +28,12 @@ struct StyleArguments: ParsableArguments {
   @Flag(help: "Leave out the legend.")
   var noLegend = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Draw at most this many actors, the strongest; merge the others into one node per bloc "
+        + "(default: \(Style.readableActors); 0: every actor).", valueName: "n"))
+  var drawActors: Int?
+
   @Flag(help: "Leave the counts off the edges.")
   var noCounts = false
 
@@ -53,6 +59,12 @@ struct StyleArguments: ParsableArguments {
     if noLegend { result.legend = false }
     if noCounts { result.edgeLabels = false }
     if let title { result.title = title }
+    if let drawActors {
+      guard (0...100_000).contains(drawActors) else {
+        throw ValidationError("--draw-actors expects 0…100000, found \(drawActors)")
+      }
+      result.maximumActors = drawActors == 0 ? nil : drawActors
+    }
     if let colourBlocs {
       result.colourBlocs = colourBlocs.split(separator: ",").map { BlocID(String($0)) }
     }

@@ -113,6 +113,7 @@ struct HTMLPage {
     if diagram.radial {
       caption += " The actor in the middle deals with most of the others."
     }
+    if let merged = diagram.caption { caption += " " + merged }
     self += "<figcaption>\(e(caption))"
     self += "<span class=\"swipe\"> Swipe sideways to see the whole diagram.</span></figcaption>\n"
     self += "</figure>\n"

@@ -24,7 +24,7 @@ import DiploGraph
 enum DOTAttribute: String, CaseIterable {
   case arrowsize, charset, `class`, color, fillcolor, fixedsize, fontcolor, fontname, fontsize
   case headlabel, height, label, labelangle, labeldistance, labeljust, labelloc, margin, minlen
-  case nodesep, outputorder, overlap, pad, taillabel
+  case nodesep, outputorder, overlap, pad, pos, taillabel
   case penwidth, ranksep, root, sep, shape, splines, style, tooltip, width
 }
 
