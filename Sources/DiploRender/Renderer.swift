@@ -53,8 +53,10 @@ public struct Renderer: Sendable {
     } else {
       output = try Graphviz.render(dot: document.text, engine: choice.engine, format: format)
     }
+    // Labels that Graphviz placed too close together are moved apart (``LabelSpacing``).
     return Rendering(
-      bytes: output.bytes, format: format, engine: choice, warnings: output.warnings,
+      bytes: format == .svg ? LabelSpacing.apply(output.bytes) : output.bytes, format: format,
+      engine: choice, warnings: output.warnings,
       inChildProcess: isolated)
   }
 

@@ -70,6 +70,8 @@ struct ReportCommand: ParsableCommand {
       // --title asks for one.
       var diagramStyle = style
       if look.title == nil { diagramStyle.title = "" }
+      // In HTML the legend is text beside the picture (readable on a phone), not in it.
+      if chosen == .html { diagramStyle.legend = false }
       var dot = try DOTWriter(style: diagramStyle).document(for: network)
       if dot.edgeCount > Self.diagramEdgeLimit && layout == nil && !force {
         // Too many edges to read or to lay out: the strongest actors, the others merged.
@@ -86,6 +88,7 @@ struct ReportCommand: ParsableCommand {
       }
       diagram = try renderDiagram(
         dot, engine: engine, title: headline ?? data.title, markdown: chosen == .markdown)
+      if !style.legend { diagram?.legend = nil }
     }
 
     let report = Report(
@@ -128,7 +131,9 @@ struct ReportCommand: ParsableCommand {
     if embedded.engine.automatic { printError(embedded.engine.description) }
     for warning in embedded.warnings { printError("graphviz: warning: \(warning)") }
     let radial = embedded.engine.engine == .circo || embedded.engine.engine == .twopi
-    return Diagram(svg: embedded.svg, radial: radial, caption: dot.caption)
+    return Diagram(
+      svg: embedded.svg, radial: radial, caption: dot.caption,
+      legend: markdown ? nil : DiagramLegend(dot.legend))
   }
 
   static func format(ofPath path: String) -> Format? {
@@ -137,6 +142,26 @@ struct ReportCommand: ParsableCommand {
     case "html", "htm": return .html
     default: return nil
     }
+  }
+}
+
+extension DiagramLegend {
+  /// The legend the DOT writer drew (or would have drawn) into the picture, for the page.
+  init(_ content: DiagramLegendContent) {
+    func css(_ colour: RGBColor) -> CSSColour {
+      guard let css = CSSColour(hex: colour.hex) else {
+        preconditionFailure("\(colour.hex) is #RRGGBB")
+      }
+      return css
+    }
+    self.init(
+      blocs: content.blocs.map { Bloc(colour: css($0.colour), name: $0.name) },
+      kinds: content.kinds.map {
+        Kind(
+          colour: css($0.look.color), line: Line(rawValue: $0.look.line.rawValue) ?? .solid,
+          name: $0.name)
+      },
+      notes: content.notes)
   }
 }
 

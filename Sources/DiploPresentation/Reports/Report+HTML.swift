@@ -106,6 +106,7 @@ struct HTMLPage {
     guard let diagram else { return }
     open("network", "The network")
     self += "<figure class=\"diagram\">\n<div class=\"pan\">\n\(diagram.svg)</div>\n"
+    if let legend = diagram.legend { self += legend.html }
     var caption =
       "Who acted against whom. Each arrow goes from the actor who acts to the actor acted "
       + "upon; its number is the count of diplomats, its width grows with it, its line and "

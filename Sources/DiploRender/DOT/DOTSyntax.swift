@@ -64,7 +64,14 @@ enum DOTValue {
 struct DOTAttributes {
   private(set) var pairs: [(DOTAttribute, DOTValue)] = []
 
-  mutating func set(_ name: DOTAttribute, _ value: DOTValue) { pairs.append((name, value)) }
+  /// Sets `name`: replaces its value where it is already set, else appends it.
+  mutating func set(_ name: DOTAttribute, _ value: DOTValue) {
+    if let i = pairs.firstIndex(where: { $0.0 == name }) {
+      pairs[i].1 = value
+    } else {
+      pairs.append((name, value))
+    }
+  }
 
   var isEmpty: Bool { pairs.isEmpty }
 

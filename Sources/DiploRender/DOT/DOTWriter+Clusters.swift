@@ -70,7 +70,7 @@ struct BlocBoxes {
 extension DOTWriter {
   /// The bloc boxes and their actors as DOT subgraphs (see ``BlocBoxes``), and the actors in
   /// no box.
-  func clusterStatements(_ model: DiagramModel, into out: inout String) {
+  func clusterStatements(_ model: DiagramModel, pinned: PinnedLayout, into out: inout String) {
     let boxes = BlocBoxes(model)
     func write(_ box: BlocBoxes.Box, indent: String) {
       let index = box.path.last!
@@ -86,11 +86,11 @@ extension DOTWriter {
       attributes.set(.class, .keyword("bloc bloc-" + DOTEscaping.classToken(bloc.id.rawValue)))
       out += indent + "subgraph \"cluster_\(box.path.map(String.init).joined(separator: "_"))\" {\n"
       out += indent + "  graph \(attributes.dot);\n"
-      for n in box.members { out += indent + "  " + nodeStatement(n, model) + "\n" }
+      for n in box.members { out += indent + "  " + nodeStatement(n, model, pinned: pinned) + "\n" }
       for child in box.children { write(child, indent: indent + "  ") }
       out += indent + "}\n"
     }
     for box in boxes.boxes { write(box, indent: "  ") }
-    for n in boxes.loose { out += "  " + nodeStatement(n, model) + "\n" }
+    for n in boxes.loose { out += "  " + nodeStatement(n, model, pinned: pinned) + "\n" }
   }
 }

@@ -34,11 +34,22 @@ public struct DOTWriter: Sendable {
   ///   ``DiploGraphError`` with code `overflow` when the counts of a self-loop, or of every
   ///   drawn edge, do not add up in 64 bits.
   public func document(for network: Network) throws -> DOTDocument {
+    try document(for: network, pinned: nil)
+  }
+
+  /// The DOT document for `network` with every actor of `pinned` drawn at its position
+  /// (`pos="x,y!"`, for neato to keep), whether or not it acts in `network`'s selection: a
+  /// frame of ``DiagramFrames``. No reduction: `network` is the reduced episode's.
+  ///
+  /// - Throws: as ``document(for:)``.
+  public func document(for network: Network, pinned: PinnedLayout?) throws -> DOTDocument {
     try style.validate()
     let reduction = try DiagramReduction(
-      network, style: style, maximumActors: style.maximumActors ?? 0)
+      network, style: style, maximumActors: pinned == nil ? (style.maximumActors ?? 0) : 0)
     let network = reduction.network
-    let model = try DiagramModel(network: network, style: style)
+    let pinnedNodes = Set((pinned?.positions.keys).map { $0.compactMap(network.node(of:)) } ?? [])
+    let model = try DiagramModel(network: network, style: style, alsoDrawing: pinnedNodes)
+    let pinned = pinned ?? PinnedLayout(positions: [:])
     let dataSet = network.dataSet
     let title = style.title ?? dataSet.title
     var out = ""
@@ -46,15 +57,20 @@ public struct DOTWriter: Sendable {
 
     let graphName = title.isEmpty ? "diplograph" : title
     out += "digraph \"\(DOTEscaping.quotedID(graphName))\" {\n"
-    out += "  graph \(graphAttributes(model, title: title).dot);\n"
+    var graph = graphAttributes(model, title: title)
+    if !pinned.positions.isEmpty {
+      // Every node pinned: nothing to remove overlaps from, and no root to centre.
+      graph.set(.overlap, .keyword("true"))
+    }
+    out += "  graph \(graph.dot);\n"
     out += "  node \(nodeDefaults().dot);\n"
     out += "  edge \(edgeDefaults().dot);\n"
 
     // Nodes, inside their blocs' boxes when clusters are on (``BlocBoxes``).
     if style.clusters {
-      clusterStatements(model, into: &out)
+      clusterStatements(model, pinned: pinned, into: &out)
     } else {
-      for n in model.nodes { out += "  " + nodeStatement(n, model) + "\n" }
+      for n in model.nodes { out += "  " + nodeStatement(n, model, pinned: pinned) + "\n" }
     }
     for (e, edge) in model.edges.enumerated() {
       out += "  " + edgeStatement(edge, minimumLength: model.minimumLength[e], model) + "\n"
@@ -119,7 +135,7 @@ public struct DOTWriter: Sendable {
 
   // MARK: Nodes
 
-  func nodeStatement(_ n: Int, _ model: DiagramModel) -> String {
+  func nodeStatement(_ n: Int, _ model: DiagramModel, pinned: PinnedLayout) -> String {
     let actor = model.actors[n]
     let strength = model.strength(n)
     let maximum = model.maximumStrength
@@ -144,6 +160,14 @@ public struct DOTWriter: Sendable {
     var classes = "actor actor-" + DOTEscaping.classToken(actor.kind.rawValue)
     for bloc in model.blocsOf[n] { classes += " bloc-" + DOTEscaping.classToken(bloc.id.rawValue) }
     a.set(.class, .keyword(classes))
+    if let p = pinned.positions[actor.id], p.width > 0, p.height > 0 {
+      a.set(.width, .number(p.width / 72))
+      a.set(.height, .number(p.height / 72))
+      a.set(.fixedsize, .keyword("true"))
+    }
+    if let p = pinned.positions[actor.id] {
+      a.set(.pos, .keyword(DOTEscaping.number(p.x / 72) + "," + DOTEscaping.number(p.y / 72) + "!"))
+    }
     return "\"\(DOTEscaping.quotedID(actor.id.rawValue))\" \(a.dot);"
   }
 

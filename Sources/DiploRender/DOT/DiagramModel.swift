@@ -60,7 +60,10 @@ struct DiagramModel {
 
   /// - Throws: ``DiploGraphError`` with code `overflow` when the counts on one drawn edge (a
   ///   self-loop: the network sums only the links between two actors) do not add up in 64 bits.
-  init(network: Network, style: Style) throws {
+  ///
+  /// `alsoDrawing`: node indices drawn even without a selected action (a frame draws every
+  /// actor of its episode).
+  init(network: Network, style: Style, alsoDrawing: Set<Int> = []) throws {
     self.network = network
     self.style = style
     let dataSet = network.dataSet
@@ -73,6 +76,7 @@ struct DiagramModel {
       drawn[action.actor] = true
       drawn[action.target] = true
     }
+    for n in alsoDrawing where n < k { drawn[n] = true }
     nodes = (0..<k).filter { drawn[$0] }
 
     let links = network.links
@@ -209,7 +213,8 @@ struct DiagramModel {
       let leaves = neighbours[c].filter { neighbours[$0].count == 1 }.count
       if leaves < 6 || 2 * leaves < nodes.count - 1 { centre = nil }
     }
-    self.centre = centre
+    // Boxes are drawn by dot and fdp only: a star with clusters is no star (dot draws it).
+    self.centre = style.clusters ? nil : centre
 
     // Stagger the leaves of each hub over `leafRows` ranks (what Graphviz's `unflatten -l`
     // does): a leaf is a drawn actor with exactly one neighbour, a hub one with at least six

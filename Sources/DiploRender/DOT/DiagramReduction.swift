@@ -3,7 +3,8 @@ import DiploGraph
 /// A network too large to read, cut down to its strongest actors: the diagram of a large
 /// graph (point 5 of issue 14).
 ///
-/// With K drawn actors and a limit N < K, the N actors of the largest strength
+/// With K drawn actors and a limit N < K (lowered until at most ``readableEdges`` edges are
+/// drawn), the N actors of the largest strength
 /// s = s^out + s^in (diplomats, or actions when no selected action has a count; ties by node
 /// order) are drawn as they are; every other actor is merged into one node per colouring bloc,
 /// "N others in BLOC" (an actor goes to its first colouring bloc in the style's order, actors in
@@ -22,6 +23,29 @@ public struct DiagramReduction: Sendable {
   /// The id prefix of merged nodes (`…others:EU`), chosen so that no data set's id is likely
   /// to clash with it; a clash only joins the two nodes.
   static let mergedPrefix = "\u{2026}others:"
+
+  /// The most edges drawn after a reduction: about what dot lays out with every label apart.
+  public static let readableEdges = 150
+  /// The fewest actors a reduction keeps.
+  static let smallestN = 5
+
+  /// Edges (pair and kind) among the `kept` actors and one merged node for the rest (an upper
+  /// bound's stand-in: merging per bloc gives a few more).
+  static func edgeCount(_ network: Network, kept: Set<Int>) -> Int {
+    var seen = Set<[Int32]>()
+    var kinds: [ActionKind: Int32] = [:]
+    let table = network.dataSet.actions
+    for action in network.actions {
+      let a = kept.contains(action.actor) ? Int32(action.actor) : -1
+      let t = kept.contains(action.target) ? Int32(action.target) : -1
+      if a == -1 && t == -1 { continue }
+      let kind = table.kind(row: action.row)
+      let k = kinds[kind] ?? Int32(kinds.count)
+      kinds[kind] = k
+      seen.insert([a, t, k])
+    }
+    return seen.count
+  }
 
   /// Reduces `network` to at most `maximumActors` strongest actors plus the merged nodes.
   ///
@@ -49,12 +73,20 @@ public struct DiagramReduction: Sendable {
       out[action.actor] = try DiagramModel.sum(out[action.actor], w, "a strength")
       into[action.target] = try DiagramModel.sum(into[action.target], w, "a strength")
     }
-    let strongest = nodes.sorted { a, b in
+    let ranked = nodes.sorted { a, b in
       let (sa, sb) = (out[a] &+ into[a], out[b] &+ into[b])
       return sa != sb ? sa > sb : a < b
-    }.prefix(maximumActors)
-    let kept = Set(strongest)
+    }
 
+    // N: the limit, lowered (by a quarter at a time) until the drawn edges (one per pair
+    // and kind) are at most ``readableEdges``, so that every count stays legible.
+    var n = maximumActors
+    var kept = Set(ranked.prefix(n))
+    while n > Self.smallestN && Self.edgeCount(network, kept: kept) > Self.readableEdges {
+      n = max(Self.smallestN, n * 3 / 4)
+      kept = Set(ranked.prefix(n))
+    }
+    let strongest = ranked.prefix(n)
     let data = network.dataSet
     let order = style.colourBlocs ?? data.blocs.map(\.id)
     var colouring: [Bloc] = []
@@ -119,8 +151,8 @@ public struct DiagramReduction: Sendable {
 
     let unit = counted ? "diplomats expelled and lost" : "actions sent and received"
     var text =
-      "The \(maximumActors) actors with the most \(unit) of \(nodes.count) are drawn; the other "
-      + "\(nodes.count - maximumActors) are merged into "
+      "The \(n) actors with the most \(unit) of \(nodes.count) are drawn; the other "
+      + "\(nodes.count - n) are merged into "
     text += groupNames.joined(separator: ", ") + "."
     if leftOut > 0 {
       text += " \(plural(leftOut, "action")) between merged actors of one node are not drawn."

@@ -94,7 +94,7 @@ public struct Style: Hashable, Sendable {
 
   /// The default ``maximumActors``: about as many labelled nodes as a page (and a phone, by
   /// zooming) shows legibly.
-  public static let readableActors = 50
+  public static let readableActors = 40
 
   /// The default style.
   public static let standard = Style()
