@@ -48,7 +48,8 @@ public struct DiagramLegend: Hashable, Sendable {
   var html: String {
     var s = "<div class=\"legend\"><ul>\n"
     for bloc in blocs {
-      s += "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" "
+      s +=
+        "<li><svg class=\"swatch\" width=\"14\" height=\"14\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" "
       s += "width=\"13\" height=\"13\" fill=\"\(bloc.colour.hex)\" stroke=\"#333333\"/></svg>"
       s += XMLEscaping.text(bloc.name) + "</li>\n"
     }
@@ -61,7 +62,8 @@ public struct DiagramLegend: Hashable, Sendable {
       case .bold: dash = ""
       }
       let width = kind.line == .bold ? 4 : 2
-      s += "<li><svg width=\"36\" height=\"10\" aria-hidden=\"true\"><line x1=\"0\" y1=\"5\" "
+      s +=
+        "<li><svg class=\"line\" width=\"36\" height=\"10\" aria-hidden=\"true\"><line x1=\"0\" y1=\"5\" "
       s += "x2=\"36\" y2=\"5\" stroke=\"\(kind.colour.hex)\" stroke-width=\"\(width)\"\(dash)/>"
       s += "</svg>" + XMLEscaping.text(kind.name) + "</li>\n"
     }

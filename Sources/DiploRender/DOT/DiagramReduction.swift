@@ -4,11 +4,12 @@ import DiploGraph
 /// graph (point 5 of issue 14).
 ///
 /// With K drawn actors and a limit N < K (lowered until at most ``readableEdges`` edges are
-/// drawn), the N actors of the largest strength
-/// s = s^out + s^in (diplomats, or actions when no selected action has a count; ties by node
-/// order) are drawn as they are; every other actor is merged into one node per colouring bloc,
-/// "N others in BLOC" (an actor goes to its first colouring bloc in the style's order, actors in
-/// none to "N others"). Actions between two merged actors of the same node are left out (they
+/// drawn), the N actors of the largest strength s = s^out + s^in (diplomats, or actions when no
+/// selected action has a count; ties by node order) are drawn as they are; every other actor is
+/// merged into one node per colouring bloc, "N others in BLOC" (an actor goes to its first
+/// colouring bloc in the style's order, actors in none to "N others"; when those merged nodes
+/// alone would draw more than ``readableEdges`` edges, every other actor goes to one node, "N
+/// others"). Actions between two merged actors of the same node are left out (they
 /// would be loops of the merged node); every other action is kept, with its kind, count, date
 /// and sources, so kinds stay apart on the merged edges. The ``caption`` says what was drawn
 /// and what was merged.
@@ -25,20 +26,20 @@ public struct DiagramReduction: Sendable {
   static let mergedPrefix = "\u{2026}others:"
 
   /// The most edges drawn after a reduction: about what dot lays out with every label apart.
-  public static let readableEdges = 150
+  public static let readableEdges = 80
   /// The fewest actors a reduction keeps.
   static let smallestN = 5
 
-  /// Edges (pair and kind) among the `kept` actors and one merged node for the rest (an upper
-  /// bound's stand-in: merging per bloc gives a few more).
-  static func edgeCount(_ network: Network, kept: Set<Int>) -> Int {
+  /// Edges (pair and kind) drawn when the `kept` actors stay and every other actor is merged
+  /// into the node of its `group`; loops of a merged node are not drawn.
+  static func edgeCount(_ network: Network, kept: Set<Int>, group: (Int) -> Int) -> Int {
     var seen = Set<[Int32]>()
     var kinds: [ActionKind: Int32] = [:]
     let table = network.dataSet.actions
     for action in network.actions {
-      let a = kept.contains(action.actor) ? Int32(action.actor) : -1
-      let t = kept.contains(action.target) ? Int32(action.target) : -1
-      if a == -1 && t == -1 { continue }
+      let a = kept.contains(action.actor) ? Int32(action.actor) : Int32(-2 - group(action.actor))
+      let t = kept.contains(action.target) ? Int32(action.target) : Int32(-2 - group(action.target))
+      if a == t && a < 0 { continue }
       let kind = table.kind(row: action.row)
       let k = kinds[kind] ?? Int32(kinds.count)
       kinds[kind] = k
@@ -78,31 +79,44 @@ public struct DiagramReduction: Sendable {
       return sa != sb ? sa > sb : a < b
     }
 
-    // N: the limit, lowered (by a quarter at a time) until the drawn edges (one per pair
-    // and kind) are at most ``readableEdges``, so that every count stays legible.
-    var n = maximumActors
-    var kept = Set(ranked.prefix(n))
-    while n > Self.smallestN && Self.edgeCount(network, kept: kept) > Self.readableEdges {
-      n = max(Self.smallestN, n * 3 / 4)
-      kept = Set(ranked.prefix(n))
-    }
-    let strongest = ranked.prefix(n)
     let data = network.dataSet
     let order = style.colourBlocs ?? data.blocs.map(\.id)
     var colouring: [Bloc] = []
     for id in order where !colouring.contains(where: { $0.id == id }) {
       if let bloc = data.bloc(id) { colouring.append(bloc) }
     }
-    // The merged node of each actor that is not kept: its first colouring bloc, or none.
+    // The merged node each actor would go to: its first colouring bloc, or none.
     var groupOf = [Int?](repeating: nil, count: k)
     for (b, bloc) in colouring.enumerated().reversed() {
-      for member in bloc.members {
-        if let n = network.node(of: member), !kept.contains(n) { groupOf[n] = b }
+      for member in bloc.members { if let n = network.node(of: member) { groupOf[n] = b } }
+    }
+    // N: the limit, lowered (by a quarter at a time) until the drawn edges (one per pair
+    // and kind, the merged nodes' included) are at most ``readableEdges``, so that every count
+    // stays legible.
+    // When the merged nodes of the blocs deal with one another too much for that even at
+    // the fewest actors, every other actor goes to one node ("N others") instead.
+    var n = maximumActors
+    var kept = Set(ranked.prefix(n))
+    for perBloc in [true, false] {
+      if !perBloc {
+        groupOf = [Int?](repeating: nil, count: k)
+        n = maximumActors
+        kept = Set(ranked.prefix(n))
+      }
+      while n > Self.smallestN
+        && Self.edgeCount(network, kept: kept, group: { groupOf[$0] ?? -1 }) > Self.readableEdges
+      {
+        n = max(Self.smallestN, n * 3 / 4)
+        kept = Set(ranked.prefix(n))
+      }
+      if Self.edgeCount(network, kept: kept, group: { groupOf[$0] ?? -1 }) <= Self.readableEdges {
+        break
       }
     }
+    let strongest = ranked.prefix(n)
     let noBloc = colouring.count
     var merged = [Int](repeating: 0, count: colouring.count + 1)
-    for n in nodes where !kept.contains(n) { merged[groupOf[n] ?? noBloc] += 1 }
+    for m in nodes where !kept.contains(m) { merged[groupOf[m] ?? noBloc] += 1 }
     func mergedID(_ group: Int) -> ActorID {
       ActorID(Self.mergedPrefix + (group == noBloc ? "" : colouring[group].id.rawValue))
     }
