@@ -75,8 +75,8 @@ extension DOTWriter {
     return .table(rows, cellSpacing: 1)
   }
 
-  /// The notes under the legend's grid: the shapes drawn (each with the actor kinds it stands
-  /// for), what node size and line width measure, the boxes and the edge mode, only for what
+  /// The notes under the legend's grid: the shapes drawn when there are two or more (each with
+  /// the actor kinds it stands for), what node size and line width measure, the boxes and the edge mode, only for what
   /// the diagram draws.
   func legendNotes(_ model: DiagramModel) -> [String] {
     var notes: [String] = []
@@ -88,7 +88,8 @@ extension DOTWriter {
       if kindsOfShape[shape] == nil { shapes.append(shape) }
       kindsOfShape[shape, default: []].append(kind)
     }
-    if !shapes.isEmpty {
+    // One shape tells nothing apart: named only when two or more are drawn.
+    if shapes.count > 1 {
       notes.append(
         shapes.map { shape in
           "\(shape.rawValue): " + kindsOfShape[shape]!.map(\.rawValue).joined(separator: " or ")
