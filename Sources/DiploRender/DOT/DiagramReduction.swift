@@ -28,7 +28,7 @@ public struct DiagramReduction: Sendable {
   /// The most edges drawn after a reduction: about what dot lays out with every label apart.
   public static let readableEdges = 80
   /// The fewest actors a reduction keeps.
-  static let smallestN = 5
+  static let smallestN = 2
 
   /// Edges (pair and kind) drawn when the `kept` actors stay and every other actor is merged
   /// into the node of its `group`; loops of a merged node are not drawn.
