@@ -49,8 +49,12 @@ demo: build
 	@mkdir -p $(OUT)
 	$(CLI) report $(DATA) $(STYLE_DEMO) -o $(OUT)/report.html
 	$(CLI) report $(DATA) $(STYLE_DEMO) -o $(OUT)/report.md
+	@for f in Graphs/*.json; do n=$$(basename $$f .json); \
+	  $(CLI) render $$f -o $(OUT)/$$n.svg && $(CLI) report $$f -o $(OUT)/$$n.html || exit 1; \
+	done
 	@echo "demo: diagram  $(CURDIR)/$(DATA:.json=.svg) (DOT: $(DATA:.json=.dot))"
 	@echo "demo: reports  $(CURDIR)/$(OUT)/report.html and report.md (its pictures beside it)"
+	@echo "demo: every data set of Graphs/ drawn and reported: $(CURDIR)/$(OUT)/NAME.svg, NAME.html"
 
 # Style first (fast), then the whole suite, then a few seconds of each fuzz target
 # (docs/robustness.md; skipped, with a note, where the toolchain has no libFuzzer).

@@ -88,8 +88,10 @@ public struct Renderer: Sendable {
         "Graphviz drew nothing (an empty \(format.rawValue.uppercased())); expected a drawing"
           + Self.saying(output.warnings))
     }
+    // Labels that Graphviz placed too close together are moved apart (``LabelSpacing``).
     return Rendering(
-      bytes: output.bytes, format: format, engine: choice, warnings: output.warnings,
+      bytes: format == .svg ? LabelSpacing.apply(output.bytes) : output.bytes, format: format,
+      engine: choice, warnings: output.warnings,
       inChildProcess: isolated)
   }
 

@@ -28,6 +28,12 @@ struct StyleArguments: ParsableArguments {
   @Flag(help: "Leave out the legend.")
   var noLegend = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Draw at most this many actors, the strongest; merge the others into one node per bloc "
+        + "(default: \(Style.readableActors); 0: every actor).", valueName: "n"))
+  var drawActors: Int?
+
   @Flag(help: "Leave the counts off the edges.")
   var noCounts = false
 
@@ -57,6 +63,12 @@ struct StyleArguments: ParsableArguments {
     if noLegend { result.legend = false }
     if noCounts { result.edgeLabels = false }
     if let title { result.title = title }
+    if let drawActors {
+      guard (0...100_000).contains(drawActors) else {
+        throw ValidationError("--draw-actors expects 0…100000, found \(drawActors)")
+      }
+      result.maximumActors = drawActors == 0 ? nil : drawActors
+    }
     if let colourBlocs {
       result.colourBlocs = colourBlocs.split(separator: ",").map { BlocID(String($0)) }
     }
@@ -133,6 +145,13 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "With --embed: the prefix of every id in the SVG.")
   var idPrefix: String = "diplograph"
 
+  @Option(
+    help: ArgumentHelp(
+      "One SVG per period (day, week, or a number of equal periods), every actor at the same "
+        + "place in every frame; written as -o's name with -01, -02, … before .svg.",
+      valueName: "period"))
+  var frames: String?
+
   func validate() throws {
     if format == nil, let path = output.output,
       let unknown = OutputOptions.unknownExtension(
@@ -152,6 +171,10 @@ struct RenderCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let frames {
+      try writeFrames(frames)
+      return
+    }
     let chosenFormat = format ?? output.output.flatMap(Self.format(ofPath:)) ?? .svg
     if embed && chosenFormat != .svg {
       throw CommandFailure.usage(
@@ -187,5 +210,38 @@ struct RenderCommand: ParsableCommand {
 
   static func format(ofPath path: String) -> Format? {
     Format(rawValue: (path as NSString).pathExtension.lowercased())
+  }
+
+  /// `render --frames`: the episode laid out once, one SVG per period (``DiagramFrames``).
+  private func writeFrames(_ text: String) throws {
+    guard let period = FramePeriod(text) else {
+      throw CommandFailure.usage("--frames expects day, week or a number 1…1000, found '\(text)'")
+    }
+    guard let path = output.output, path != "-", (format ?? .svg) == .svg, !embed else {
+      throw CommandFailure.usage(
+        "--frames writes SVG files: give -o NAME.svg (no --format, no --embed)")
+    }
+    let engine = try layout.map { try LayoutEngine(named: $0) }
+    let style = try look.resolved()
+    let data = try input.load().dataSet
+    let network = try Network(data, selection: try selection.selection(in: data))
+    let renderer = try layoutTime.renderer()
+    let frames = try DiagramFrames(
+      network: network, style: style, period: period, renderer: renderer, engine: engine,
+      force: force)
+    if frames.frames.isEmpty { printError("render: no dated action in the selection: no frame") }
+    let stem =
+      (path as NSString).pathExtension.lowercased() == "svg"
+      ? (path as NSString).deletingPathExtension : path
+    let width = max(2, String(frames.frames.count).count)
+    var files: [(bytes: [UInt8], path: String)] = []
+    for (i, frame) in frames.frames.enumerated() {
+      let rendering = try renderer.render(frame.document, engine: .neato, format: .svg)
+      let number = String(i + 1)
+      let name = stem + "-" + String(repeating: "0", count: width - number.count) + number + ".svg"
+      files.append((rendering.bytes, name))
+      printError("render: \(name): \(frame.period)")
+    }
+    try AtomicFile.write(files, protecting: input.protectedPaths)
   }
 }

@@ -81,16 +81,25 @@ struct ReportCommand: ParsableCommand {
       // --title asks for one.
       var diagramStyle = style
       if look.title == nil { diagramStyle.title = "" }
-      let dot = try DOTWriter(style: diagramStyle).document(for: network)
+      // In HTML the legend is text beside the picture (readable on a phone), not in it.
+      if chosen == .html { diagramStyle.legend = false }
+      var dot = try DOTWriter(style: diagramStyle).document(for: network)
       if dot.edgeCount > Self.diagramEdgeLimit && layout == nil && !force {
+        // Too many edges to read or to lay out: the strongest actors, the others merged.
+        var smaller = diagramStyle
+        smaller.maximumActors = min(diagramStyle.maximumActors ?? Int.max, Style.readableActors)
+        while dot.edgeCount > Self.diagramEdgeLimit, let n = smaller.maximumActors, n > 2 {
+          dot = try DOTWriter(style: smaller).document(for: network)
+          smaller.maximumActors = n / 2
+        }
         printError(
-          "report: the diagram would have \(dot.edgeCount) edges, too many to read (over "
-            + "\(Self.diagramEdgeLimit)); it is left out. Narrow the selection, or name --layout "
-            + "(or --force) to draw it anyway.")
-      } else {
-        diagram = try renderDiagram(
-          dot, engine: engine, title: headline ?? data.title, markdown: chosen == .markdown)
+          "report: the diagram draws the strongest actors only (\(dot.nodeCount) nodes, "
+            + "\(dot.edgeCount) edges); name --layout (or --force) with --draw-actors 0 to draw all."
+        )
       }
+      diagram = try renderDiagram(
+        dot, engine: engine, title: headline ?? data.title, markdown: chosen == .markdown)
+      if !style.legend { diagram?.legend = nil }
     }
 
     let report = Report(
@@ -118,7 +127,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   /// Beyond this many edges a diagram is a tangle nobody reads, and laying it out takes
-  /// minutes: the report leaves it out unless asked.
+  /// minutes: the report draws fewer actors unless asked.
   static let diagramEdgeLimit = 2_000
 
   private func renderDiagram(
@@ -133,7 +142,9 @@ struct ReportCommand: ParsableCommand {
     if embedded.engine.automatic { printError(embedded.engine.description) }
     for warning in embedded.warnings { printError("graphviz: warning: \(warning)") }
     let radial = embedded.engine.engine == .circo || embedded.engine.engine == .twopi
-    return Diagram(svg: embedded.svg, radial: radial)
+    return Diagram(
+      svg: embedded.svg, radial: radial, caption: dot.caption,
+      legend: markdown ? nil : DiagramLegend(dot.legend))
   }
 
   static func format(ofPath path: String) -> Format? {
@@ -142,6 +153,26 @@ struct ReportCommand: ParsableCommand {
     case "html", "htm": return .html
     default: return nil
     }
+  }
+}
+
+extension DiagramLegend {
+  /// The legend the DOT writer drew (or would have drawn) into the picture, for the page.
+  init(_ content: DiagramLegendContent) {
+    func css(_ colour: RGBColor) -> CSSColour {
+      guard let css = CSSColour(hex: colour.hex) else {
+        preconditionFailure("\(colour.hex) is #RRGGBB")
+      }
+      return css
+    }
+    self.init(
+      blocs: content.blocs.map { Bloc(colour: css($0.colour), name: $0.name) },
+      kinds: content.kinds.map {
+        Kind(
+          colour: css($0.look.color), line: Line(rawValue: $0.look.line.rawValue) ?? .solid,
+          name: $0.name)
+      },
+      notes: content.notes)
   }
 }
 

@@ -79,7 +79,8 @@ import Testing
     let classes = xml.values(of: "class")
     #expect(classes.contains("node actor actor-organisation"))
     #expect(classes.contains("node actor actor-state bloc-EU bloc-NATO_MEMBERS"))
-    #expect(classes.contains("edge action kind-staff_cut kind-retaliation"))
+    #expect(classes.contains("edge action kind-staff_cut"))
+    #expect(classes.contains("edge action kind-retaliation"))
   }
 
   @Test func gradientIdsAreRenumberedSoOutputIsDeterministic() throws {

@@ -22,7 +22,8 @@ import Testing
     let small = try DOTWriter().document(for: Network(RenderFixtures.small()))
     #expect(!(try renderer.render(small).inChildProcess))
     // dot on 120 nodes takes about two minutes: in the helper, stopped after a second.
-    let big = try DOTWriter().document(for: Network(RenderFixtures.random(nodes: 120)))
+    let big = try DOTWriter(style: RenderFixtures.whole).document(
+      for: Network(RenderFixtures.random(nodes: 120)))
     let start = Date()
     #expect {
       _ = try renderer.render(big, engine: .dot, force: true)

@@ -55,20 +55,22 @@ import Testing
     let small = try DOTWriter().document(for: Network(RenderFixtures.small()))
     #expect(!(try renderer.render(small).inChildProcess))
     // 120 nodes: beyond what circo is known to lay out fast; sfdp, in process.
-    let big = try DOTWriter().document(for: Network(RenderFixtures.random(nodes: 120)))
+    let big = try DOTWriter(style: RenderFixtures.whole).document(
+      for: Network(RenderFixtures.random(nodes: 120)))
     #expect(!EnginePolicy.standard.isKnownFast(big, engine: .circo))
     #expect(EnginePolicy.standard.isKnownFast(big, engine: .sfdp))
     #expect(!(try renderer.render(big, engine: .sfdp).inChildProcess))
     // A megabyte of label text: not known to be fast, whatever the engine.
     var data = RenderFixtures.small()
     data.actors[0].name = String(repeating: "long name ", count: 120_000)
-    let long = try DOTWriter().document(for: Network(data))
+    let long = try DOTWriter(style: RenderFixtures.whole).document(for: Network(data))
     #expect(!EnginePolicy.standard.isKnownFast(long, engine: .sfdp))
   }
 
   @Test func aRunawayLayoutIsStoppedAtTheLimit() throws {
     // dot on 120 nodes with 3 edges each takes about two minutes (see EnginePolicy).
-    let document = try DOTWriter().document(for: Network(RenderFixtures.random(nodes: 120)))
+    let document = try DOTWriter(style: RenderFixtures.whole).document(
+      for: Network(RenderFixtures.random(nodes: 120)))
     let start = Date()
     let error = renderError {
       _ = try Renderer(isolation: try Self.isolation(timeLimit: 1)).render(

@@ -1,8 +1,17 @@
 import DiploGraph
+import DiploRender
 import Foundation
 
 /// Data sets built in code for the rendering tests.
 enum RenderFixtures {
+  /// The standard style drawing every actor (no reduction to the strongest): for tests of the
+  /// engine policy and the layout isolation on large graphs.
+  static let whole: Style = {
+    var style = Style.standard
+    style.maximumActors = nil
+    return style
+  }()
+
   /// Texts that break naive escaping in DOT, HTML-like labels, XML and CSS.
   static let hostile: [String] = [
     #"quote " inside"#,

@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct RendererTests {
   private func document(_ dataSet: DataSet = RenderFixtures.small()) throws -> DOTDocument {
-    try DOTWriter().document(for: Network(dataSet))
+    try DOTWriter(style: RenderFixtures.whole).document(for: Network(dataSet))
   }
 
   @Test(arguments: LayoutEngine.allCases.filter(\.isReproducibleInProcess))
@@ -126,7 +126,7 @@ import Testing
     let small = try document()
     let choice = try policy.choose(for: small, requested: nil, force: false)
     #expect(choice.engine == .dot && choice.automatic)
-    #expect(choice.reason == "dot (automatic: 6 nodes and 6 edges, within 50 nodes and 150 edges)")
+    #expect(choice.reason == "dot (automatic: 6 nodes and 7 edges, within 50 nodes and 150 edges)")
     let medium = try document(RenderFixtures.random(nodes: 60))
     let auto = try policy.choose(for: medium, requested: nil, force: false)
     #expect(auto.engine == .sfdp && auto.automatic)

@@ -116,7 +116,7 @@ import Testing
     let run = try CommandRunner.run(["render", skripal, "--embed", "--id-prefix", "sk", "-o", out])
     #expect(run.status == 0)
     #expect(
-      run.stderr.contains("layout: circo (automatic: 33 nodes and 57 edges, a star around RUS)"))
+      run.stderr.contains("layout: circo (automatic: 33 nodes and 60 edges, a star around RUS)"))
     let svg = try String(contentsOfFile: out, encoding: .utf8)
     #expect(svg.hasPrefix("<svg"))
     #expect(svg.contains(#"role="img""#) && svg.contains(#"id="sk""#))

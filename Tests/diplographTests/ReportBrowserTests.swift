@@ -112,8 +112,11 @@ import Testing
       text.contains(
         "Expulsions left unanswered: four states (Belgium, Georgia, Hungary and Montenegro) and "
           + "NATO."))
-    // The diagram and the two charts, as inline SVG with their accessible names.
-    #expect(html.matches(of: /<svg\s/).count == 3)
+    // The diagram and the two charts, as inline SVG with their accessible names, and the
+    // diagram's legend as text beside it (a small SVG swatch or line sample per entry).
+    let legendSamples = html.matches(of: /<svg class="(swatch|line)"/).count
+    #expect(legendSamples == 11)  // 5 bloc swatches (4 blocs, no bloc), 6 kinds
+    #expect(html.matches(of: /<svg\s/).count == 3 + legendSamples)
     #expect(html.contains("id=\"diagram\" class=\"diplograph\" role=\"img\""))
     #expect(html.contains("<title id=\"diagram-title\">Network diagram: Expulsions of Russian"))
     #expect(html.contains("id=\"chart-timeline\" class=\"chart\" role=\"img\""))

@@ -8,9 +8,19 @@ public struct Diagram: Hashable, Sendable {
   /// Whether the layout is radial (a circle or rings around the busiest actor, as Graphviz's
   /// circo and twopi draw them): the caption then says what the middle means.
   public var radial: Bool
+  /// What was drawn and what was merged when the network was too large to draw whole, said
+  /// under the diagram; `nil` when every actor is drawn.
+  public var caption: String?
+  /// The legend, shown beside the picture as text (give the picture no legend of its own);
+  /// `nil` when the picture carries it.
+  public var legend: DiagramLegend?
 
-  public init(svg: String, radial: Bool = false) {
+  public init(
+    svg: String, radial: Bool = false, caption: String? = nil, legend: DiagramLegend? = nil
+  ) {
     self.svg = svg
     self.radial = radial
+    self.caption = caption
+    self.legend = legend
   }
 }

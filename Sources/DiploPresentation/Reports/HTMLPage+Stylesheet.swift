@@ -56,6 +56,13 @@ extension HTMLPage {
     .pan { overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; }
     .pan svg { min-width: 40rem; }
     .swipe { display: none; }
+    .legend ul { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none;
+      margin: 0.5rem 0 0; padding: 0; font-size: 0.9rem; }
+    .legend li { display: flex; align-items: center; gap: 0.4rem; }
+    figure .legend svg { display: inline; flex: none; height: auto; }
+    figure .legend svg.swatch { width: 14px; }
+    figure .legend svg.line { width: 36px; }
+    .legend p { margin: 0.2rem 0 0; font-size: 0.85rem; color: var(--muted); }
     .table-wrap { overflow-x: auto; margin: 0.6rem 0 0.4rem; }
     .table-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
     table { border-collapse: collapse; width: 100%; font-size: 0.92rem; line-height: 1.35; }

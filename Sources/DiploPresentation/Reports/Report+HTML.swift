@@ -106,6 +106,7 @@ struct HTMLPage {
     guard let diagram else { return }
     open("network", "The network")
     self += "<figure class=\"diagram\">\n<div class=\"pan\">\n\(diagram.svg)</div>\n"
+    if let legend = diagram.legend { self += legend.html }
     var caption =
       "Who acted against whom. Each arrow goes from the actor who acts to the actor acted "
       + "upon; its number is the count of diplomats, its width grows with it, its line and "
@@ -113,6 +114,7 @@ struct HTMLPage {
     if diagram.radial {
       caption += " The actor in the middle deals with most of the others."
     }
+    if let merged = diagram.caption { caption += " " + merged }
     self += "<figcaption>\(e(caption))"
     self += "<span class=\"swipe\"> Swipe sideways to see the whole diagram.</span></figcaption>\n"
     self += "</figure>\n"

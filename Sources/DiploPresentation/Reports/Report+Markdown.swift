@@ -49,6 +49,7 @@ extension Report {
       md.paragraph(
         "_Who acted against whom: each arrow goes from the actor who acts to the actor acted "
           + "upon; its number is the count of diplomats._")
+      if let merged = diagram.caption { md.paragraph("_" + MarkdownEscaping.line(merged) + "_") }
     }
 
     md.heading("What the sources say, checked against the data")

@@ -22,6 +22,12 @@ public struct DOTDocument: Hashable, Sendable, CustomStringConvertible {
   /// with no one else (Russia in 2018). The writer names it as the graph's `root` (twopi's centre), and ``EnginePolicy``
   /// lays such a diagram out radially around it, with circo.
   public let centre: ActorID?
+  /// What was drawn and what was merged when the network was too large to draw whole
+  /// (``DiagramReduction``); `nil` when every actor is drawn.
+  public let caption: String?
+  /// The legend of exactly what is drawn, as data: for a page that shows it beside the
+  /// picture (a phone's width leaves the legend inside the SVG too small to read).
+  public let legend: DiagramLegendContent
 
   public var description: String { text }
 }

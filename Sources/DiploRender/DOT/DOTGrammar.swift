@@ -8,14 +8,16 @@
 //
 //   graph      = "digraph" QUOTED "{" statement* "}"
 //   statement  = ("graph" | "node" | "edge") attributes ";"
-//              | "subgraph" QUOTED "{" ("graph" attributes ";" | QUOTED attributes ";")* "}"
+//              | cluster
+//   cluster    = "subgraph" QUOTED "{" ("graph" attributes ";" | QUOTED attributes ";" | cluster)*
+//                "}"                   (nested at most 16 deep)
 //              | QUOTED attributes ";"
 //              | QUOTED "->" QUOTED attributes ";"
 //   attributes = "[" NAME "=" value ("," NAME "=" value)* "]"
 //   value      = QUOTED | HTML            (HTML for `label` only)
 //
 // where NAME is one of the attributes the writer sets (``DOTAttribute``), a `fontname` must be a
-// valid ``FontName``, a colour `#RRGGBB`, a subgraph is `cluster_<n>`, QUOTED is a double-quoted
+// valid ``FontName``, a colour `#RRGGBB`, a subgraph is `cluster_<n>` or `cluster_<n>_<n>…`, QUOTED is a double-quoted
 // string without raw control characters (a backslash always takes the next character with it,
 // as Graphviz's lexer does), and HTML holds only the tags, attributes and entities the writer's
 // ``HTMLLabel`` makes (no IMG, no HREF, no FACE). Whitespace is spaces, tabs and line feeds.
@@ -174,19 +176,20 @@ enum DOTGrammar {
       guard index == bytes.count else { throw failure("the end of the text") }
     }
 
-    mutating func statement(inCluster: Bool) throws {
+    mutating func statement(inCluster: Bool, depth: Int = 0) throws {
       if accept("graph") || (!inCluster && (accept("node") || accept("edge"))) {
         try attributes()
         try expect(";")
         return
       }
-      if !inCluster && accept("subgraph") {
+      if depth < 16 && accept("subgraph") {
         let name = text(try quoted())
-        guard name.hasPrefix("cluster_"), name.count > 8,
-          name.dropFirst(8).allSatisfy({ $0.isASCII && $0.isNumber })
+        let parts = name.dropFirst(8).split(separator: "_", omittingEmptySubsequences: false)
+        guard name.hasPrefix("cluster_"),
+          parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { throw failure("a subgraph named cluster_<number>") }
         try expect("{")
-        while !accept("}") { try statement(inCluster: true) }
+        while !accept("}") { try statement(inCluster: true, depth: depth + 1) }
         return
       }
       guard atQuote else { throw failure("a statement") }

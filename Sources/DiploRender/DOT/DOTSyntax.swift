@@ -24,7 +24,7 @@ import DiploGraph
 enum DOTAttribute: String, CaseIterable {
   case arrowsize, charset, `class`, color, fillcolor, fixedsize, fontcolor, fontname, fontsize
   case headlabel, height, label, labelangle, labeldistance, labeljust, labelloc, margin, minlen
-  case nodesep, outputorder, overlap, pad, taillabel
+  case nodesep, outputorder, overlap, pad, pos, taillabel
   case penwidth, ranksep, root, sep, shape, splines, style, tooltip, width
 }
 
@@ -64,7 +64,14 @@ enum DOTValue {
 struct DOTAttributes {
   private(set) var pairs: [(DOTAttribute, DOTValue)] = []
 
-  mutating func set(_ name: DOTAttribute, _ value: DOTValue) { pairs.append((name, value)) }
+  /// Sets `name`: replaces its value where it is already set, else appends it.
+  mutating func set(_ name: DOTAttribute, _ value: DOTValue) {
+    if let i = pairs.firstIndex(where: { $0.0 == name }) {
+      pairs[i].1 = value
+    } else {
+      pairs.append((name, value))
+    }
+  }
 
   var isEmpty: Bool { pairs.isEmpty }
 

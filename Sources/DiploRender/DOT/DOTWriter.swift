@@ -6,12 +6,14 @@ import DiploGraph
 ///   action are left out), in node order; shape by actor kind, fill by colouring bloc, size by
 ///   strength s = out + in weight (width = w_min + (w_max − w_min)·√(s / s_max), so the area
 ///   grows with s), label by ``Style/nodeLabel``, tooltip with the name, id, blocs and strengths.
-/// - Edges: one per aggregated link (the network's summed w_ij) or one per action
-///   (``Style/edgeMode``); pen width by weight (``PenWidthScale``), line style and colour by the
-///   kind that weighs most on the edge, the count as label (by the far end, on a star's
-///   edges to and from its centre), tooltip with the kind breakdown and the sources.
+/// - Edges: one per ordered pair and action kind (kinds are never merged: Canada's 4
+///   expulsions and 3 refused accreditations are two edges, labelled 4 and 3), or one per
+///   action (``Style/edgeMode``); pen width by the edge's weight (``PenWidthScale``; diplomats,
+///   or events when no action has a count, see ``DiagramWeighting``), line style and colour by
+///   its kind (``KindLooks``), the weight as label, tooltip with the kind and the sources.
 ///   Self-loops are drawn.
-/// - Optionally one cluster per colouring bloc, a title and a legend (the graph's label).
+/// - Optionally the bloc boxes (``BlocBoxes``), a title and a legend of exactly what is drawn
+///   (the graph's label).
 /// - A star's centre (``DOTDocument/centre``) as the graph's `root`, for twopi and circo.
 /// - CSS classes for the embeddable SVG: `actor actor-<kind> bloc-<id>…` on nodes,
 ///   `action kind-<kind>…` on edges, `bloc bloc-<id>` on clusters, ids made into tokens by
@@ -32,8 +34,22 @@ public struct DOTWriter: Sendable {
   ///   ``DiploGraphError`` with code `overflow` when the counts of a self-loop, or of every
   ///   drawn edge, do not add up in 64 bits.
   public func document(for network: Network) throws -> DOTDocument {
+    try document(for: network, pinned: nil)
+  }
+
+  /// The DOT document for `network` with every actor of `pinned` drawn at its position
+  /// (`pos="x,y!"`, for neato to keep), whether or not it acts in `network`'s selection: a
+  /// frame of ``DiagramFrames``. No reduction: `network` is the reduced episode's.
+  ///
+  /// - Throws: as ``document(for:)``.
+  public func document(for network: Network, pinned: PinnedLayout?) throws -> DOTDocument {
     try style.validate()
-    let model = try DiagramModel(network: network, style: style)
+    let reduction = try DiagramReduction(
+      network, style: style, maximumActors: pinned == nil ? (style.maximumActors ?? 0) : 0)
+    let network = reduction.network
+    let pinnedNodes = Set((pinned?.positions.keys).map { $0.compactMap(network.node(of:)) } ?? [])
+    let model = try DiagramModel(network: network, style: style, alsoDrawing: pinnedNodes)
+    let pinned = pinned ?? PinnedLayout(positions: [:])
     let dataSet = network.dataSet
     let title = style.title ?? dataSet.title
     var out = ""
@@ -41,39 +57,20 @@ public struct DOTWriter: Sendable {
 
     let graphName = title.isEmpty ? "diplograph" : title
     out += "digraph \"\(DOTEscaping.quotedID(graphName))\" {\n"
-    out += "  graph \(graphAttributes(model, title: title).dot);\n"
+    var graph = graphAttributes(model, title: title)
+    if !pinned.positions.isEmpty {
+      // Every node pinned: nothing to remove overlaps from, and no root to centre.
+      graph.set(.overlap, .keyword("true"))
+    }
+    out += "  graph \(graph.dot);\n"
     out += "  node \(nodeDefaults().dot);\n"
     out += "  edge \(edgeDefaults().dot);\n"
 
-    // Nodes, inside their bloc's cluster when clusters are on.
-    var clustered = Set<Int>()
+    // Nodes, inside their blocs' boxes when clusters are on (``BlocBoxes``).
     if style.clusters {
-      for (position, entry) in model.blocsPresent.enumerated() {
-        let members = model.nodes.filter { model.colourOf[$0] == entry.index }
-        guard !members.isEmpty else { continue }
-        var attributes = DOTAttributes()
-        let colour = style.palette[entry.index % style.palette.count]
-        let name = [entry.bloc.name, entry.bloc.id.rawValue].first {
-          !DOTEscaping.visibleLines($0).isEmpty
-        }
-        if let name { attributes.set(.label, .text(name)) }
-        attributes.set(.fontsize, .number(style.fontSize))
-        attributes.set(.style, .keyword("rounded,dashed"))
-        attributes.set(.color, .color(colour))
-        attributes.set(.penwidth, .number(1.5))
-        attributes.set(
-          .class, .keyword("bloc bloc-" + DOTEscaping.classToken(entry.bloc.id.rawValue)))
-        out += "  subgraph \"cluster_\(position)\" {\n"
-        out += "    graph \(attributes.dot);\n"
-        for n in members {
-          out += "    " + nodeStatement(n, model) + "\n"
-          clustered.insert(n)
-        }
-        out += "  }\n"
-      }
-    }
-    for n in model.nodes where !clustered.contains(n) {
-      out += "  " + nodeStatement(n, model) + "\n"
+      clusterStatements(model, pinned: pinned, into: &out)
+    } else {
+      for n in model.nodes { out += "  " + nodeStatement(n, model, pinned: pinned) + "\n" }
     }
     for (e, edge) in model.edges.enumerated() {
       out += "  " + edgeStatement(edge, minimumLength: model.minimumLength[e], model) + "\n"
@@ -81,8 +78,9 @@ public struct DOTWriter: Sendable {
     out += "}\n"
     return DOTDocument(
       text: out, nodeCount: model.nodes.count, edgeCount: model.edges.count, title: title,
-      summary: try summary(model, title: title),
-      centre: model.centre.map { network.actors[$0].id })
+      summary: try summary(model, title: title) + (reduction.caption.map { " " + $0 } ?? ""),
+      centre: model.centre.map { network.actors[$0].id }, caption: reduction.caption,
+      legend: legendContent(model))
   }
 
   // MARK: Graph
@@ -137,8 +135,8 @@ public struct DOTWriter: Sendable {
 
   // MARK: Nodes
 
-  private func nodeStatement(_ n: Int, _ model: DiagramModel) -> String {
-    let actor = model.network.actors[n]
+  func nodeStatement(_ n: Int, _ model: DiagramModel, pinned: PinnedLayout) -> String {
+    let actor = model.actors[n]
     let strength = model.strength(n)
     let maximum = model.maximumStrength
     let fraction = maximum > 0 ? (Double(strength) / Double(maximum)).squareRoot() : 0
@@ -162,6 +160,14 @@ public struct DOTWriter: Sendable {
     var classes = "actor actor-" + DOTEscaping.classToken(actor.kind.rawValue)
     for bloc in model.blocsOf[n] { classes += " bloc-" + DOTEscaping.classToken(bloc.id.rawValue) }
     a.set(.class, .keyword(classes))
+    if let p = pinned.positions[actor.id], p.width > 0, p.height > 0 {
+      a.set(.width, .number(p.width / 72))
+      a.set(.height, .number(p.height / 72))
+      a.set(.fixedsize, .keyword("true"))
+    }
+    if let p = pinned.positions[actor.id] {
+      a.set(.pos, .keyword(DOTEscaping.number(p.x / 72) + "," + DOTEscaping.number(p.y / 72) + "!"))
+    }
     return "\"\(DOTEscaping.quotedID(actor.id.rawValue))\" \(a.dot);"
   }
 
@@ -194,20 +200,13 @@ public struct DOTWriter: Sendable {
     _ edge: DiagramModel.Edge, minimumLength: Int, _ model: DiagramModel
   ) -> String {
     let actors = model.network.actors
-    let lead = edge.kinds.first?.kind ?? ActionKind("")
-    let look = style.look(of: lead)
+    let kind = edge.kinds.first?.kind ?? ActionKind("")
+    let look = model.looks.look(of: kind)
     var a = DOTAttributes()
-    if style.edgeLabels && edge.hasCount {
-      let count = DOTValue.text(String(edge.weight))
-      // Around a star's centre the middle of every edge is crowded: the count goes by the other
-      // end, the centre's own edges on one side of the line and the answers on the other.
-      if let centre = model.centre, edge.from != edge.to, edge.from == centre || edge.to == centre {
-        a.set(edge.from == centre ? .headlabel : .taillabel, count)
-        a.set(.labelangle, .number(edge.from == centre ? -30 : 30))
-        a.set(.labeldistance, .number(1.6))
-      } else {
-        a.set(.label, count)
-      }
+    // The edge's own count (of its one kind), or its number of events in event data; always
+    // the edge's `label`, which dot lays out as a node of its own, apart from the others.
+    if style.edgeLabels && (edge.hasCount || model.weighting == .events) {
+      a.set(.label, .text(String(edge.weight)))
     }
     a.set(
       .penwidth,
@@ -219,8 +218,8 @@ public struct DOTWriter: Sendable {
     a.set(.style, .keyword(look.line.rawValue))
     a.set(.tooltip, .tooltip(edgeTooltip(edge, model)))
     if minimumLength > 1 { a.set(.minlen, .number(Double(minimumLength))) }
-    var classes = "action"
-    for total in edge.kinds { classes += " kind-" + DOTEscaping.classToken(total.kind.rawValue) }
+    var classes = "action kind-" + DOTEscaping.classToken(kind.rawValue)
+    if model.looks.others.contains(kind) { classes += " kind-other" }
     if edge.from == edge.to { classes += " self-loop" }
     a.set(.class, .keyword(classes))
     let from = DOTEscaping.quotedID(actors[edge.from].id.rawValue)
@@ -230,22 +229,40 @@ public struct DOTWriter: Sendable {
 
   // MARK: Description
 
+  /// `Title: 5 actors, 7 actions between 4 pairs; expulsion 35 diplomats, staff cut 755.
+  /// Most involved: …` (each kind's total apart: counts of two kinds are never added).
   private func summary(_ model: DiagramModel, title: String) throws -> String {
-    let total = try model.edges.reduce(Int64(0)) {
-      try DiagramModel.sum($0, $1.weight, "the summed count of every drawn action")
+    var totals: [ActionKind: (weight: Int64, counted: Int)] = [:]
+    var pairs = Set<[Int]>()
+    for edge in model.edges {
+      pairs.insert([edge.from, edge.to])
+      for total in edge.kinds {
+        let old = totals[total.kind] ?? (0, 0)
+        totals[total.kind] = (
+          try DiagramModel.sum(old.weight, total.weight, "the summed count of every drawn action"),
+          old.counted + total.counted
+        )
+      }
     }
     let actions = model.edges.reduce(0) { $0 + $1.rows.count }
     var s = title.isEmpty ? "Network diagram: " : "\(title): "
     s += plural(model.nodes.count, "actor") + ", "
     s += plural(actions, "action")
-    s += style.edgeMode == .aggregated ? " between \(plural(model.edges.count, "pair"))" : ""
-    s += ", \(total) diplomats in all."
+    s += style.edgeMode == .aggregated ? " between \(plural(pairs.count, "pair"))" : ""
+    let kinds = totals.keys.sorted(by: DiagramModel.kindPrecedes).map { kind -> String in
+      let name = EventKindNames.name(of: kind, style: style)
+      let total = totals[kind]!
+      return total.counted > 0 ? "\(name) \(plural(Int(total.weight), "diplomat"))" : name
+    }
+    s += kinds.isEmpty ? "." : "; " + kinds.joined(separator: ", ") + "."
     if let top = model.nodes.max(by: { model.strength($0) < model.strength($1) }),
       model.strength(top) > 0
     {
-      let actor = model.network.actors[top]
-      s += " Most involved: \(actor.name) (\(model.outStrength[top]) expelled,"
-      s += " \(model.inStrength[top]) lost)."
+      let actor = model.actors[top]
+      let unit = model.weighting == .events ? "events" : ""
+      s +=
+        " Most involved: \(actor.name) (\(model.outStrength[top]) \(unit.isEmpty ? "expelled" : "sent"),"
+      s += " \(model.inStrength[top]) \(unit.isEmpty ? "lost" : "received"))."
     }
     return s
   }

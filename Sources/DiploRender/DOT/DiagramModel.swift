@@ -12,7 +12,8 @@ struct DiagramModel {
     var counted = 0
   }
 
-  /// One drawn edge: an aggregated link (or self-loop), or one action.
+  /// One drawn edge: the actions of one kind between one ordered pair (or on one actor), or
+  /// one action. Kinds are never merged: two kinds between the same pair are two edges.
   struct Edge {
     var from: Int
     var to: Int
@@ -20,7 +21,7 @@ struct DiagramModel {
     var weight: Int64
     /// Whether at least one action on the edge has a count (a label is drawn).
     var hasCount: Bool
-    /// Kinds on the edge, heaviest first.
+    /// The edge's one kind (a one-element array: the tooltip and classes read it as a list).
     var kinds: [KindTotal]
     /// Source indices into the data set's `sources` order, or ids the data set does not
     /// declare, in first-seen order.
@@ -33,12 +34,17 @@ struct DiagramModel {
   let style: Style
   /// Nodes drawn, ascending node index.
   let nodes: [Int]
-  /// Out- and in-strength per node index (the network's; self-loops not counted).
-  let strengths: NodeStrengths
-  /// s^out per node index.
-  var outStrength: [Int64] { strengths.outStrength }
-  /// s^in per node index.
-  var inStrength: [Int64] { strengths.inStrength }
+  /// What widths, sizes and labels measure (``DiagramWeighting/choose(for:)``).
+  let weighting: DiagramWeighting
+  /// s^out per node index (self-loops not counted), in the unit of `weighting`.
+  let outStrength: [Int64]
+  /// s^in per node index (self-loops not counted), in the unit of `weighting`.
+  let inStrength: [Int64]
+  /// The actor drawn for each node: the data set's, or the reference data's for an id the data
+  /// set does not declare (so that an organisation without an actors file is drawn as one).
+  let actors: [Actor]
+  /// The look of each kind drawn (``KindLooks``).
+  let looks: KindLooks
   /// Colouring bloc per node index (index into `colourBlocs`), if any.
   let colourOf: [Int?]
   /// The colouring blocs, in priority order (only those the data set declares).
@@ -54,7 +60,10 @@ struct DiagramModel {
 
   /// - Throws: ``DiploGraphError`` with code `overflow` when the counts on one drawn edge (a
   ///   self-loop: the network sums only the links between two actors) do not add up in 64 bits.
-  init(network: Network, style: Style) throws {
+  ///
+  /// `alsoDrawing`: node indices drawn even without a selected action (a frame draws every
+  /// actor of its episode).
+  init(network: Network, style: Style, alsoDrawing: Set<Int> = []) throws {
     self.network = network
     self.style = style
     let dataSet = network.dataSet
@@ -67,12 +76,11 @@ struct DiagramModel {
       drawn[action.actor] = true
       drawn[action.target] = true
     }
+    for n in alsoDrawing where n < k { drawn[n] = true }
     nodes = (0..<k).filter { drawn[$0] }
 
     let links = network.links
-    let strengths = links.strengths
-    self.strengths = strengths
-    maximumStrength = nodes.map(strengths.total).max() ?? 0
+    actors = Self.resolvedActors(network)
 
     let order = style.colourBlocs ?? dataSet.blocs.map(\.id)
     var blocs: [Bloc] = []
@@ -141,22 +149,22 @@ struct DiagramModel {
     }
     switch style.edgeMode {
     case .aggregated:
-      edges = links.map { newEdge($0.from, $0.to) }
-      var loops: [Int: Int] = [:]
+      // One edge per ordered pair and kind (self-loops included), in (from, to, kind) order.
+      var index: [EdgeKey: Int] = [:]
       for action in actions {
-        let a = action.actor
-        if action.isSelfLoop {
-          if loops[a] == nil {
-            loops[a] = edges.count
-            edges.append(newEdge(a, a))
-          }
-          try add(row: action.row, to: &edges[loops[a]!])
-        } else if let l = links.link(from: a, to: action.target) {
-          try add(row: action.row, to: &edges[l])
+        let key = EdgeKey(from: action.actor, to: action.target, kind: table.kind(row: action.row))
+        if let e = index[key] {
+          try add(row: action.row, to: &edges[e])
+        } else {
+          index[key] = edges.count
+          edges.append(newEdge(action.actor, action.target))
+          try add(row: action.row, to: &edges[edges.count - 1])
         }
       }
-      // Links first in (from, to) order, then self-loops by node: keep one order, by (from, to).
-      edges.sort { ($0.from, $0.to) < ($1.from, $1.to) }
+      edges.sort { a, b in
+        if (a.from, a.to) != (b.from, b.to) { return (a.from, a.to) < (b.from, b.to) }
+        return Self.kindPrecedes(a.kinds[0].kind, b.kinds[0].kind)
+      }
     case .perAction:
       for action in actions {
         var edge = newEdge(action.actor, action.target)
@@ -164,18 +172,30 @@ struct DiagramModel {
         edges.append(edge)
       }
     }
-    let knownOrder = ActionKind.known
-    for e in edges.indices {
-      edges[e].kinds.sort { a, b in
-        if a.weight != b.weight { return a.weight > b.weight }
-        if a.actions != b.actions { return a.actions > b.actions }
-        let ia = knownOrder.firstIndex(of: a.kind) ?? knownOrder.count
-        let ib = knownOrder.firstIndex(of: b.kind) ?? knownOrder.count
-        return ia != ib ? ia < ib : a.kind < b.kind
-      }
+    let weighting = DiagramWeighting.choose(for: edges)
+    if weighting == .events {
+      for e in edges.indices { edges[e].weight = Int64(edges[e].rows.count) }
     }
+    self.weighting = weighting
     self.edges = edges
     maximumWeight = edges.map(\.weight).max() ?? 0
+    // Strengths: the network's (one call, in diplomats), or the events on the drawn edges.
+    var out: [Int64]
+    var into: [Int64]
+    if weighting == .diplomats {
+      let strengths = links.strengths
+      (out, into) = (strengths.outStrength, strengths.inStrength)
+    } else {
+      out = [Int64](repeating: 0, count: k)
+      into = out
+      for edge in edges where edge.from != edge.to {
+        out[edge.from] += edge.weight
+        into[edge.to] += edge.weight
+      }
+    }
+    (outStrength, inStrength) = (out, into)
+    maximumStrength = nodes.map { out[$0] + into[$0] }.max() ?? 0
+    looks = KindLooks(style: style, edges: edges)
 
     var neighbours = [Set<Int>](repeating: [], count: k)
     for edge in edges where edge.from != edge.to {
@@ -193,7 +213,8 @@ struct DiagramModel {
       let leaves = neighbours[c].filter { neighbours[$0].count == 1 }.count
       if leaves < 6 || 2 * leaves < nodes.count - 1 { centre = nil }
     }
-    self.centre = centre
+    // Boxes are drawn by dot and fdp only: a star with clusters is no star (dot draws it).
+    self.centre = style.clusters ? nil : centre
 
     // Stagger the leaves of each hub over `leafRows` ranks (what Graphviz's `unflatten -l`
     // does): a leaf is a drawn actor with exactly one neighbour, a hub one with at least six
@@ -227,11 +248,38 @@ struct DiagramModel {
     return sum
   }
 
-  /// Strength s = out + in weight (see ``NodeStrengths/total(_:)``).
-  func strength(_ node: Int) -> Int64 { strengths.total(node) }
+  /// Strength s = out + in weight.
+  func strength(_ node: Int) -> Int64 { outStrength[node] + inStrength[node] }
+
+  /// Whether kind `a` is listed before `b`: the named kinds in their order, then the others
+  /// by name.
+  static func kindPrecedes(_ a: ActionKind, _ b: ActionKind) -> Bool {
+    let known = ActionKind.known
+    let ia = known.firstIndex(of: a) ?? known.count
+    let ib = known.firstIndex(of: b) ?? known.count
+    return ia != ib ? ia < ib : a < b
+  }
+
+  /// The actor drawn for each node: declared actors as the data set gives them; an id only
+  /// the actions name takes the reference data's name and kind when the reference knows it.
+  static func resolvedActors(_ network: Network) -> [Actor] {
+    let declared = Set(network.dataSet.actors.map(\.id))
+    return network.actors.map { actor in
+      guard !declared.contains(actor.id), let known = ReferenceData.standard.actor(actor.id)
+      else { return actor }
+      return Actor(id: actor.id, name: known.name, kind: known.kind, note: actor.note)
+    }
+  }
 
   /// The largest strength among drawn nodes (computed once: the writer asks for every node).
   private(set) var maximumStrength: Int64 = 0
+
+  /// Key of an aggregated edge.
+  private struct EdgeKey: Hashable {
+    var from: Int
+    var to: Int
+    var kind: ActionKind
+  }
 
   /// The largest edge weight (computed once: the writer asks for every edge).
   private(set) var maximumWeight: Int64 = 0
@@ -240,15 +288,6 @@ struct DiagramModel {
   func fill(of node: Int) -> RGBColor {
     guard let b = colourOf[node] else { return style.unaffiliatedFill }
     return style.palette[b % style.palette.count]
-  }
-
-  /// Kinds present in the drawn edges, named kinds first in their order, then the others
-  /// alphabetically.
-  var kindsPresent: [ActionKind] {
-    var seen = Set<ActionKind>()
-    for edge in edges { for total in edge.kinds { seen.insert(total.kind) } }
-    let known = ActionKind.known.filter { seen.contains($0) }
-    return known + seen.subtracting(known).sorted()
   }
 
   /// Colouring blocs with at least one drawn member, in priority order, with their index.

@@ -29,8 +29,14 @@ public struct Style: Hashable, Sendable {
   public var penWidth: ClosedRange<Double>
   /// Looks of the named action kinds (and of any other kind a data set spells).
   public var actionLooks: [ActionKind: EdgeLook]
-  /// Look of kinds missing from `actionLooks`.
+  /// Look of kinds missing from `actionLooks` beyond the `eventLooks` (see ``KindLooks``).
   public var otherActionLook: EdgeLook
+  /// Distinct looks handed, heaviest first, to the kinds missing from `actionLooks` (event
+  /// data's CAMEO or PLOVER codes): up to eight kinds drawn apart, the rest as "other".
+  public var eventLooks: [EdgeLook]
+  /// Display names of kinds for the legend and the tooltips (an event-data reader's CAMEO or
+  /// PLOVER names plug in here); a kind without one is named by ``EventKindNames``.
+  public var kindNames: [ActionKind: String]
   public var edgeMode: EdgeMode
   /// Whether each colouring bloc becomes a Graphviz cluster (drawn by dot and fdp only; an
   /// actor is placed in the cluster of its colouring bloc).
@@ -40,6 +46,9 @@ public struct Style: Hashable, Sendable {
   /// off; other engines ignore it.
   public var leafRows: Int
   public var legend: Bool
+  /// The most actors drawn: beyond, the strongest are drawn and the others merged into one
+  /// node per bloc (``DiagramReduction``); `nil` draws every actor.
+  public var maximumActors: Int?
   /// Whether edges carry their count as a label.
   public var edgeLabels: Bool
   /// The title drawn above the diagram: `nil` uses the data set's title, `""` draws none.
@@ -69,6 +78,24 @@ public struct Style: Hashable, Sendable {
     .staffCut: EdgeLook(color: .black, line: .dashed),
   ]
 
+  /// Eight looks for kinds without a style of their own: the Okabe–Ito colours (and black),
+  /// each with its own line style in turn, so that two kinds differ in colour and, for
+  /// neighbours in the list, in line as well.
+  public static let standardEventLooks: [EdgeLook] = [
+    EdgeLook(color: RGBColor(red: 0x00, green: 0x72, blue: 0xB2), line: .solid),
+    EdgeLook(color: RGBColor(red: 0xD5, green: 0x5E, blue: 0x00), line: .dashed),
+    EdgeLook(color: RGBColor(red: 0x00, green: 0x9E, blue: 0x73), line: .dotted),
+    EdgeLook(color: RGBColor(red: 0xCC, green: 0x79, blue: 0xA7), line: .bold),
+    EdgeLook(color: RGBColor(red: 0xE6, green: 0x9F, blue: 0x00), line: .dashed),
+    EdgeLook(color: RGBColor(red: 0x56, green: 0xB4, blue: 0xE9), line: .solid),
+    EdgeLook(color: .black, line: .dotted),
+    EdgeLook(color: RGBColor(red: 0x88, green: 0x22, blue: 0x55), line: .dashed),
+  ]
+
+  /// The default ``maximumActors``: about as many labelled nodes as a page (and a phone, by
+  /// zooming) shows legibly.
+  public static let readableActors = 40
+
   /// The default style.
   public static let standard = Style()
 
@@ -85,10 +112,13 @@ public struct Style: Hashable, Sendable {
     actionLooks: [ActionKind: EdgeLook] = Style.standardActionLooks,
     otherActionLook: EdgeLook = EdgeLook(
       color: RGBColor(red: 0x55, green: 0x55, blue: 0x55), line: .solid),
+    eventLooks: [EdgeLook] = Style.standardEventLooks,
+    kindNames: [ActionKind: String] = [:],
     edgeMode: EdgeMode = .aggregated,
     clusters: Bool = false,
     leafRows: Int = 3,
     legend: Bool = true,
+    maximumActors: Int? = Style.readableActors,
     edgeLabels: Bool = true,
     title: String? = nil,
     font: FontName = .sansSerif,
@@ -105,10 +135,13 @@ public struct Style: Hashable, Sendable {
     self.penWidth = penWidth
     self.actionLooks = actionLooks
     self.otherActionLook = otherActionLook
+    self.eventLooks = eventLooks
+    self.kindNames = kindNames
     self.edgeMode = edgeMode
     self.clusters = clusters
     self.leafRows = leafRows
     self.legend = legend
+    self.maximumActors = maximumActors
     self.edgeLabels = edgeLabels
     self.title = title
     self.font = font
@@ -145,6 +178,9 @@ public struct Style: Hashable, Sendable {
       return ("penWidth", "penWidth (points) must lie within 0.1…50.0")
     }
     if !(1...10).contains(leafRows) { return ("leafRows", "leafRows must lie within 1…10") }
+    if let maximumActors, !(1...100_000).contains(maximumActors) {
+      return ("maximumActors", "maximumActors must lie within 1…100000")
+    }
     if !(fontSize.isFinite && (4...72).contains(fontSize)) {
       return ("fontSize", "fontSize must lie within 4…72 points")
     }
