@@ -152,20 +152,27 @@ import Testing
     let data = dataSet([
       Edge("A", "B", 1, date: "2020-01-01", id: "p"),  // 0
       Edge("B", "A", 1, date: "2020-01-02", id: "q", respondsTo: ["p"]),  // 1: answers p
-      Edge("A", "B", 1, date: "2020-01-03", respondsTo: ["q"]),  // 2: answers an answer
+      Edge("A", "B", 1, date: "2020-01-03", respondsTo: ["q"]),  // 2: answers an answer: valid
       Edge("C", "A", 1, date: "2020-01-03", respondsTo: ["p"]),  // 3: not the reverse of p
       Edge("C", "D", 1, kind: .staffCut, date: "2020-01-01", id: "s"),  // 4
-      Edge("D", "C", 1, date: "2020-01-02", respondsTo: ["s"]),  // 5: s is not selected below
+      // 5: s is not selected below, but answers are looked for in the whole data set: 5
+      // answers s, an original the selection leaves out, so neither is shown.
+      Edge("D", "C", 1, date: "2020-01-02", respondsTo: ["s"]),
       Edge("D", "C", 1, id: "self", respondsTo: ["self"]),  // 6: names itself
     ])
     let analysis = try ResponseAnalysis(
       Network(data, selection: Selection(kinds: [.expulsion])))
     let reasons = analysis.unresolvedReferences.map { [$0.action.row: $0.reason] }
     #expect(
-      reasons == [[2: .answersAnAnswer], [3: .notReverse], [5: .notSelected], [6: .sameAction]])
-    #expect(analysis.unmatchedAnswers.map(\.row) == [2, 3, 5, 6])
-    #expect(analysis.exchanges.count == 1)
+      reasons == [[3: .notReverse], [6: .sameAction]])
+    #expect(analysis.unmatchedAnswers.map(\.row) == [3, 6])
+    // p answered by q; 2, a counter-answer, is an original of its own: dated 2020-01-03, the
+    // data's last date, its 30-day window is open: pending.
+    #expect(analysis.exchanges.count == 2)
     #expect(analysis.exchanges[0].answers.map(\.row) == [1])
+    #expect(analysis.exchanges[1].originals.map(\.row) == [2])
+    #expect(analysis.exchanges[1].outcome == .pending)
+    #expect(analysis.chains.count == 1 && analysis.chains.longest[0].length == 3)
   }
 
   @Test func zeroAndMissingCounts() throws {
