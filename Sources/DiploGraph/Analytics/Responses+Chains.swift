@@ -187,8 +187,9 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         let answer = r.answers.filter({ dates[Int($0)] != ActionTable.noDate }).min(by: {
           reader.orderKey(Int($0)) < reader.orderKey(Int($1))
         }),
+        // The next step goes the answer's way back: from its target to its actor.
         let e = links.link(
-          from: network.actorNode(row: Int(answer)), to: network.targetNode(row: Int(answer)))
+          from: network.targetNode(row: Int(answer)), to: network.actorNode(row: Int(answer)))
       else { continue }
       let day = Int64(dates[Int(answer)])
       let key = reader.orderKey(Int(answer))

@@ -112,7 +112,8 @@ extension ResponseMatcher {
               let queue = (low - (g << shift)) * k + high
               candidates[cursor[g] - base] = GroupedCandidate(
                 date: action.storedDate,
-                key: UInt32(queue) << 2 | (upward ? 2 : 0) | (answerKind[action.kindSymbol] ? 1 : 0))
+                key: UInt32(queue) << 2 | (upward ? 2 : 0) | (answerKind[action.kindSymbol] ? 1 : 0)
+              )
               cursor[g] += 1
             }
           }

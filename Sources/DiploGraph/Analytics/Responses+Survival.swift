@@ -33,8 +33,8 @@ public struct SurvivalStep: Hashable, Sendable, Codable {
 ///
 /// The median time to answer is the first day with Ŝ(t) ≤ 0.5 (`nil` when the curve never
 /// comes down to a half); its interval is Brookmeyer and Crowley's, the days whose pointwise
-/// interval holds 0.5: from the first day whose upper bound is ≤ 0.5 to the first day whose
-/// lower bound is ≤ 0.5 (`nil` ends when there is none).
+/// interval holds 0.5: from the first day whose lower bound is ≤ 0.5 to the first day whose
+/// upper bound is ≤ 0.5 (`nil` ends when there is none).
 ///
 /// - Complexity: O(m) for m distinct days, after the counts per day.
 /// - Citation: Kaplan, E. L. & Meier, P. (1958). Nonparametric estimation from incomplete
@@ -55,9 +55,9 @@ public struct SurvivalCurve: Hashable, Sendable, Codable {
   public var steps: [SurvivalStep]
   /// The median time to answer in days; `nil` when Ŝ never falls to 0.5.
   public var medianDays: Int?
-  /// The lower end of its confidence interval; `nil` when undefined.
+  /// The lower end of its confidence interval; `nil` when the lower band never falls to 0.5.
   public var medianLowerDays: Int?
-  /// The upper end; `nil` when undefined (the curve's lower band never falls to 0.5).
+  /// The upper end; `nil` when the upper band never falls to 0.5 (not reached).
   public var medianUpperDays: Int?
 
   /// z for a two-sided 95 % interval.
@@ -105,8 +105,8 @@ public struct SurvivalCurve: Hashable, Sendable, Codable {
           upper: upper))
       if d > 0 {
         if medianDays == nil && s <= 0.5 { medianDays = t }
-        if medianLowerDays == nil && upper <= 0.5 { medianLowerDays = t }
-        if medianUpperDays == nil && lower <= 0.5 { medianUpperDays = t }
+        if medianLowerDays == nil && lower <= 0.5 { medianLowerDays = t }
+        if medianUpperDays == nil && upper <= 0.5 { medianUpperDays = t }
       }
       atRisk -= d + c
     }
