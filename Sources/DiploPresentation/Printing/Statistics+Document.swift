@@ -11,7 +11,8 @@ extension Statistics {
     let words = Wording.analysts
     var tables = [
       overviewTable(), reciprocityTable(), actorTable(words, limit: rowLimit),
-      dyadTable(words, limit: rowLimit), outcomeTable(words),
+      dyadTable(words, limit: rowLimit), outcomeTable(words), outcomeByKindTable(words),
+      timeToAnswerTable(words),
       exchangeTable(words, limit: listed ? rowLimit : 0),
       unmatchedTable(listed ? rowLimit : 0), unresolvedTable(listed ? rowLimit : 0),
       blocTable(words), partitionTable(), matrixTable(), blocGraphTable(),
