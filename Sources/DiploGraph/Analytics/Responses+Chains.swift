@@ -181,12 +181,20 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       cursor[e] += 1
     }
     let window = Int64(rules.windowDays)
+    /// The first dated answer of exchange x (not declined), read from the columns for an
+    /// exchange of one original (the most of them: no array is made).
+    func firstAnswer(_ x: Int) -> Int32? {
+      if list.original[x] >= 0 {
+        let a = list.answer[x]
+        return a >= 0 && !reader.isDeclined(Int(a)) ? a : nil
+      }
+      return rows(x).answers.filter { dates[Int($0)] != ActionTable.noDate }.min {
+        reader.orderKey(Int($0)) < reader.orderKey(Int($1))
+      }
+    }
     for x in 0..<n where !hasSuccessor[x] {
-      let r = rows(x)
       guard
-        let answer = r.answers.filter({ dates[Int($0)] != ActionTable.noDate }).min(by: {
-          reader.orderKey(Int($0)) < reader.orderKey(Int($1))
-        }),
+        let answer = firstAnswer(x),
         // The next step goes the answer's way back: from its target to its actor.
         let e = links.link(
           from: network.targetNode(row: Int(answer)), to: network.actorNode(row: Int(answer)))
@@ -288,12 +296,27 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       return steps
     }
     for x in 0..<n where predecessor[x] < 0 {
-      let r = rows(x)
-      guard !r.answers.isEmpty || !r.declined.isEmpty else { continue }
-      // The first step's answers are explicit or window matched as the exchange says.
-      let steps = stepRows(from: x)
-      let ending = Self.ending(
-        steps.map(\.rows), total: total, latest: latest, reader: reader, rules: rules)
+      let length: Int
+      let ending: ResponseChain.Ending
+      let o = Int(list.original[x])
+      if o >= 0 && next[x] == next[x + 1] && declinedAfter[x] == nil {
+        // An exchange of one original and no successor (the most of them): two steps at most,
+        // read from the columns.
+        let a = Int(list.answer[x])
+        guard a >= 0 else { continue }
+        length = 2
+        ending = Self.ending(
+          [[Int32(o)], [Int32(a)]], total: total, latest: latest,
+          reader: reader, rules: rules)
+      } else {
+        let r = rows(x)
+        guard !r.answers.isEmpty || !r.declined.isEmpty else { continue }
+        let steps = stepRows(from: x)
+        length = steps.count
+        ending = Self.ending(
+          steps.map(\.rows), total: total, latest: latest, reader: reader, rules: rules)
+      }
+      let steps = (count: length, ())
       count += 1
       if steps.count > 2 { longer += 1 }
       endings[ending.ordinal] += 1
