@@ -144,8 +144,8 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
   public var all: SurvivalCurve
   /// Per kind of original, known kinds first.
   public var byKind: [SurvivalCurve]
-  /// Per bloc of the original's actor (an actor in two blocs counts in both), in the data
-  /// set's order of blocs.
+  /// Per bloc of the original's actor (an actor in two blocs counts in both), by bloc id (the
+  /// same whatever order a format lists the blocs in).
   public var byBloc: [SurvivalCurve]
   /// Originals without a date.
   public var undatedOriginals: Int
@@ -276,7 +276,8 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
         all: curve(0, "all"), byKind: kindOrder.map { curve(1 + $0, kinds[$0].rawValue) },
         byBloc: blocs.indices.filter { used(1 + kinds.count + $0) }.map {
           curve(1 + kinds.count + $0, blocs[$0].rawValue)
-        }, undatedOriginals: undatedOriginals, undatedAnswers: undatedAnswers)
+        }.sorted { $0.group < $1.group }, undatedOriginals: undatedOriginals,
+        undatedAnswers: undatedAnswers)
     }
   }
 }
