@@ -4,6 +4,9 @@
 SWIFT        ?= swift
 OUT          ?= out
 DATA         ?= Graphs/skripal-2018.json
+# The data sets `make demo` validates, analyses, draws and reports (DATA=… for one).
+DATASETS     ?= Graphs/skripal-2018.json Graphs/ukraine-2022.json Graphs/vrbetice-2021.json \
+                Graphs/us-russia-2016.json
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 CLI          := .build/debug/diplograph
@@ -38,23 +41,25 @@ $(VENV)/.installed:
 build: setup
 	$(SWIFT) build
 
-# The main job on Graphs/: validate the 2018 data set, print its summary, draw it (the SVG and
-# DOT beside the data, committed) and write its reports into $(OUT)/.
+# The main job on Graphs/: validate each data set, print its summary, draw it (the SVG and DOT
+# beside the data, committed) and write its reports into $(OUT)/. The 2018 data set colours
+# its four blocs; the others take the default style.
 STYLE_DEMO   := --colour-blocs EU,EUROPE_NON_EU,OTHER,ORGANISATIONS
 demo: build
-	$(CLI) validate $(DATA)
-	$(CLI) stats $(DATA)
-	$(CLI) render $(DATA) $(STYLE_DEMO) -o $(DATA:.json=.svg)
-	$(CLI) render $(DATA) $(STYLE_DEMO) --format dot -o $(DATA:.json=.dot)
 	@mkdir -p $(OUT)
-	$(CLI) report $(DATA) $(STYLE_DEMO) -o $(OUT)/report.html
-	$(CLI) report $(DATA) $(STYLE_DEMO) -o $(OUT)/report.md
-	@for f in Graphs/*.json; do n=$$(basename $$f .json); \
-	  $(CLI) render $$f -o $(OUT)/$$n.svg && $(CLI) report $$f -o $(OUT)/$$n.html || exit 1; \
+	@for data in $(DATASETS); do \
+	  name=$$(basename $$data .json); \
+	  style=; [ $$name = skripal-2018 ] && style="$(STYLE_DEMO)"; \
+	  echo "demo: $$name"; \
+	  $(CLI) validate $$data && \
+	  $(CLI) stats $$data && \
+	  $(CLI) render $$data $$style -o $${data%.json}.svg && \
+	  $(CLI) render $$data $$style --format dot -o $${data%.json}.dot && \
+	  $(CLI) report $$data $$style -o $(OUT)/$$name.html && \
+	  $(CLI) report $$data $$style -o $(OUT)/$$name.md || exit 1; \
 	done
-	@echo "demo: diagram  $(CURDIR)/$(DATA:.json=.svg) (DOT: $(DATA:.json=.dot))"
-	@echo "demo: reports  $(CURDIR)/$(OUT)/report.html and report.md (its pictures beside it)"
-	@echo "demo: every data set of Graphs/ drawn and reported: $(CURDIR)/$(OUT)/NAME.svg, NAME.html"
+	@echo "demo: diagrams Graphs/*.svg (DOT beside them)"
+	@echo "demo: reports  $(CURDIR)/$(OUT)/<data set>.html and .md (their pictures beside them)"
 
 # Style first (fast), then the whole suite, then a few seconds of each fuzz target
 # (docs/robustness.md; skipped, with a note, where the toolchain has no libFuzzer).

@@ -41,9 +41,10 @@ import Testing
     #expect(closure.answers.map(\.row) == [17])
     #expect(closure.outcome == .notComparable)
     #expect(closure.originalTotal == nil && closure.ratio == nil)
-    // Russia's staff cut is an original of its own, unanswered; so is undated Montenegro.
+    // Russia's staff cut is an original of its own, unanswered; undated Montenegro cannot be
+    // judged: undated.
     #expect(exchange(18)?.outcome == .unanswered)
-    #expect(exchange(19)?.outcome == .unanswered)
+    #expect(exchange(19)?.outcome == .undated)
     #expect(exchange(19)?.lagDays == nil)
     // 11 exchanges: uk, us, fra, bel, ukr, aus, can, deu, closure, staff cut, mne.
     #expect(analysis.exchanges.count == 11)
@@ -67,9 +68,10 @@ import Testing
     #expect(analysis.summary(.inKind).actors == ["FRA", "GBR", "UKR", "USA"])
     #expect(analysis.summary(.more).actors == ["DEU"])
     #expect(analysis.summary(.less).actors == ["CAN"])
-    // Unanswered: AUS, BEL, MNE and Russia's staff cut.
-    #expect(analysis.summary(.unanswered).exchanges == 4)
-    #expect(analysis.summary(.unanswered).actors == ["AUS", "BEL", "MNE", "RUS"])
+    // Unanswered: AUS, BEL and Russia's staff cut; undated: MNE.
+    #expect(analysis.summary(.unanswered).exchanges == 3)
+    #expect(analysis.summary(.unanswered).actors == ["AUS", "BEL", "RUS"])
+    #expect(analysis.summary(.undated).actors == ["MNE"])
     #expect(analysis.summary(.notComparable).actors == ["USA"])
     #expect(analysis.outcomes.map(\.outcome) == Exchange.Outcome.allCases)
     // Lags of the 7 answered exchanges: 3, 3, 4, 7, 4, 4, 3 → sorted 3 3 3 4 4 4 7:
@@ -102,7 +104,8 @@ import Testing
     #expect(narrow.exchanges[1].originals.map(\.row) == [1])
     #expect(narrow.exchanges[1].outcome == .unanswered)
     #expect(narrow.exchanges[2].originals.map(\.row) == [3])
-    #expect(narrow.exchanges[2].outcome == .unanswered)
+    // 3 is the data's last action: its window is open and A has not moved since: pending.
+    #expect(narrow.exchanges[2].outcome == .pending)
     // With 40 days, 1 is answered by 3: 3 → 2 is less, lag 2020-01-02 → 02-09 = 38.
     let wide = try ResponseAnalysis(Network(data), options: ResponseOptions(windowDays: 40))
     #expect(wide.exchanges.count == 2)
@@ -136,7 +139,8 @@ import Testing
       Edge("A", "B", 10, date: "2020-01-01", id: "o"),
       Edge("B", "A", 4, date: "2020-01-03", respondsTo: ["o"]),
       Edge("B", "A", 6, date: "2020-01-02", respondsTo: ["o"]),
-      Edge("B", "A", 1, date: "2020-01-04"),  // not an answer to "o": an original, unanswered
+      // Not an answer to "o": an original, pending (its window open at the data's end).
+      Edge("B", "A", 1, date: "2020-01-04"),
     ])
     let analysis = try ResponseAnalysis(Network(data))
     #expect(analysis.exchanges.count == 2)
@@ -145,27 +149,34 @@ import Testing
     #expect(joint.answers.map(\.row) == [2, 1])
     #expect(joint.answerTotal == 10 && joint.outcome == .inKind && joint.lagDays == 1)
     #expect(analysis.exchanges[1].originals.map(\.row) == [3])
-    #expect(analysis.exchanges[1].outcome == .unanswered)
+    #expect(analysis.exchanges[1].outcome == .pending)
   }
 
   @Test func unusableReferences() throws {
     let data = dataSet([
       Edge("A", "B", 1, date: "2020-01-01", id: "p"),  // 0
       Edge("B", "A", 1, date: "2020-01-02", id: "q", respondsTo: ["p"]),  // 1: answers p
-      Edge("A", "B", 1, date: "2020-01-03", respondsTo: ["q"]),  // 2: answers an answer
+      Edge("A", "B", 1, date: "2020-01-03", respondsTo: ["q"]),  // 2: answers an answer: valid
       Edge("C", "A", 1, date: "2020-01-03", respondsTo: ["p"]),  // 3: not the reverse of p
       Edge("C", "D", 1, kind: .staffCut, date: "2020-01-01", id: "s"),  // 4
-      Edge("D", "C", 1, date: "2020-01-02", respondsTo: ["s"]),  // 5: s is not selected below
+      // 5: s is not selected below, but answers are looked for in the whole data set: 5
+      // answers s, an original the selection leaves out, so neither is shown.
+      Edge("D", "C", 1, date: "2020-01-02", respondsTo: ["s"]),
       Edge("D", "C", 1, id: "self", respondsTo: ["self"]),  // 6: names itself
     ])
     let analysis = try ResponseAnalysis(
       Network(data, selection: Selection(kinds: [.expulsion])))
     let reasons = analysis.unresolvedReferences.map { [$0.action.row: $0.reason] }
     #expect(
-      reasons == [[2: .answersAnAnswer], [3: .notReverse], [5: .notSelected], [6: .sameAction]])
-    #expect(analysis.unmatchedAnswers.map(\.row) == [2, 3, 5, 6])
-    #expect(analysis.exchanges.count == 1)
+      reasons == [[3: .notReverse], [6: .sameAction]])
+    #expect(analysis.unmatchedAnswers.map(\.row) == [3, 6])
+    // p answered by q; 2, a counter-answer, is an original of its own: dated 2020-01-03, the
+    // data's last date, its 30-day window is open: pending.
+    #expect(analysis.exchanges.count == 2)
     #expect(analysis.exchanges[0].answers.map(\.row) == [1])
+    #expect(analysis.exchanges[1].originals.map(\.row) == [2])
+    #expect(analysis.exchanges[1].outcome == .pending)
+    #expect(analysis.chains.count == 1 && analysis.chains.longest[0].length == 3)
   }
 
   @Test func zeroAndMissingCounts() throws {

@@ -60,10 +60,14 @@ import Testing
     let responses = try ResponseAnalysis(try Network(data, selection: states))
     #expect(Set(responses.summary(.unanswered).actors) == ["BEL", "HUN", "GEO", "MNE"])
     #expect(responses.summary(.unanswered).exchanges == 4)
-    // Everyone else was answered in kind: the UK, 16 EU states, 5 others, the US, Canada and
-    // Australia (the US's 48 + 12 answered together by 60).
-    #expect(responses.summary(.inKind).exchanges == 1 + 16 + 5 + 3)
-    #expect(responses.summary(.more).exchanges == 0)
+    // Everyone else was answered in kind: 16 EU states, 5 others, the US, Canada and
+    // Australia (the US's 48 + 12 answered together by 60). The UK's answers are looked for in
+    // the whole data set: 23 expelled and the staff cut of 50, outside the selection: more.
+    #expect(responses.summary(.inKind).exchanges == 16 + 5 + 3)
+    #expect(responses.summary(.more).exchanges == 1)
+    let uk = try #require(responses.exchanges.first { $0.actor == "GBR" })
+    #expect(uk.answerTotal == 73 && uk.answerOutsideSelection)
+    #expect(responses.answersOutsideSelection == 1)
     #expect(responses.summary(.less).exchanges == 0)
     let us = try #require(responses.exchanges.first { $0.actor == "USA" })
     #expect(us.originalTotal == 60 && us.answerTotal == 60 && us.lagDays == 3)

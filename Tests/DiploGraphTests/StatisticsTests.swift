@@ -71,10 +71,12 @@ import Testing
     // Only Russia's five retaliations: 23 + 60 + 13 + 2 + 1 = 99 diplomats, no link back.
     #expect(stats.overview.actions == 5 && stats.overview.totalWeight == 99)
     #expect(stats.reciprocity.binary == 0)
-    // Retaliations are answers by kind; their originals are outside the selection.
+    // Retaliations are answers by kind; their originals are outside the selection, so no
+    // exchange is shown, but answers are looked for in the whole data set: three of the five
+    // answer an original there and are accounted for; the other two (one names an unknown
+    // action) answer none.
     #expect(stats.responses.exchanges.isEmpty)
-    #expect(stats.responses.unmatchedAnswers.count == 5)
-    #expect(
-      Set(stats.responses.unresolvedReferences.map(\.reason)) == [.notSelected, .unknownAction])
+    #expect(stats.responses.unmatchedAnswers.count == 2)
+    #expect(Set(stats.responses.unresolvedReferences.map(\.reason)) == [.unknownAction])
   }
 }

@@ -113,6 +113,25 @@ import Testing
     #expect(xml.elements.filter { $0.name == "circle" }.count == 4)  // and the legend's
   }
 
+  @Test func theSurvivalCurveIsAStepCurveWithCensoringTicks() throws {
+    // Answered after 1, 2, 2, 4 days; censored after 2 and 5 (ResponseOutcomeTests works it):
+    // S = 5/6, 1/2, 1/4, 1/4.
+    let curve = SurvivalCurve(
+      group: "x", events: [0, 1, 2, 0, 1, 0], censored: [0, 0, 1, 0, 0, 1])
+    let chart = SurvivalChart(curve: curve)
+    let svg = chart.svg(options: try #require(ChartOptions(idPrefix: "s", fixedSize: true)))
+    let xml = ParsedXML(svg)
+    #expect(xml.isWellFormed)
+    #expect(xml.elements.first?.attributes["role"] == "img")
+    #expect(xml.elements.first?.attributes["width"] == "360")
+    #expect(xml.elements.first { $0.name == "title" }?.text == "Time to answer")
+    #expect(chart.summary.contains("median 2 days (95% CI 1 to not reached)"))
+    // Ink lines: 4 flat runs and 3 drops; censoring ticks on days 2 and 5.
+    let lines = xml.elements.filter { $0.name == "line" }
+    #expect(lines.filter { $0.attributes["stroke"] == "#1A1A1A" }.count == 7)
+    #expect(lines.filter { $0.attributes["stroke"] == "#333333" }.count == 2)
+  }
+
   @Test func emptySelectionsStillDraw() throws {
     let n = try network([])
     let t = TimelineChart(network: n)

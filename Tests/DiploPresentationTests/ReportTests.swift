@@ -59,8 +59,9 @@ import Testing
     #expect(summary[2].contains("z = 1.9 against random counts"))
     #expect(
       summary[3]
-        == "Of the 34 actions that could be answered, 24 were answered in kind, 1 was answered "
-        + "with more and 9 went unanswered. United Kingdom: expulsion of 23, answered with 73. "
+        == "Of the 35 original actions (actions that answer nothing), 25 were answered in kind, "
+        + "1 was answered with more and 9 went unanswered. United Kingdom: expulsion of 23, "
+        + "answered with 73. "
         + "Answers came a median of 4 days after the action they answer.")
     let figures = c.keyFigures.map { "\($0.value) \($0.label)" }
     #expect(
@@ -226,7 +227,8 @@ import Testing
       .markdown(baseName: "my report")
     #expect(
       output.files.map(\.name) == [
-        "my report-network.svg", "my report-timeline.svg", "my report-blocs.svg",
+        "my report-network.svg", "my report-survival.svg", "my report-timeline.svg",
+        "my report-blocs.svg",
       ])
     #expect(output.markdown.contains("](<my%20report-network.svg>)"))
     #expect(output.markdown.contains("](<my%20report-timeline.svg>)"))

@@ -143,7 +143,9 @@ import Testing
     #expect(text.contains("Links         17"))
     #expect(text.contains("Total weight  274 diplomats"))
     #expect(text.contains("r = 0.824: 14 of 17 links have a link back"))
-    #expect(text.contains("4 unanswered (AUS, BEL, MNE, RUS)"))
+    // Kinds apart: the expulsions left unanswered, undated Montenegro, Russia's staff cut.
+    #expect(text.contains("2 unanswered (AUS, BEL), 1 undated (MNE)"))
+    #expect(text.contains("staff cuts by states (1 action): 1 unanswered (RUS)"))
   }
 
   @Test func tableColumnsAlignByDisplayWidth() throws {
@@ -232,7 +234,8 @@ import Testing
     }
     #expect(
       order == [
-        "overview", "reciprocity", "actors", "dyads", "response_outcomes", "exchanges",
+        "overview", "reciprocity", "actors", "dyads", "response_outcomes",
+        "response_outcomes_by_kind", "time_to_answer", "exchanges",
         "unmatched_answers", "unresolved_references", "blocs", "bloc_partition", "bloc_matrix",
         "bloc_reciprocity", "sources", "significance", "dyad_census", "triad_census",
       ])

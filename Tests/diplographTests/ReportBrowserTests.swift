@@ -90,7 +90,8 @@ import Testing
     #expect(text.contains("diplomats 348 in 61 actions"))
     #expect(text.contains("reciprocity r 0.877 50 of 57 links returned"))
     #expect(text.contains("weighted reciprocity r_w 0.816 284 of 348 diplomats matched"))
-    #expect(text.contains("unanswered 9 of 34 actions that could be answered"))
+    // Counted in original actions, and said so (not 34 exchanges taken for actions).
+    #expect(text.contains("unanswered 9 of 35 original actions (61 actions in all)"))
     #expect(text.contains("Between 14 and 30 March 2018, 33 actors took 61 actions"))
     // 123 expelled in the coordinated action, the blocs' 35 / 22 / 66 and NATO's 7, checked.
     #expect(
@@ -112,11 +113,12 @@ import Testing
       text.contains(
         "Expulsions left unanswered: four states (Belgium, Georgia, Hungary and Montenegro) and "
           + "NATO."))
-    // The diagram and the two charts, as inline SVG with their accessible names, and the
+    // The diagram and the three charts, as inline SVG with their accessible names, and the
     // diagram's legend as text beside it (a small SVG swatch or line sample per entry).
     let legendSamples = html.matches(of: /<svg class="(swatch|line)"/).count
     #expect(legendSamples == 11)  // 5 bloc swatches (4 blocs, no bloc), 6 kinds
-    #expect(html.matches(of: /<svg\s/).count == 3 + legendSamples)
+    #expect(html.matches(of: /<svg\s/).count == 4 + legendSamples)
+    #expect(html.contains("id=\"chart-survival\" class=\"chart\" role=\"img\""))
     #expect(html.contains("id=\"diagram\" class=\"diplograph\" role=\"img\""))
     #expect(html.contains("<title id=\"diagram-title\">Network diagram: Expulsions of Russian"))
     #expect(html.contains("id=\"chart-timeline\" class=\"chart\" role=\"img\""))

@@ -12,6 +12,10 @@ final class ActionReader: Sendable {
   let countColumn: [Int64]
   let dateColumn: [Int32]
   let idColumn: [Int32]
+  /// The kind symbol of `declined`, or −1 when the table has none.
+  let declinedKind: Int
+  /// The last date of the table, ``ActionTable/noDate`` when no action is dated.
+  let lastDay: Int32
 
   init(_ table: ActionTable) {
     actorIDs = table.endpointSymbols.strings.map { ActorID($0) }
@@ -23,7 +27,17 @@ final class ActionReader: Sendable {
     countColumn = table.countColumn
     dateColumn = table.dateColumn
     idColumn = table.idColumn
+    declinedKind = kinds.firstIndex(of: .declined) ?? -1
+    var last = ActionTable.noDate
+    for d in table.dateColumn where d != ActionTable.noDate {
+      last = last == ActionTable.noDate ? d : max(last, d)
+    }
+    lastDay = last
   }
+
+  /// Whether row `row` is of kind `declined`.
+  @inline(__always)
+  func isDeclined(_ row: Int) -> Bool { Int(kindColumn[row]) == declinedKind }
 
   func count(_ row: Int) -> Int64? {
     let c = countColumn[row]

@@ -3,7 +3,8 @@
 
 /// Encoded with the keys of `docs/stats.schema.json`'s `responses`: the three lists each
 /// follow their count (`exchangeCount`, `exchanges`, …) and `listing` says whether they are
-/// written (`full`) or `null` (`summary`). `encode(to:)` writes them in full; the printers of
+/// written (`full`) or `null` (`summary`; a summary also leaves the chains' `pairs` and the
+/// survival curves' `steps` empty). `encode(to:)` writes them in full; the printers of
 /// the package may summarise (``encode(to:listingEntries:)``). Decoding reads what `full`
 /// writes (and documents without `listing` or counts); a summary cannot be read back, since it
 /// lacks the lists.
@@ -11,16 +12,22 @@ extension ResponseAnalysis: Codable {
   enum CodingKeys: String, CodingKey {
     case windowDays
     case answerKinds
+    case lastDate
     case listing
     case exchangeCount
     case exchanges
+    case originalCount
     case outcomes
+    case outcomesByKind
+    case answersOutsideSelection
     case meanLagDays
     case medianLagDays
     case unmatchedAnswerCount
     case unmatchedAnswers
     case unresolvedReferenceCount
     case unresolvedReferences
+    case chains
+    case timeToAnswer
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -34,6 +41,7 @@ extension ResponseAnalysis: Codable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(windowDays, forKey: .windowDays)
     try c.encode(answerKinds, forKey: .answerKinds)
+    try c.encodeIfPresent(lastDate, forKey: .lastDate)
     try c.encode(full ? Self.fullListing : "summary", forKey: .listing)
     try c.encode(exchanges.count, forKey: .exchangeCount)
     if full {
@@ -41,7 +49,10 @@ extension ResponseAnalysis: Codable {
     } else {
       try c.encodeNil(forKey: .exchanges)
     }
+    try c.encode(originalCount, forKey: .originalCount)
     try c.encode(outcomes, forKey: .outcomes)
+    try c.encode(outcomesByKind, forKey: .outcomesByKind)
+    try c.encode(answersOutsideSelection, forKey: .answersOutsideSelection)
     try c.encodeIfPresent(meanLagDays, forKey: .meanLagDays)
     try c.encodeIfPresent(medianLagDays, forKey: .medianLagDays)
     try c.encode(unmatchedAnswers.count, forKey: .unmatchedAnswerCount)
@@ -56,6 +67,18 @@ extension ResponseAnalysis: Codable {
     } else {
       try c.encodeNil(forKey: .unresolvedReferences)
     }
+    // A summary keeps every count and median, without the lists that grow with the data: the
+    // pairs of the chains and the steps of the survival curves.
+    var chains = self.chains
+    var time = timeToAnswer
+    if !full {
+      chains.pairs = []
+      time.all.steps = []
+      for i in time.byKind.indices { time.byKind[i].steps = [] }
+      for i in time.byBloc.indices { time.byBloc[i].steps = [] }
+    }
+    try c.encode(chains, forKey: .chains)
+    try c.encode(time, forKey: .timeToAnswer)
   }
 
   /// The `listing` of an encoding with every list.
@@ -75,11 +98,16 @@ extension ResponseAnalysis: Codable {
     self.init(
       windowDays: try c.decode(Int.self, forKey: .windowDays),
       answerKinds: try c.decode([ActionKind].self, forKey: .answerKinds),
+      lastDate: try c.decodeIfPresent(Day.self, forKey: .lastDate),
       exchanges: try c.decode(ExchangeList.self, forKey: .exchanges),
       outcomes: try c.decode([OutcomeSummary].self, forKey: .outcomes),
+      outcomesByKind: try c.decode([KindOutcomes].self, forKey: .outcomesByKind),
+      answersOutsideSelection: try c.decode(Int.self, forKey: .answersOutsideSelection),
       meanLagDays: try c.decodeIfPresent(Double.self, forKey: .meanLagDays),
       medianLagDays: try c.decodeIfPresent(Double.self, forKey: .medianLagDays),
       unmatchedAnswers: try c.decode(ActionReferenceList.self, forKey: .unmatchedAnswers),
-      unresolvedReferences: try c.decode([UnresolvedReference].self, forKey: .unresolvedReferences))
+      unresolvedReferences: try c.decode([UnresolvedReference].self, forKey: .unresolvedReferences),
+      chains: try c.decode(ResponseChains.self, forKey: .chains),
+      timeToAnswer: try c.decode(TimeToAnswer.self, forKey: .timeToAnswer))
   }
 }

@@ -56,7 +56,6 @@ extension ResponseMatcher {
     order: [Int32], inOrder: Bool, actions: SelectedActions.Reader
   ) {
     let answerKind = self.answerKind
-    let tally = result.tally
     let k = network.nodeCount
     let count = actions.positions.count
     let span = Self.groupSpan(nodes: k)
@@ -141,12 +140,6 @@ extension ResponseMatcher {
               let o = Int(candidates[Int(candidate.key)].date)
               role[p] = .windowAnswer
               link[o] = -2 - Int32(p)
-              let original = actions[o]
-              // The original's actor is the answer's target.
-              tally.add(
-                .of(answer: action.storedCount, original: original.storedCount),
-                actor: action.target,
-                lag: Int(Int64(action.storedDate) - Int64(original.storedDate)))
             }
           }
         }

@@ -18,13 +18,19 @@ public struct ExchangeList: RandomAccessCollection, Hashable, Sendable, Expressi
   let materialized: [Exchange]
   /// The table the rows point into; `nil` when every exchange is materialized.
   let reader: ActionReader?
+  /// The window, the data's last date and the selection, which the outcomes depend on.
+  let rules: ExchangeRules
 
-  init(original: [Int32], answer: [Int32], materialized: [Exchange], reader: ActionReader?) {
+  init(
+    original: [Int32], answer: [Int32], materialized: [Exchange], reader: ActionReader?,
+    rules: ExchangeRules
+  ) {
     precondition(original.count == answer.count, "one answer slot per exchange")
     self.original = original
     self.answer = answer
     self.materialized = materialized
     self.reader = reader
+    self.rules = rules
   }
 
   /// A list of the given exchanges.
@@ -32,7 +38,7 @@ public struct ExchangeList: RandomAccessCollection, Hashable, Sendable, Expressi
     self.init(
       original: (0..<Int32(exchanges.count)).map { -1 - $0 },
       answer: [Int32](repeating: -1, count: exchanges.count), materialized: exchanges,
-      reader: nil)
+      reader: nil, rules: ExchangeRules(windowDays: 0, lastDay: ActionTable.noDate))
   }
 
   public init(arrayLiteral elements: Exchange...) { self.init(elements) }
@@ -44,7 +50,7 @@ public struct ExchangeList: RandomAccessCollection, Hashable, Sendable, Expressi
     let o = Int(original[position])
     if o < 0 { return materialized[-1 - o] }
     let a = Int(answer[position])
-    return Exchange(original: o, answer: a >= 0 ? a : nil, reader: reader!)
+    return Exchange(original: o, answer: a >= 0 ? a : nil, reader: reader!, rules: rules)
   }
 
   public static func == (lhs: Self, rhs: Self) -> Bool { lhs.sameValues(as: rhs) }
@@ -59,7 +65,10 @@ extension Exchange.Outcome {
     case .more: return 1
     case .less: return 2
     case .unanswered: return 3
-    case .notComparable: return 4
+    case .pending: return 4
+    case .undated: return 5
+    case .declined: return 6
+    case .notComparable: return 7
     }
   }
 }

@@ -20,14 +20,20 @@ struct MatchedResponses {
   var singleAnswer: [Int32] = []
   var unmatchedAnswers: [Int32] = []
   var unresolved: [UnresolvedReference] = []
-  /// The exchanges of one original, counted (explicit ones are counted by the caller).
-  var tally: OutcomeTally
+  /// `respondsTo` links onto an answer, as rows: the counter-answer and the answer it answers.
+  var counterLinks: [(answer: Int32, answered: Int32)] = []
 }
 
 struct ResponseMatcher {
   /// What a selected row turned out to be.
   enum Role: UInt8 {
     case open
+    /// Answers an answer through `respondsTo` (and nothing else): an original, which only a
+    /// `respondsTo` can answer (it takes no part in the window matching: a pair's queue holds
+    /// the originals of one direction only).
+    case counterAnswer
+    /// A `declined` record that answers an answer: in no exchange, a chain's last step.
+    case counterDeclined
     /// Has a `respondsTo`, none of which could be used.
     case explicitAnswer
     /// Has a `respondsTo` that links it to an original.
@@ -64,13 +70,12 @@ struct ResponseMatcher {
     self.table = network.dataSet.actions
     self.options = options
     self.actions = network.actions
-    let names = Set(options.answerKinds.map(\.rawValue))
+    let names = Set(options.answerKinds.map(\.rawValue) + [ActionKind.declined.rawValue])
     answerKind = table.kindSymbols.strings.map { names.contains($0) }
     let count = actions.positions.count
     role = [Role](repeating: .open, count: count)
     link = [Int32](repeating: -1, count: count)
-    result = MatchedResponses(
-      tally: OutcomeTally(nodes: network.nodeCount, windowDays: options.windowDays, actions: count))
+    result = MatchedResponses()
   }
 
   func isAnswerKind(_ p: Int) -> Bool { answerKind[actions[p].kindSymbol] }
@@ -105,6 +110,13 @@ struct ResponseMatcher {
     if ra != rb { parent[max(ra, rb)] = Int32(min(ra, rb)) }
   }
 
+  /// Follows the `respondsTo` links. A link is valid when the named action exists, is
+  /// selected, is not the action itself, and goes the other way (neither is a self-loop). An
+  /// action *is an answer* when one of its valid links names an original; an action is an
+  /// original when it has no `respondsTo`, or when every valid link it has names an answer
+  /// (a counter-answer), unless its kind is `declined` (always an answer). A valid link onto
+  /// an original joins the two in an explicit exchange; a valid link onto an answer is a
+  /// counter link, the step of a chain.
   mutating func matchExplicitly() {
     guard !table.responses.isEmpty else { return }
     let reader = ActionReader(table)
@@ -114,13 +126,14 @@ struct ResponseMatcher {
     for (r, symbol) in table.idColumn.enumerated() where symbol >= 0 && rowOfID[Int(symbol)] < 0 {
       rowOfID[Int(symbol)] = Int32(r)
     }
-    // Roles first: every selected action with a `respondsTo` is an answer.
-    for (r, _) in table.responses.entries {
-      if let p = position(ofRow: Int(r)) { role[p] = .explicitAnswer }
-    }
+    // The valid links of each position with a `respondsTo`, as positions.
+    var valid: [Int: [Int]] = [:]
+    var withLinks: [Int] = []
     for (r, references) in table.responses.entries {
       guard let p = position(ofRow: Int(r)) else { continue }
       let answer = Int(r)
+      withLinks.append(p)
+      role[p] = .explicitAnswer
       for symbol in references {
         let reason: UnresolvedReference.Reason?
         let original = Int(rowOfID[Int(symbol)])
@@ -139,8 +152,6 @@ struct ResponseMatcher {
             || actions[found].target != actions[p].actor
           {
             reason = .notReverse
-          } else if role[found] == .explicitAnswer || role[found] == .linkedAnswer {
-            reason = .answersAnAnswer
           } else {
             reason = nil
           }
@@ -153,10 +164,52 @@ struct ResponseMatcher {
               action: reader.reference(answer),
               reference: ActionID(table.idSymbols[symbol]), reason: reason))
         } else if let q {
-          role[q] = .explicitOriginal
-          role[p] = .linkedAnswer
-          union(p, q)
+          valid[p, default: []].append(q)
         }
+      }
+    }
+    // Which actions are answers: decided from the actions they name, depth first (an explicit
+    // stack, so that long chains do not exhaust the call stack; a cycle is cut where it closes).
+    enum State: UInt8 { case visiting, original, answer }
+    var state: [Int: State] = [:]
+    let hasLinks = Set(withLinks)
+    func isDeclined(_ p: Int) -> Bool { reader.isDeclined(actions.row(at: p)) }
+    /// Whether a link onto q names an original.
+    func ontoOriginal(_ q: Int) -> Bool {
+      hasLinks.contains(q) ? state[q] == .original : !isDeclined(q)
+    }
+    for start in withLinks where state[start] == nil {
+      var stack = [start]
+      while let p = stack.last {
+        if state[p] == nil {
+          state[p] = .visiting
+          for q in valid[p] ?? [] where hasLinks.contains(q) && state[q] == nil {
+            stack.append(q)
+          }
+          continue
+        }
+        stack.removeLast()
+        guard state[p] == .visiting else { continue }
+        let links = valid[p] ?? []
+        state[p] =
+          links.isEmpty || isDeclined(p) || links.contains(where: ontoOriginal)
+          ? .answer : .original
+      }
+    }
+    for p in withLinks {
+      let links = valid[p] ?? []
+      for q in links where !ontoOriginal(q) {
+        result.counterLinks.append((Int32(actions.row(at: p)), Int32(actions.row(at: q))))
+      }
+      if !links.isEmpty && !links.contains(where: ontoOriginal) {
+        role[p] = isDeclined(p) ? .counterDeclined : .counterAnswer
+      }
+    }
+    for p in withLinks {
+      for q in valid[p] ?? [] where ontoOriginal(q) {
+        role[q] = .explicitOriginal
+        role[p] = .linkedAnswer
+        union(p, q)
       }
     }
   }
@@ -188,7 +241,6 @@ struct ResponseMatcher {
     let count = actions.positions.count
     let answerKind = self.answerKind
     let window = Int64(options.windowDays)
-    let tally = result.tally
     let k = network.nodeCount
 
     func isCandidate(_ p: Int) -> Bool {
@@ -273,10 +325,6 @@ struct ResponseMatcher {
                 link[g] = -2 - Int32(p)
                 role[p] = .windowAnswer
                 answered = true
-                // Counted now, while both rows are at hand: g's actor is p's target.
-                tally.add(
-                  .of(answer: action.storedCount, original: actions.storedCount(at: g)),
-                  actor: j, lag: Int(lag))
                 break
               }
             } while queues[q].head >= 0
@@ -311,6 +359,7 @@ struct ResponseMatcher {
       let p = action.position
       switch role[p] {
       case .explicitAnswer: unmatched += 1
+      case .counterAnswer: singles += 1
       case .open:
         if link[p] <= -2 || !answerKind[action.kindSymbol] {
           singles += 1
@@ -325,7 +374,6 @@ struct ResponseMatcher {
     var unmatchedAnswers = [Int32](repeating: 0, count: unmatched)
     var s = 0
     var u = 0
-    let tally = result.tally
     actions.forEachAction { action in
       let p = action.position
       let r = Int32(action.row)
@@ -344,22 +392,21 @@ struct ResponseMatcher {
         } else {
           components[root]!.answers.append(r)
         }
-      case .windowAnswer:
+      case .windowAnswer, .counterDeclined:
         break
-      case .open:
+      case .open, .counterAnswer:
         let l = Int(link[p])
         if l <= -2 {
           // Matched in the window, and counted then.
           singleOriginal[s] = r
           singleAnswer[s] = Int32(actions.row(at: -2 - l))
           s += 1
-        } else if answerKind[action.kindSymbol] {
+        } else if role[p] == .open && answerKind[action.kindSymbol] {
           unmatchedAnswers[u] = r
           u += 1
         } else {
           singleOriginal[s] = r
           s += 1
-          tally.add(.unanswered, actor: action.actor, lag: nil)
         }
       }
     }

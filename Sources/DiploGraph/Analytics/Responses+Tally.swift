@@ -1,8 +1,7 @@
-/// The summary of ``ResponseAnalysis`` (outcome counts, the originals' actors per outcome,
-/// mean and median lag), counted while the exchanges are found, so that it costs no pass of
-/// its own over them.
+/// The counting behind ``ResponseSummary``: outcome counts, the originals' actors per outcome,
+/// mean and median lag.
 
-/// Counts exchanges as they are found.
+/// Counts exchanges.
 ///
 /// Lags go into a histogram over the response window when the window is not much longer than
 /// the actions are many (every window match has a lag in [0, window]); the few lags outside it
@@ -15,6 +14,8 @@ final class OutcomeTally {
   private let storage:
     (counts: OwnedBuffer<Int>, seen: OwnedBuffer<Bool>, histogram: OwnedBuffer<Int>)
   private let counts: UnsafeMutableBufferPointer<Int>
+  /// Original actions per outcome.
+  private var originals = [Int](repeating: 0, count: Exchange.Outcome.allCases.count)
   /// Per outcome and node: whether an original of an exchange with that outcome has the node
   /// as its actor.
   private let seen: UnsafeMutableBufferPointer<Bool>
@@ -44,12 +45,13 @@ final class OutcomeTally {
     histogram = UnsafeMutableBufferPointer(rebasing: storage.histogram.buffer[..<spans])
   }
 
-  /// Counts an exchange whose originals' actor is node `actor`, with `lag` when it is
-  /// answered and dated.
+  /// Counts an exchange of `originals` actions whose actor is node `actor`, with `lag` when
+  /// it is answered and dated.
   @inline(__always)
-  func add(_ outcome: Exchange.Outcome, actor: Int, lag: Int?) {
+  func add(_ outcome: Exchange.Outcome, actor: Int, lag: Int?, originals: Int = 1) {
     let c = outcome.ordinal
     counts[c] += 1
+    self.originals[c] += originals
     seen[c * nodes + actor] = true
     guard let lag else { return }
     lagCount += 1
@@ -68,7 +70,7 @@ final class OutcomeTally {
     let cases = Exchange.Outcome.allCases
     let outcomes = cases.indices.map { c in
       OutcomeSummary(
-        outcome: cases[c], exchanges: counts[c],
+        outcome: cases[c], exchanges: counts[c], originals: originals[c],
         actors: (0..<nodes).filter { seen[c * nodes + $0] }.map { actors[$0] }.sorted())
     }
     guard lagCount > 0 else { return (outcomes, nil, nil) }

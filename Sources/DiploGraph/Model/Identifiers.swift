@@ -59,10 +59,15 @@ public struct ActionKind: StringIdentifier {
   public static let accreditationDenial: ActionKind = "accreditation_denial"
   /// A mission ordered to cut its staff.
   public static let staffCut: ActionKind = "staff_cut"
+  /// An explicit record that the target of an action chose not to answer it (with its date,
+  /// sources and note; `respondsTo` names what is not answered). It answers nothing: it counts
+  /// in no answer total and no lag, is never an original, and ends the exchange.
+  public static let declined: ActionKind = "declined"
 
   /// The kinds DESIGN names, in a fixed order (used for legends and stable output).
   public static let known: [ActionKind] = [
     .expulsion, .retaliation, .ambassadorRecall, .consulateClosure, .accreditationDenial, .staffCut,
+    .declined,
   ]
 
   /// Whether this is one of the named kinds.

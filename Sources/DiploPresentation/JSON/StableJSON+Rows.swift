@@ -124,6 +124,7 @@ extension Exchange: JSONRow {
     o.int(.lagDays, lagDays.map(Int64.init))
     o.string(.matching, matching?.rawValue)
     o.string(.outcome, outcome.rawValue)
+    o.bool(.answerOutsideSelection, answerOutsideSelection)
   }
 }
 

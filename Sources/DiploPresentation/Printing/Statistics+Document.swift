@@ -12,7 +12,8 @@ extension Statistics {
     var tables =
       [
         overviewTable(), reciprocityTable(), actorTable(words, limit: rowLimit),
-        dyadTable(words, limit: rowLimit), outcomeTable(words),
+        dyadTable(words, limit: rowLimit), outcomeTable(words), outcomeByKindTable(words),
+        timeToAnswerTable(words),
         exchangeTable(words, limit: listed ? rowLimit : 0),
         unmatchedTable(listed ? rowLimit : 0), unresolvedTable(listed ? rowLimit : 0),
         blocTable(words), partitionTable(), matrixTable(), blocGraphTable(),
@@ -105,21 +106,21 @@ extension Statistics {
   }
 
   func responseLines(listed: Bool = true) -> [String] {
-    let words: [Exchange.Outcome: String] = [
-      .inKind: "in kind", .more: "with more", .less: "with less", .unanswered: "unanswered",
-      .notComparable: "not comparable",
-    ]
-    var parts: [String] = []
-    for summary in responses.outcomes where summary.exchanges > 0 {
-      var part = "\(NumberText.grouped(summary.exchanges)) \(words[summary.outcome]!)"
-      if summary.outcome == .unanswered || summary.outcome == .more
-        || summary.outcome == .less
-      {
-        part += " (" + Wording.abbreviated(summary.actors.map(\.rawValue)) + ")"
-      }
-      parts.append(part)
+    var lines: [String] = []
+    let originals = responses.originalCount
+    lines.append(
+      originals == 0
+        ? "no original actions"
+        : NumberText.counted(originals, "original action") + " in "
+          + NumberText.counted(responses.exchanges.count, "exchange")
+          + ", by kind of original (counts of original actions):")
+    lines += Self.outcomeLines(responses)
+    if responses.answersOutsideSelection > 0 {
+      lines.append(
+        NumberText.counted(responses.answersOutsideSelection, "exchange")
+          + " answered by an action outside the selection (answers are looked for in the "
+          + "whole data set)")
     }
-    var lines = [parts.isEmpty ? "no actions" : parts.joined(separator: ", ")]
     if let median = responses.medianLagDays, let mean = responses.meanLagDays {
       lines.append(
         "median lag \(NumberText.fixed(median, decimals: 1)) days, mean "

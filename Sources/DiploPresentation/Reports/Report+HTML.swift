@@ -150,6 +150,14 @@ struct HTMLPage {
       self += "<h3>Left unanswered, by kind of action</h3>\n"
       list(unanswered)
     }
+    let time = c.statistics.responses.timeToAnswer.all
+    if time.originals > 0 {
+      self += "<h3>Time to answer</h3>\n"
+      let chart = SurvivalChart(curve: time)
+      self += "<figure class=\"chart\">\n"
+      self += chart.svg(options: ChartOptions(trustedPrefix: "chart-survival"))
+      self += "<figcaption>\(e(chart.summary))</figcaption>\n</figure>\n"
+    }
     let unmatched = c.statistics.responses.unmatchedAnswers.count
     if unmatched > 0 {
       paragraph(

@@ -73,6 +73,13 @@ extension Report {
         md.heading("Left unanswered, by kind of action", level: 3)
         md.list(unanswered.map(MarkdownEscaping.line))
       }
+      let time = c.statistics.responses.timeToAnswer.all
+      if time.originals > 0 {
+        md.heading("Time to answer", level: 3)
+        let chart = SurvivalChart(curve: time)
+        let options = ChartOptions(trustedPrefix: "chart-survival", fixedSize: true)
+        md.picture("survival", chart.svg(options: options), alt: chart.summary)
+      }
       md.table(c.exchangeTable)
     }
 

@@ -110,13 +110,18 @@ struct ReportContent {
     ratio(
       r.weighted, "weighted reciprocity r_w", r.reciprocatedWeight, of: r.totalWeight,
       "diplomats matched")
-    let originals = statistics.responses.exchanges.count
+    // Counted in original actions, and said so: of the originals, not of every action.
+    let responses = statistics.responses
+    let originals = responses.originalCount
     if originals > 0 {
-      let unanswered = statistics.responses.summary(.unanswered).exchanges
+      let unanswered = responses.summary(.unanswered).originals
+      let pending = responses.summary(.pending).originals
+      var detail =
+        "of " + NumberText.counted(originals, "original action") + " ("
+        + NumberText.counted(o.actions, "action") + " in all)"
+      if pending > 0 { detail += "; \(NumberText.grouped(pending)) pending" }
       figures.append(
-        KeyFigure(
-          value: NumberText.grouped(unanswered), label: "unanswered",
-          detail: "of " + NumberText.counted(originals, "action") + " that could be answered"))
+        KeyFigure(value: NumberText.grouped(unanswered), label: "unanswered", detail: detail))
     }
     return figures
   }
@@ -193,14 +198,14 @@ struct ReportContent {
     if !responses.exchanges.isEmpty {
       var parts: [String] = []
       for (outcome, words) in Self.outcomeWords {
-        let n = responses.summary(outcome).exchanges
+        let n = responses.summary(outcome).originals
         guard n > 0 else { continue }
-        let verb = outcome == .unanswered ? "" : (n == 1 ? "was " : "were ")
+        let verb = outcome == .unanswered || outcome == .pending ? "" : (n == 1 ? "was " : "were ")
         parts.append("\(NumberText.grouped(n)) \(verb)\(words)")
       }
       var s =
-        "Of the \(NumberText.counted(responses.exchanges.count, "action")) that could be "
-        + "answered, \(Wording.list(parts))."
+        "Of the \(NumberText.counted(responses.originalCount, "original action")) (actions "
+        + "that answer nothing), \(Wording.list(parts))."
       let uneven = responses.exchanges.filter { $0.outcome == .more || $0.outcome == .less }
       if !uneven.isEmpty && uneven.count <= 4 {
         s +=
@@ -224,7 +229,9 @@ struct ReportContent {
 
   static let outcomeWords: [(Exchange.Outcome, String)] = [
     (.inKind, "answered in kind"), (.more, "answered with more"), (.less, "answered with less"),
-    (.notComparable, "answered without counts to compare"), (.unanswered, "went unanswered"),
+    (.notComparable, "answered without counts to compare"), (.declined, "declined on record"),
+    (.unanswered, "went unanswered"), (.pending, "are pending (their window still open)"),
+    (.undated, "undated, so not judged"),
   ]
 
   /// One sentence per kind of original action left unanswered, naming the actors, states

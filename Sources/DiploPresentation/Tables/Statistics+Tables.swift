@@ -90,13 +90,17 @@ extension Statistics {
     let who = words.audience
     let order: [Exchange.Outcome] =
       who == .analysts
-      ? responses.outcomes.map(\.outcome) : [.inKind, .more, .less, .notComparable, .unanswered]
+      ? responses.outcomes.map(\.outcome)
+      : [.inKind, .more, .less, .notComparable, .declined, .unanswered, .pending, .undated]
+    let rarely: Set<Exchange.Outcome> = [.notComparable, .declined, .pending, .undated]
     let rows = order.map { responses.summary($0) }.filter {
-      who == .analysts || $0.exchanges > 0 || $0.outcome != .notComparable
+      who == .analysts || $0.exchanges > 0 || !rarely.contains($0.outcome)
     }
     let answered: [Exchange.Outcome: String] = [
       .inKind: "Answered in kind", .more: "Answered with more", .less: "Answered with less",
       .unanswered: "Unanswered", .notComparable: "Answered, counts not comparable",
+      .declined: "Declined, on record", .pending: "Pending (window still open)",
+      .undated: "Undated (cannot be judged)",
     ]
     let window = responses.windowDays
     return Table(
@@ -115,7 +119,8 @@ extension Statistics {
             ? .text(Wording.outcome($0.outcome), value: $0.outcome.rawValue)
             : Table.Cell(.verbatim(answered[$0.outcome]!))
         },
-        ColumnSpec("exchanges", "exchanges", readers: "Actions") { .int($0.exchanges) },
+        ColumnSpec("exchanges", "exchanges", readers: "Exchanges") { .int($0.exchanges) },
+        ColumnSpec("originals", "original actions", readers: "Actions") { .int($0.originals) },
         ColumnSpec("actors", "actors (of the originals)", readers: "Whose actions") {
           let ids = $0.actors.map(\.rawValue)
           return who == .analysts

@@ -180,15 +180,34 @@ struct Wording: Sendable {
     return first.uppercased() + words.dropFirst()
   }
 
-  /// "in kind", "more", "less", "unanswered", "not comparable": an exchange's outcome in a
-  /// table.
+  /// "in kind", "more", "less", "unanswered", "pending", "undated", "declined", "not
+  /// comparable": an exchange's outcome in a table.
   static func outcome(_ outcome: Exchange.Outcome) -> String {
     switch outcome {
     case .inKind: return "in kind"
     case .more: return "more"
     case .less: return "less"
     case .unanswered: return "unanswered"
+    case .pending: return "pending"
+    case .undated: return "undated"
+    case .declined: return "declined"
     case .notComparable: return "not comparable"
+    }
+  }
+
+  /// "states", "organisations", "regions".
+  static func actorKindPlural(_ kind: ActorKind) -> String { kind.rawValue + "s" }
+
+  /// "in kind", "escalated", "de-escalated", "not comparable", "declined", "open": how a
+  /// chain of answers ended.
+  static func ending(_ ending: ResponseChain.Ending) -> String {
+    switch ending {
+    case .inKind: return "in kind"
+    case .escalated: return "escalated"
+    case .deescalated: return "de-escalated"
+    case .notComparable: return "not comparable"
+    case .declined: return "declined"
+    case .open: return "open"
     }
   }
 

@@ -76,6 +76,8 @@ public struct Style: Hashable, Sendable {
     .accreditationDenial: EdgeLook(
       color: RGBColor(red: 0xE6, green: 0x9F, blue: 0x00), line: .dotted),
     .staffCut: EdgeLook(color: .black, line: .dashed),
+    // A declined answer: no one expelled, drawn faint so it does not read as a measure.
+    .declined: EdgeLook(color: RGBColor(red: 0x99, green: 0x99, blue: 0x99), line: .dotted),
   ]
 
   /// Eight looks for kinds without a style of their own: the Okabe–Ito colours (and black),

@@ -1,0 +1,151 @@
+/// The summaries of ``ResponseAnalysis``, counted in one pass over its exchanges: outcomes per
+/// exchange and per original action, outcomes per kind of original and kind of actor, mean and
+/// median lag, and the times to answer behind ``TimeToAnswer``.
+
+/// The outcomes of the originals of one kind whose actors are of one kind (states apart from
+/// organisations).
+public struct KindOutcomes: Hashable, Sendable, Codable {
+  /// The kind of the originals (an exchange's kind is that of its first original).
+  public var kind: ActionKind
+  /// The kind of their actors.
+  public var actorKind: ActorKind
+  /// Exchanges counted.
+  public var exchanges: Int
+  /// Original actions counted.
+  public var originals: Int
+  /// One entry per outcome, in the order of ``Exchange/Outcome/allCases``.
+  public var outcomes: [OutcomeSummary]
+
+  /// A value with every field given.
+  public init(
+    kind: ActionKind, actorKind: ActorKind, exchanges: Int, originals: Int,
+    outcomes: [OutcomeSummary]
+  ) {
+    self.kind = kind
+    self.actorKind = actorKind
+    self.exchanges = exchanges
+    self.originals = originals
+    self.outcomes = outcomes
+  }
+
+  /// The summary entry for one outcome.
+  public func summary(_ outcome: Exchange.Outcome) -> OutcomeSummary {
+    outcomes.first { $0.outcome == outcome }
+      ?? OutcomeSummary(outcome: outcome, exchanges: 0, originals: 0, actors: [])
+  }
+}
+
+/// One pass over the exchanges of a ``ResponseAnalysis``.
+struct ResponseSummary {
+  var outcomes: [OutcomeSummary] = []
+  var byKind: [KindOutcomes] = []
+  var answersOutsideSelection = 0
+  var meanLag: Double?
+  var medianLag: Double?
+  var timeToAnswer: TimeToAnswer
+
+  /// - Parameters:
+  ///   - list: the exchanges.
+  ///   - network: the network over the whole data set the matching ran on (its nodes).
+  init(_ list: ExchangeList, network: Network) {
+    let k = network.nodeCount
+    let table = network.dataSet.actions
+    let tally = OutcomeTally(nodes: k, windowDays: list.rules.windowDays, actions: list.count)
+    let kinds = table.kindSymbols.strings.map { ActionKind($0) }
+    let actorKinds = ActorKind.allCases
+    let kindOfNode = network.actors.map { actorKinds.firstIndex(of: $0.kind)! }
+    // Per (kind symbol, actor kind): a tally, made when first met.
+    var groups: [Int: OutcomeTally] = [:]
+    let survival = TimeToAnswer.Collector(
+      network: network, kinds: kinds, lastDay: list.rules.lastDay)
+    let dates = table.dateColumn
+    let counts = table.countColumn
+    let kindColumn = table.kindColumn
+    let rules = list.rules
+    var outside = 0
+    for x in list.indices {
+      let o = Int(list.original[x])
+      let outcome: Exchange.Outcome
+      let actor: Int
+      let kind: Int
+      var lag: Int?
+      var originals = 1
+      var answeredOn: Int32?
+      if o >= 0 {
+        actor = network.actorNode(row: o)
+        kind = Int(kindColumn[o])
+        let a = Int(list.answer[x])
+        if a >= 0 {
+          if list.reader!.isDeclined(a) {
+            outcome = .declined
+          } else {
+            outcome = .of(answer: counts[a], original: counts[o])
+            lag = Int(dates[a]) - Int(dates[o])
+            answeredOn = dates[a]
+          }
+          if rules.selected != nil && (rules.isOutside(a) || rules.isOutside(o)) { outside += 1 }
+        } else {
+          outcome = rules.unansweredOutcome(
+            latestOriginal: dates[o], target: table.targetColumn[o])
+        }
+        survival.add(
+          original: dates[o], answeredOn: answeredOn, actor: actor, kind: kind)
+      } else {
+        let e = list.materialized[-1 - o]
+        outcome = e.outcome
+        actor = network.node(of: e.actor)!
+        kind = kinds.firstIndex(of: e.originals[0].kind)!
+        originals = e.originals.count
+        lag = outcome.isAnswered ? e.lagDays : nil
+        if e.answerOutsideSelection { outside += 1 }
+        let earliest = e.answers.lazy.filter { $0.kind != .declined }.compactMap(\.date).min()
+        for original in e.originals {
+          survival.add(
+            original: original.date?.daysSinceEpoch ?? ActionTable.noDate,
+            answeredOn: outcome.isAnswered
+              ? (earliest?.daysSinceEpoch ?? TimeToAnswer.Collector.undatedAnswer) : nil,
+            actor: actor, kind: kind)
+        }
+      }
+      tally.add(outcome, actor: actor, lag: lag, originals: originals)
+      let g = kind * actorKinds.count + kindOfNode[actor]
+      let group: OutcomeTally
+      if let found = groups[g] {
+        group = found
+      } else {
+        group = OutcomeTally(nodes: k, windowDays: 0, actions: 0)
+        groups[g] = group
+      }
+      group.add(outcome, actor: actor, lag: nil, originals: originals)
+    }
+    let ids = network.actors.map(\.id)
+    let summary = tally.finish(actors: ids)
+    outcomes = summary.outcomes
+    meanLag = summary.mean
+    medianLag = summary.median
+    answersOutsideSelection = outside
+    byKind = groups.map { g, tally in
+      let rows = tally.finish(actors: ids).outcomes
+      return KindOutcomes(
+        kind: kinds[g / actorKinds.count], actorKind: actorKinds[g % actorKinds.count],
+        exchanges: rows.reduce(0) { $0 + $1.exchanges },
+        originals: rows.reduce(0) { $0 + $1.originals }, outcomes: rows)
+    }.sorted { a, b in
+      let (ra, rb) = (a.kind.knownRank, b.kind.knownRank)
+      if ra != rb { return ra < rb }
+      if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+      return a.actorKind.ordinal < b.actorKind.ordinal
+    }
+    timeToAnswer = survival.finish(windowDays: rules.windowDays)
+  }
+}
+
+extension ActionKind {
+  /// Its place in ``known``, or past the end.
+  var knownRank: Int { Self.known.firstIndex(of: self) ?? Self.known.count }
+}
+
+extension ActorKind {
+  /// States, organisations, regions.
+  var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+}
