@@ -4,9 +4,9 @@
 SWIFT        ?= swift
 OUT          ?= out
 DATA         ?= Graphs/skripal-2018.json
-# The data sets `make demo` validates, analyses, draws and reports (DATA=… for one).
-DATASETS     ?= Graphs/skripal-2018.json Graphs/ukraine-2022.json Graphs/vrbetice-2021.json \
-                Graphs/us-russia-2016.json
+# The data sets `make demo` validates, analyses, draws and reports: every one in Graphs/
+# (DATASETS=… for some).
+DATASETS     ?= $(sort $(wildcard Graphs/*.json))
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET      := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 CLI          := .build/debug/diplograph
