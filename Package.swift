@@ -78,7 +78,7 @@ let package = Package(
     .executableTarget(name: "FuzzJSON", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzJSON"),
     .executableTarget(name: "FuzzCSV", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzCSV"),
     .executableTarget(
-      name: "FuzzRender", dependencies: ["FuzzTargets", "diplograph-layout"],
+      name: "FuzzRender", dependencies: ["FuzzTargets"],
       path: "Tests/Fuzz/FuzzRender"),
   ]
 )

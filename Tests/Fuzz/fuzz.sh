@@ -60,6 +60,21 @@ for target in $targets; do
   fi
 done
 
+# The render target sends crash-prone layouts to the layout helper, a program of its own: built
+# without the sanitizers (libFuzzer brings its own main, which a program cannot link beside its
+# own), found through DIPLOGRAPH_LAYOUT.
+case " $targets " in
+  *" render "*)
+    if ! "$swift" build --product diplograph-layout >"$build/helper.log" 2>&1; then
+      cat "$build/helper.log" >&2
+      echo "fuzz: the layout helper did not build" >&2
+      exit 1
+    fi
+    DIPLOGRAPH_LAYOUT="$("$swift" build --show-bin-path)/diplograph-layout"
+    export DIPLOGRAPH_LAYOUT
+    ;;
+esac
+
 mkdir -p fuzz-artifacts
 # Graphviz 2.43 leaks on purpose in places (global caches, the HTML-label parser); those leaks
 # are suppressed by name, ours are not (Tests/Fuzz/lsan.supp).
