@@ -376,4 +376,41 @@ import Testing
       #expect(a.chains.count == b.chains.count && a.chains.endings == b.chains.endings)
     }
   }
+
+  // MARK: Kinds of an exchange
+
+  @Test func anExchangeOfMixedKindsCountsEachOriginalUnderItsOwnKind() throws {
+    // A expels 3 and closes a consulate of B's on 1 March; B answers both with one expulsion
+    // of 4 (in kind: 4 = 3 + 1). C's expulsion of D is never answered (T = 1 June).
+    let data = dataSet([
+      Edge("A", "B", 3, date: "2020-03-01", id: "x"),
+      Edge("A", "B", 1, kind: .consulateClosure, date: "2020-03-01", id: "c"),
+      Edge("B", "A", 4, date: "2020-03-05", respondsTo: ["x", "c"]),
+      Edge("C", "D", 1, date: "2020-03-01"),
+      Edge("E", "F", 1, date: "2020-06-01"),
+    ])
+    let r = try ResponseAnalysis(Network(data))
+    func group(_ kind: ActionKind) throws -> KindOutcomes {
+      try #require(r.outcomesByKind.first { $0.kind == kind && $0.actorKind == .state })
+    }
+    // Three exchanges of four originals in all: the joint one, C's and E's.
+    #expect(r.exchanges.count == 3 && r.originalCount == 4)
+    #expect(r.summary(.inKind).exchanges == 1 && r.summary(.inKind).originals == 2)
+    // The expulsions: A's (in kind, jointly), C's (unanswered) and E's (pending).
+    let expulsions = try group(.expulsion)
+    #expect(expulsions.exchanges == 3 && expulsions.originals == 3)
+    #expect(
+      expulsions.summary(.inKind).originals == 1 && expulsions.summary(.inKind).actors == ["A"])
+    #expect(expulsions.summary(.unanswered).actors == ["C"])
+    // The closure under its own kind, with the joint exchange's outcome.
+    let closures = try group(.consulateClosure)
+    #expect(closures.exchanges == 1 && closures.originals == 1)
+    #expect(closures.summary(.inKind).originals == 1 && closures.summary(.inKind).actors == ["A"])
+    // The originals add up exactly; the exchanges of the kinds count the joint one twice.
+    #expect(r.outcomesByKind.reduce(0) { $0 + $1.originals } == r.originalCount)
+    #expect(r.outcomesByKind.reduce(0) { $0 + $1.exchanges } == r.exchanges.count + 1)
+    // The time to answer by kind: the closure answered after 4 days.
+    let curve = try #require(r.timeToAnswer.byKind.first { $0.group == "consulate_closure" })
+    #expect(curve.originals == 1 && curve.answered == 1 && curve.medianDays == 4)
+  }
 }

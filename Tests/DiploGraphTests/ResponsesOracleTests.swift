@@ -172,6 +172,8 @@ struct LiteralResponses {
   var exchanges: [Exchange] = []
   var unmatchedAnswers: [Int] = []
   var unresolved: [String] = []
+  /// `respondsTo` links onto an answer, as rows, in the order of the answering rows.
+  var counterLinks: [(answer: Int, answered: Int)] = []
   var outcomes: [OutcomeSummary] = []
   var meanLag: Double?
   var medianLag: Double?
@@ -250,6 +252,7 @@ struct LiteralResponses {
     for r in explicitAnswers.sorted() where memo[r] == nil { visit(r) }
     func isAnswer(_ r: Int) -> Bool { !ontoOriginal(r) }
     let edges = valid.filter { !isAnswer($0.original) }
+    counterLinks = valid.filter { isAnswer($0.original) }.map { ($0.answer, $0.original) }
     let counter = Set(valid.filter { isAnswer($0.original) }.map(\.answer)).subtracting(
       edges.map(\.answer))
     let linkedAnswers = Set(edges.map(\.answer))

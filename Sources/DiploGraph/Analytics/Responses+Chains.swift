@@ -80,8 +80,13 @@ public struct PairChains: Hashable, Sendable, Codable {
 /// last date), else by its last step against the one before: `inKind`, `escalated`,
 /// `deescalated` or `notComparable`.
 ///
-/// - Complexity: O(e + L) for e exchanges and L links, plus O(r) dictionary work for r
-///   counter links; the ten longest chains are kept whole.
+/// - Complexity: O(e + K log K) for e exchanges among K actors, plus O(r) dictionary work for
+///   r counter links: one pass groups the exchanges by pair of actors (``ExchangesByPair``: the
+///   next step of a chain goes the way of the exchange's own originals, so each answered
+///   exchange looks for it by binary search among its own direction's exchanges), one walks the
+///   chains (a chain of two steps, the most of them, read from the columns without building
+///   anything), one counts them per pair; 12 bytes per exchange while grouping, and the ten
+///   longest chains kept whole.
 public struct ResponseChains: Hashable, Sendable, Codable {
   /// Chains of two steps or more.
   public var count: Int
@@ -130,6 +135,11 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         answers.filter { reader.isDeclined(Int($0)) }
       )
     }
+    /// The row of exchange x's first original.
+    func firstRow(_ x: Int) -> Int {
+      let o = Int(list.original[x])
+      return o >= 0 ? o : list.materialized[-1 - o].originals[0].row
+    }
     var predecessor = [Int32](repeating: -1, count: n)
     var link = [ChainStep.Link?](repeating: nil, count: n)
     var hasSuccessor = [Bool](repeating: false, count: n)
@@ -140,6 +150,14 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       var asOriginal: [Int32: Int] = [:]
       var asAnswer: [Int32: Int] = [:]
       for x in 0..<n {
+        let o = list.original[x]
+        if o >= 0 {
+          // One original and at most one answer, read from the columns.
+          let a = list.answer[x]
+          if wanted.contains(o) { asOriginal[o] = x }
+          if a >= 0 && wanted.contains(a) { asAnswer[a] = x }
+          continue
+        }
         let r = rows(x)
         for row in r.originals where wanted.contains(row) { asOriginal[row] = x }
         for row in r.answers + r.declined where wanted.contains(row) { asAnswer[row] = x }
@@ -157,30 +175,6 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         }
       }
     }
-    // Window: per link, its exchanges in date order (the list's order).
-    let links = network.links
-    var first = [Int32](repeating: 0, count: n)
-    var bucketOf = [Int32](repeating: -1, count: n)
-    var start = [Int](repeating: 0, count: links.count + 1)
-    for x in 0..<n {
-      let o = Int(list.original[x])
-      let row = o >= 0 ? o : list.materialized[-1 - o].originals[0].row
-      first[x] = Int32(row)
-      guard dates[row] != ActionTable.noDate,
-        let e = links.link(from: network.actorNode(row: row), to: network.targetNode(row: row))
-      else { continue }
-      bucketOf[x] = Int32(e)
-      start[e + 1] += 1
-    }
-    for e in 0..<links.count { start[e + 1] += start[e] }
-    var bucket = [Int32](repeating: 0, count: start[links.count])
-    var cursor = start
-    for x in 0..<n where bucketOf[x] >= 0 {
-      let e = Int(bucketOf[x])
-      bucket[cursor[e]] = Int32(x)
-      cursor[e] += 1
-    }
-    let window = Int64(rules.windowDays)
     /// The first dated answer of exchange x (not declined), read from the columns for an
     /// exchange of one original (the most of them: no array is made).
     func firstAnswer(_ x: Int) -> Int32? {
@@ -192,48 +186,56 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         reader.orderKey(Int($0)) < reader.orderKey(Int($1))
       }
     }
-    for x in 0..<n where !hasSuccessor[x] {
-      guard
-        let answer = firstAnswer(x),
-        // The next step goes the answer's way back: from its target to its actor.
-        let e = links.link(
-          from: network.targetNode(row: Int(answer)), to: network.actorNode(row: Int(answer)))
-      else { continue }
-      let day = Int64(dates[Int(answer)])
-      let key = reader.orderKey(Int(answer))
-      var lo = start[e]
-      var hi = start[e + 1]
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if reader.orderKey(Int(first[Int(bucket[mid])])) <= key { lo = mid + 1 } else { hi = mid }
-      }
-      while lo < start[e + 1] {
-        let y = Int(bucket[lo])
-        if Int64(dates[Int(first[y])]) - day > window { break }
-        if predecessor[y] < 0 && y != x {
-          predecessor[y] = Int32(x)
-          link[y] = .window
-          hasSuccessor[x] = true
-          break
+    // Window: the next step goes the answer's way back, from its target to its actor, which
+    // is the way of the exchange's own originals: each directed pair's exchanges are searched
+    // apart, in the list's order (the date order of their first originals).
+    let byPair = ExchangesByPair(
+      count: n, network: network, firstRow: firstRow,
+      answerOfUndated: { x in hasSuccessor[x] ? nil : firstAnswer(x) })
+    let window = Int64(rules.windowDays)
+    byPair.forEachDirection { run in
+      guard run.count > 1 else { return }
+      for i in run {
+        let entry = byPair.exchanges[i]
+        let x = entry >= 0 ? Int(entry) : Int(-1 - entry)
+        guard !hasSuccessor[x], let answer = firstAnswer(x) else { continue }
+        let day = Int64(dates[Int(answer)])
+        let key = reader.orderKey(Int(answer))
+        // The exchanges whose first original is undated come last (their entries are
+        // negative): no answer is matched to them in the window.
+        var lo = run.lowerBound
+        var hi = run.upperBound
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          let y = byPair.exchanges[mid]
+          if y >= 0 && reader.orderKey(firstRow(Int(y))) <= key { lo = mid + 1 } else { hi = mid }
         }
-        lo += 1
+        while lo < run.upperBound && byPair.exchanges[lo] >= 0 {
+          let y = Int(byPair.exchanges[lo])
+          if Int64(dates[firstRow(y)]) - day > window { break }
+          if predecessor[y] < 0 && y != x {
+            predecessor[y] = Int32(x)
+            link[y] = .window
+            hasSuccessor[x] = true
+            break
+          }
+          lo += 1
+        }
       }
     }
     // The successors of each exchange, by counting.
-    var next = [Int](repeating: 0, count: n + 1)
+    var next = [Int32](repeating: 0, count: n + 1)
     for y in 0..<n where predecessor[y] >= 0 { next[Int(predecessor[y]) + 1] += 1 }
     for x in 0..<n { next[x + 1] += next[x] }
-    var successors = [Int32](repeating: 0, count: next[n])
+    var successors = [Int32](repeating: 0, count: Int(next[n]))
     var fill = next
     for y in 0..<n where predecessor[y] >= 0 {
       let x = Int(predecessor[y])
-      successors[fill[x]] = Int32(y)
+      successors[Int(fill[x])] = Int32(y)
       fill[x] += 1
     }
     // Walk each chain.
-    let reverse = links.reverseLinks()
-    var pairChains = [Int32](repeating: 0, count: links.count)
-    var pairLongest = [Int32](repeating: 0, count: links.count)
+    var chainLength = [Int32](repeating: 0, count: n)
     var endings = [Int](repeating: 0, count: ResponseChain.Ending.allCases.count)
     var count = 0
     var longer = 0
@@ -275,7 +277,7 @@ public struct ResponseChains: Hashable, Sendable, Codable {
           answers += r.answers
           declined += r.declined
           after += declinedAfter[z] ?? []
-          nextLevel += successors[next[z]..<next[z + 1]].map { Int($0) }
+          nextLevel += successors[Int(next[z])..<Int(next[z + 1])].map { Int($0) }
         }
         steps.append((originals, linkIn))
         if !answers.isEmpty {
@@ -295,19 +297,18 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       }
       return steps
     }
+    let noDeclinedAfter = declinedAfter.isEmpty
     for x in 0..<n where predecessor[x] < 0 {
       let length: Int
       let ending: ResponseChain.Ending
       let o = Int(list.original[x])
-      if o >= 0 && next[x] == next[x + 1] && declinedAfter[x] == nil {
+      if o >= 0 && next[x] == next[x + 1] && (noDeclinedAfter || declinedAfter[x] == nil) {
         // An exchange of one original and no successor (the most of them): two steps at most,
         // read from the columns.
         let a = Int(list.answer[x])
         guard a >= 0 else { continue }
         length = 2
-        ending = Self.ending(
-          [[Int32(o)], [Int32(a)]], total: total, latest: latest,
-          reader: reader, rules: rules)
+        ending = Self.ending(original: o, answer: a, reader: reader, rules: rules)
       } else {
         let r = rows(x)
         guard !r.answers.isEmpty || !r.declined.isEmpty else { continue }
@@ -316,42 +317,25 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         ending = Self.ending(
           steps.map(\.rows), total: total, latest: latest, reader: reader, rules: rules)
       }
-      let steps = (count: length, ())
       count += 1
-      if steps.count > 2 { longer += 1 }
+      if length > 2 { longer += 1 }
       endings[ending.ordinal] += 1
-      let e = Int(bucketOf[x])
-      if e >= 0 {
-        let pair = reverse[e] >= 0 ? min(e, Int(reverse[e])) : e
-        pairChains[pair] += 1
-        pairLongest[pair] = max(pairLongest[pair], Int32(steps.count))
-      }
-      let key = reader.orderKey(Int(first[x]))
-      if best.count < Self.kept || steps.count > best[best.count - 1].length
-        || (steps.count == best[best.count - 1].length && key < best[best.count - 1].key)
-      {
-        best.append((steps.count, key, x))
-        best.sort { $0.length != $1.length ? $0.length > $1.length : $0.key < $1.key }
-        if best.count > Self.kept { best.removeLast() }
+      chainLength[x] = Int32(length)
+      if best.count < Self.kept || length >= best[best.count - 1].length {
+        let key = reader.orderKey(firstRow(x))
+        if best.count < Self.kept || length > best[best.count - 1].length
+          || key < best[best.count - 1].key
+        {
+          best.append((length, key, x))
+          best.sort { $0.length != $1.length ? $0.length > $1.length : $0.key < $1.key }
+          if best.count > Self.kept { best.removeLast() }
+        }
       }
     }
     self.count = count
     longerThanTwo = longer
     self.endings = endings
-    var pairs: [PairChains] = []
-    for e in 0..<links.count where pairChains[e] > 0 {
-      let a = network.actors[Int(links.from[e])].id
-      let b = network.actors[Int(links.to[e])].id
-      pairs.append(
-        PairChains(
-          actors: [a, b].sorted(), chains: Int(pairChains[e]), longest: Int(pairLongest[e])))
-    }
-    pairs.sort {
-      $0.chains != $1.chains
-        ? $0.chains > $1.chains
-        : ($0.actors[0], $0.actors[1]) < ($1.actors[0], $1.actors[1])
-    }
-    self.pairs = pairs
+    pairs = byPair.pairChains(length: chainLength, network: network)
     longest = best.map { b in
       let steps = stepRows(from: b.start)
       let stepRows = steps.map(\.rows)
@@ -377,6 +361,24 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         lastMover: made.last!.actor,
         ending: Self.ending(stepRows, total: total, latest: latest, reader: reader, rules: rules))
     }
+  }
+
+  /// How a chain of two steps, one original and its answer, ended: ``ending(_:total:latest:reader:rules:)``
+  /// read from the columns.
+  static func ending(
+    original: Int, answer: Int, reader: ActionReader, rules: ExchangeRules
+  ) -> ResponseChain.Ending {
+    if reader.isDeclined(answer) { return .declined }
+    let day = reader.dateColumn[answer]
+    if day != ActionTable.noDate,
+      rules.unansweredOutcome(latestOriginal: day, target: reader.targetColumn[answer]) == .pending
+    {
+      return .open
+    }
+    guard let ratio = Exchange.ratio(reader.count(original), reader.count(answer)) else {
+      return .notComparable
+    }
+    return ratio == 1 ? .inKind : (ratio > 1 ? .escalated : .deescalated)
   }
 
   /// How a chain of these steps ended.

@@ -48,6 +48,8 @@ struct ResponseMatcher {
   let network: Network
   let table: ActionTable
   let options: ResponseOptions
+  /// The action table's reader, shared with the rest of the analysis.
+  let reader: ActionReader
   /// The selected actions; "positions" below are theirs.
   let actions: SelectedActions
   /// Whether each kind symbol is an answer kind.
@@ -64,8 +66,12 @@ struct ResponseMatcher {
   /// Beyond this many candidates, the matching by groups runs in two rounds.
   let candidatesInOneRound: Int
 
-  init(network: Network, options: ResponseOptions, candidatesInOneRound: Int = 1 << 22) {
+  init(
+    network: Network, options: ResponseOptions, reader: ActionReader,
+    candidatesInOneRound: Int = 1 << 22
+  ) {
     self.network = network
+    self.reader = reader
     self.candidatesInOneRound = candidatesInOneRound
     self.table = network.dataSet.actions
     self.options = options
@@ -119,7 +125,7 @@ struct ResponseMatcher {
   /// counter link, the step of a chain.
   mutating func matchExplicitly() {
     guard !table.responses.isEmpty else { return }
-    let reader = ActionReader(table)
+    let reader = self.reader
     parent = (0..<Int32(actions.positions.count)).map { $0 }
     // The row of each id symbol; the first row wins when an id repeats (validation reports it).
     var rowOfID = [Int32](repeating: -1, count: table.idSymbols.count)

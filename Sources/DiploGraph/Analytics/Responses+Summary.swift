@@ -5,11 +5,13 @@
 /// The outcomes of the originals of one kind whose actors are of one kind (states apart from
 /// organisations).
 public struct KindOutcomes: Hashable, Sendable, Codable {
-  /// The kind of the originals (an exchange's kind is that of its first original).
+  /// The kind of the originals. Each original action counts under its own kind: an exchange
+  /// whose originals are of several kinds (answered jointly, through `respondsTo`) counts once
+  /// under each of them, with its originals of that kind and the outcome of the whole exchange.
   public var kind: ActionKind
   /// The kind of their actors.
   public var actorKind: ActorKind
-  /// Exchanges counted.
+  /// Exchanges with an original of this kind (an exchange of mixed kinds counts under each).
   public var exchanges: Int
   /// Original actions counted.
   public var originals: Int
@@ -63,17 +65,28 @@ struct ResponseSummary {
     let kindColumn = table.kindColumn
     let rules = list.rules
     var outside = 0
+    /// Counts an exchange's originals of one kind (symbol) under their group.
+    func addToGroup(kind: Int, actor: Int, _ outcome: Exchange.Outcome, originals: Int) {
+      let g = kind * actorKinds.count + kindOfNode[actor]
+      let group: OutcomeTally
+      if let found = groups[g] {
+        group = found
+      } else {
+        group = OutcomeTally(nodes: k, windowDays: 0, actions: 0)
+        groups[g] = group
+      }
+      group.add(outcome, actor: actor, lag: nil, originals: originals)
+    }
     for x in list.indices {
       let o = Int(list.original[x])
       let outcome: Exchange.Outcome
       let actor: Int
-      let kind: Int
       var lag: Int?
       var originals = 1
       var answeredOn: Int32?
       if o >= 0 {
+        let kind = Int(kindColumn[o])
         actor = network.actorNode(row: o)
-        kind = Int(kindColumn[o])
         let a = Int(list.answer[x])
         if a >= 0 {
           if list.reader!.isDeclined(a) {
@@ -90,33 +103,35 @@ struct ResponseSummary {
         }
         survival.add(
           original: dates[o], answeredOn: answeredOn, actor: actor, kind: kind)
+        addToGroup(kind: kind, actor: actor, outcome, originals: 1)
       } else {
         let e = list.materialized[-1 - o]
         outcome = e.outcome
         actor = network.node(of: e.actor)!
-        kind = kinds.firstIndex(of: e.originals[0].kind)!
         originals = e.originals.count
         lag = outcome.isAnswered ? e.lagDays : nil
         if e.answerOutsideSelection { outside += 1 }
         let earliest = e.answers.lazy.filter { $0.kind != .declined }.compactMap(\.date).min()
+        // Each original under its own kind; the exchange once under each of its kinds.
+        var originalsOfKind: [(kind: Int, originals: Int)] = []
         for original in e.originals {
+          let kind = kinds.firstIndex(of: original.kind)!
           survival.add(
             original: original.date?.daysSinceEpoch ?? ActionTable.noDate,
             answeredOn: outcome.isAnswered
               ? (earliest?.daysSinceEpoch ?? TimeToAnswer.Collector.undatedAnswer) : nil,
             actor: actor, kind: kind)
+          if let i = originalsOfKind.firstIndex(where: { $0.kind == kind }) {
+            originalsOfKind[i].originals += 1
+          } else {
+            originalsOfKind.append((kind, 1))
+          }
+        }
+        for group in originalsOfKind {
+          addToGroup(kind: group.kind, actor: actor, outcome, originals: group.originals)
         }
       }
       tally.add(outcome, actor: actor, lag: lag, originals: originals)
-      let g = kind * actorKinds.count + kindOfNode[actor]
-      let group: OutcomeTally
-      if let found = groups[g] {
-        group = found
-      } else {
-        group = OutcomeTally(nodes: k, windowDays: 0, actions: 0)
-        groups[g] = group
-      }
-      group.add(outcome, actor: actor, lag: nil, originals: originals)
     }
     let ids = network.actors.map(\.id)
     let summary = tally.finish(actors: ids)

@@ -320,13 +320,18 @@ public struct ResponseAnalysis: Hashable, Sendable {
     func isSelected(_ row: Int32) -> Bool {
       selected == nil || network.selects(row: Int(row))
     }
-    var matched = ResponseMatcher(
-      network: whole, options: options, candidatesInOneRound: candidatesInOneRound
-    ).run()
+    // One reader and one pass over the dates for the whole analysis: the data's last date is
+    // the latest of the actors' last moves (``ActionTable/noDate``, the least value, when no
+    // action is dated).
     let reader = ActionReader(network.dataSet.actions)
+    var matched = ResponseMatcher(
+      network: whole, options: options, reader: reader,
+      candidatesInOneRound: candidatesInOneRound
+    ).run()
+    let lastMove = Self.lastMoves(network.dataSet.actions)
+    let lastDay = lastMove.max() ?? ActionTable.noDate
     let rules = ExchangeRules(
-      windowDays: options.windowDays, lastDay: reader.lastDay,
-      lastMove: Self.lastMoves(network.dataSet.actions), selected: selected)
+      windowDays: options.windowDays, lastDay: lastDay, lastMove: lastMove, selected: selected)
     // Explicit exchanges are few: made now, which checks their totals for overflow, and
     // ordered by their first original.
     var groups: [(key: UInt64, exchange: Exchange)] = []
@@ -387,7 +392,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
       rules: rules)
     windowDays = options.windowDays
     answerKinds = options.answerKinds.sorted()
-    lastDate = reader.lastDay == ActionTable.noDate ? nil : Day(daysSinceEpoch: reader.lastDay)
+    lastDate = lastDay == ActionTable.noDate ? nil : Day(daysSinceEpoch: lastDay)
     exchanges = list
     unmatchedAnswers = ActionReferenceList(
       rows: matched.unmatchedAnswers.filter(isSelected), reader: reader)
