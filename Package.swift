@@ -80,5 +80,7 @@ let package = Package(
     .executableTarget(
       name: "FuzzRender", dependencies: ["FuzzTargets"],
       path: "Tests/Fuzz/FuzzRender"),
+    .executableTarget(
+      name: "FuzzStyle", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzStyle"),
   ]
 )

@@ -26,6 +26,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case csv
   /// Data (CSV) → DOT → Graphviz → embeddable SVG, with the SVG checked for injected markup.
   case render
+  case style
 
   /// Runs the target's checks on one input.
   ///
@@ -35,6 +36,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .json: try JSONFuzz.check(bytes)
     case .csv: try CSVFuzz.check(bytes)
     case .render: try RenderFuzz.check(bytes)
+    case .style: try StyleFuzz.check(bytes)
     }
   }
 

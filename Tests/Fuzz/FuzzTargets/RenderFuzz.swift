@@ -9,9 +9,15 @@ import Foundation
 /// Data → DOT → Graphviz → embeddable SVG, on arbitrary bytes.
 ///
 /// Input layout: byte 0 chooses the engine and the style (bits 0–2: engine; bit 3: clusters;
-/// bit 4: one edge per action; bit 5: no legend; bits 6–7: node labels); the rest is as the
-/// `csv` target reads it (`actions.csv`, then after a line `#actors`, `actors.csv`), where ids,
-/// names and kinds carry the hostile text. Graphs are kept small (layouts take milliseconds).
+/// bit 4: one edge per action; bit 5: no legend; bits 6–7: node labels); byte 1 the rest of
+/// what a user can ask for (bits 0–1: which blocs colour — every bloc, none, the data set's in
+/// reverse order, or its first bloc only; bit 2: at most 3 actors drawn, the others merged
+/// (DiagramReduction); bit 3: no edge labels; bit 4: leaf rows off; bit 5: logarithmic pen
+/// widths; bit 6: shapes swapped, states as boxes, organisations as ellipses; bit 7: the title,
+/// and the embedding's title and description, taken from the data set's first actor, so that
+/// hostile text reaches them too); the rest is as the `csv` target reads it (`actions.csv`, then
+/// after a line `#actors`, `actors.csv`), where ids, names and kinds carry the hostile text.
+/// Graphs are kept small (layouts take milliseconds).
 /// A diagram with clusters is laid out in the layout child (the renderer's default for a
 /// crash-prone layout; the helper is built beside this program): a crash of Graphviz there is
 /// contained and not a finding, any other failure is.
@@ -41,7 +47,8 @@ enum RenderFuzz {
   ]
 
   static func check(_ bytes: [UInt8]) throws {
-    let (flags, actions, actors) = CSVFuzz.split(bytes)
+    guard let flags = bytes.first else { return }
+    let (more, actions, actors) = CSVFuzz.split(Array(bytes.dropFirst()))
     guard
       let document = try? CSVFormat.read(
         actions: actions, actors: actors, actionsFile: "actions.csv", actorsFile: "actors.csv",
@@ -59,6 +66,19 @@ enum RenderFuzz {
     style.legend = flags & 32 == 0
     style.nodeLabel = [.name, .id, .nameAndID, .name][Int(flags >> 6)]
     let engine = engines[Int(flags & 7)]
+    let blocs = document.dataSet.blocs.map(\.id)
+    style.colourBlocs = [nil, [], Array(blocs.reversed()), Array(blocs.prefix(1))][Int(more & 3)]
+    if more & 4 != 0 { style.maximumActors = 3 }
+    style.edgeLabels = more & 8 == 0
+    if more & 16 != 0 { style.leafRows = 1 }
+    if more & 32 != 0 { style.penWidthScale = .log }
+    if more & 64 != 0 { (style.stateShape, style.organisationShape) = (.box, .ellipse) }
+    var embedding = try SVGEmbedding(idPrefix: prefix)
+    if more & 128 != 0, let first = document.dataSet.actors.first {
+      style.title = first.name
+      embedding.title = first.name
+      embedding.description = first.id.rawValue
+    }
 
     let dot: DOTDocument
     do {
@@ -72,7 +92,7 @@ enum RenderFuzz {
     do {
       // The renderer checks the DOT against the writer's grammar before Graphviz sees it.
       embedded = try Renderer().embeddableSVG(
-        dot, engine: engine, options: SVGEmbedding(idPrefix: prefix), force: true)
+        dot, engine: engine, options: embedding, force: true)
     } catch let error as DiploRenderError
       where EnginePolicy.standard.isCrashProne(dot, engine: engine)
       && error.problem.hasPrefix("Graphviz stopped with")
