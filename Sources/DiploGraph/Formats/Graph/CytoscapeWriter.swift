@@ -24,24 +24,15 @@ public struct CytoscapeWriter: Sendable {
   /// The JSON document for `network` (UTF-8 text, `\n` line ends).
   public func write(_ network: Network) -> String {
     let graph = GraphExport(network, edgeMode: edgeMode)
-    var out = "{\n  \"data\": {"
-    out +=
-      (graph.jsonFields(graph.graphAttributes, graph.graphValues)
-      + ["\"blocs\": " + GraphAttributeValue.list(graph.blocIDs).json]).joined(separator: ", ")
-    out += "},\n  \"elements\": {\n    \"nodes\": [\n"
-    out += graph.nodes.indices.map { n in
-      "      {\"data\": {"
-        + (["\"id\": " + JSON.quoted(graph.nodeIDs[n])] + graph.nodeFields(n))
-        .joined(separator: ", ") + "}}"
-    }.joined(separator: ",\n")
-    out += graph.nodes.isEmpty ? "],\n" : "\n    ],\n"
-    out += "    \"edges\": [\n"
-    out += graph.edges.indices.map { e in
-      "      {\"data\": {"
-        + (["\"id\": \"e\(e)\""] + graph.edgeEnds(e) + graph.edgeFields(e))
-        .joined(separator: ", ") + "}}"
-    }.joined(separator: ",\n")
-    out += graph.edges.isEmpty ? "]\n  }\n}\n" : "\n    ]\n  }\n}\n"
+    func element(_ fields: [String]) -> String { "{\"data\": \(graph.jsonObject(fields))}" }
+    let nodes = graph.nodes.indices.map { n in element(graph.nodeFields(n, withID: true)) }
+    let edges = graph.edges.indices.map { e in
+      element(["\"id\": \"e\(e)\""] + graph.edgeEnds(e) + graph.edgeFields(e))
+    }
+    var out = "{\n  \"data\": \(graph.jsonObject(graph.graphFields())),\n"
+    out += "  \"elements\": {\n"
+    out += "    \"nodes\": \(GraphExport.jsonArray(nodes, indent: "    ")),\n"
+    out += "    \"edges\": \(GraphExport.jsonArray(edges, indent: "    "))\n  }\n}\n"
     return out
   }
 }

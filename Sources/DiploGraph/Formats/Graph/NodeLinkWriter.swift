@@ -27,26 +27,17 @@ public struct NodeLinkWriter: Sendable {
   /// The JSON document for `network` (UTF-8 text, `\n` line ends).
   public func write(_ network: Network) -> String {
     let graph = GraphExport(network, edgeMode: edgeMode)
-    var out = "{\n  \"directed\": true,\n"
-    out += "  \"multigraph\": \(edgeMode == .perAction),\n"
-    out += "  \"graph\": {"
-    out +=
-      (graph.jsonFields(graph.graphAttributes, graph.graphValues)
-      + ["\"blocs\": " + GraphAttributeValue.list(graph.blocIDs).json]).joined(separator: ", ")
-    out += "},\n  \"nodes\": [\n"
-    out += graph.nodes.indices.map { n in
-      "    {"
-        + (["\"id\": " + JSON.quoted(graph.nodeIDs[n])] + graph.nodeFields(n))
-        .joined(separator: ", ") + "}"
-    }.joined(separator: ",\n")
-    out += graph.nodes.isEmpty ? "],\n" : "\n  ],\n"
-    out += "  \"edges\": [\n"
-    out += graph.edges.indices.map { e in
+    let nodes = graph.nodes.indices.map { n in graph.jsonObject(graph.nodeFields(n, withID: true)) }
+    let edges = graph.edges.indices.map { e in
       var fields = graph.edgeEnds(e)
       if let row = graph.edges[e].row { fields.append("\"key\": \(row)") }
-      return "    {" + (fields + graph.edgeFields(e)).joined(separator: ", ") + "}"
-    }.joined(separator: ",\n")
-    out += graph.edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+      return graph.jsonObject(fields + graph.edgeFields(e))
+    }
+    var out = "{\n  \"directed\": true,\n"
+    out += "  \"multigraph\": \(edgeMode == .perAction),\n"
+    out += "  \"graph\": \(graph.jsonObject(graph.graphFields())),\n"
+    out += "  \"nodes\": \(GraphExport.jsonArray(nodes, indent: "  ")),\n"
+    out += "  \"edges\": \(GraphExport.jsonArray(edges, indent: "  "))\n}\n"
     return out
   }
 }
@@ -59,8 +50,27 @@ extension GraphExport {
     }
   }
 
-  /// The fields of node `n`, its id left out.
-  func nodeFields(_ n: Int) -> [String] { jsonFields(nodeAttributes, nodes[n].values) }
+  /// `{field, field}` on one line.
+  func jsonObject(_ fields: [String]) -> String { "{" + fields.joined(separator: ", ") + "}" }
+
+  /// The items one a line, each indented two more than `indent`; `[]` when there is none.
+  static func jsonArray(_ items: [String], indent: String) -> String {
+    items.isEmpty
+      ? "[]"
+      : "[\n" + items.map { indent + "  " + $0 }.joined(separator: ",\n") + "\n" + indent + "]"
+  }
+
+  /// The graph's attributes, then `blocs`: every bloc id of the data set.
+  func graphFields() -> [String] {
+    jsonFields(graphAttributes, graphValues)
+      + ["\"blocs\": " + GraphAttributeValue.list(blocIDs).json]
+  }
+
+  /// The fields of node `n`, its `id` first when asked for.
+  func nodeFields(_ n: Int, withID: Bool) -> [String] {
+    (withID ? ["\"id\": " + JSON.quoted(nodeIDs[n])] : [])
+      + jsonFields(nodeAttributes, nodes[n].values)
+  }
 
   /// `source` and `target` of edge `e`.
   func edgeEnds(_ e: Int) -> [String] {
