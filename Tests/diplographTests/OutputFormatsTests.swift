@@ -145,6 +145,13 @@ import Testing
     #expect(run.stderr.hasPrefix(missing + ": error: "))
     #expect(run.stderr.split(separator: "\n").count == 1)
     #expect(try files(folder.path) == ["g.cyjs", "g.gexf", "g.graphml"])
+    // Through a file where a folder is wanted: the same, the file untouched.
+    let through = folder.appendingPathComponent("g.gexf/x.gexf").path
+    let onFile = try CommandRunner.run(["convert", skripal, "-o", through])
+    #expect(onFile.status == 3)
+    #expect(onFile.stderr.hasPrefix(through + ": error: "))
+    #expect(onFile.stderr.split(separator: "\n").count == 1)
+    #expect(try files(folder.path) == ["g.cyjs", "g.gexf", "g.graphml"])
   }
 
   @Test func gexfOfTheWaveIsReadByNetworkx() throws {
