@@ -5,18 +5,33 @@ import Foundation
 
 struct ConvertCommand: ParsableCommand {
   enum Target: String, ExpressibleByArgument, CaseIterable {
-    case json, csv, dot, graphml
+    case json, csv, dot, graphml, gexf
+    case nodeLink = "node-link"
+    case cytoscape
+
+    /// The format an output file's extension names (compared without case): `.json` is the
+    /// canonical data set (node-link JSON is asked for by name); csv is asked for by name too,
+    /// as -o then names a folder.
+    static let byExtension: [String: Target] = [
+      "json": .json, "dot": .dot, "gv": .dot, "graphml": .graphml, "gexf": .gexf,
+      "cyjs": .cytoscape,
+    ]
   }
 
   static let configuration = CommandConfiguration(
     commandName: "convert",
-    abstract: "Write a data set as canonical JSON, CSV, DOT or GraphML.",
+    abstract:
+      "Write a data set as canonical JSON, CSV, DOT, GraphML, GEXF, node-link or Cytoscape JSON.",
     discussion: """
       json and csv keep the selected actions and every actor, bloc and source. csv writes \
       actions.csv and actors.csv into the folder -o names (created when missing; both files \
       are replaced together), or actions.csv alone to standard output. dot is the diagram's DOT text (the styling of \
-      `render`); graphml opens in Gephi, networkx and igraph. CSV cannot carry claims, \
-      reported figures, notes or source titles (docs/csv.md); convert says so when it drops any.
+      `render`); graphml opens in Gephi, networkx and igraph; gexf is Gephi's dynamic graph \
+      (its timeline plays the actions' dates); node-link is networkx's node_link_data JSON \
+      (also D3's); cytoscape is Cytoscape.js JSON (.cyjs). Without --to, -o's extension tells \
+      (.json .dot .gv .graphml .gexf .cyjs; csv and node-link by name only). See docs/formats.md. \
+      CSV cannot carry claims, reported figures, notes or source titles (docs/csv.md); convert \
+      says so when it drops any.
       """
   )
 
@@ -24,18 +39,46 @@ struct ConvertCommand: ParsableCommand {
   @OptionGroup var selection: SelectionOptions
   @OptionGroup var output: OutputOptions
 
-  @Option(help: "The format to write: json, csv, dot or graphml.")
-  var to: Target
+  @Option(
+    help:
+      "The format to write: json, csv, dot, graphml, gexf, node-link or cytoscape (default: from -o's extension)."
+  )
+  var to: Target?
 
-  @Flag(help: "One edge per action instead of one per ordered pair (dot, graphml).")
+  @Flag(
+    help:
+      "One edge per action instead of one per ordered pair (dot, graphml, gexf, node-link, cytoscape)."
+  )
   var perAction = false
+
+  /// The format asked for, or the one -o's extension names.
+  var target: Target {
+    get throws {
+      if let to { return to }
+      guard let path = output.output, path != "-" else {
+        throw ValidationError("--to is needed when writing to standard output")
+      }
+      let ext = (path as NSString).pathExtension.lowercased()
+      guard let target = Target.byExtension[ext] else {
+        let known = Target.byExtension.keys.sorted().map { "." + $0 }.joined(separator: " ")
+        throw ValidationError(
+          ext.isEmpty
+            ? "-o \(path): no extension to tell the format; give --to"
+            : "-o \(path): unknown extension .\(ext) (known: \(known)); give --to")
+      }
+      return target
+    }
+  }
+
+  func validate() throws { _ = try target }
 
   func run() throws {
     let document = try input.load()
     let data = document.dataSet
     let chosen = try selection.selection(in: data)
     let protected = input.protectedPaths
-    switch to {
+    let edgeMode: EdgeMode = perAction ? .perAction : .aggregated
+    switch try target {
     case .json:
       try output.emit(CanonicalJSON.write(data.keeping(chosen)), protecting: protected)
     case .csv:
@@ -68,7 +111,16 @@ struct ConvertCommand: ParsableCommand {
       let dot = try DOTWriter(style: style).document(for: try Network(data, selection: chosen))
       try output.emit(dot.text, protecting: protected)
     case .graphml:
-      let writer = GraphMLWriter(edgeMode: perAction ? .perAction : .aggregated)
+      let writer = GraphMLWriter(edgeMode: edgeMode)
+      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+    case .gexf:
+      let writer = GEXFWriter(edgeMode: edgeMode)
+      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+    case .nodeLink:
+      let writer = NodeLinkWriter(edgeMode: edgeMode)
+      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+    case .cytoscape:
+      let writer = CytoscapeWriter(edgeMode: edgeMode)
       try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
     }
   }

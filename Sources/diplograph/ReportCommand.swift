@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
     let statistics = try Statistics(network, options: try analysis.options(for: data))
     var options = ReportOptions(
       palette: ChartPalette(style), generator: "diplograph \(Diplograph.configuration.version)",
-      moreRows: "diplograph stats --format csv lists them all")
+      moreRows: "diplograph stats --format csv -o DIR lists them all")
     options.title = headline
 
     var diagram: Diagram?

@@ -95,8 +95,9 @@ struct StatsCommand: ParsableCommand {
       "Reciprocity, strengths, dyads, responses, bloc weights, source checks and null models.",
     discussion: """
       The table format is for people (a headline block, then aligned tables); json follows \
-      docs/stats.schema.json; csv puts every table in one stream, each row tagged with its \
-      section; markdown suits reports. See docs/analytics/ for every formula. The significance \
+      docs/stats.schema.json; csv writes one tidy table per file into the folder -o names \
+      (made when missing; all files or none), or the table --table names to standard output \
+      (or to -o's file); markdown suits reports. See docs/analytics/ for every formula. The significance \
       section tests reciprocity against null models and counts dyads and triads; --null-samples \
       R adds R random graphs with the same degrees and R shuffles of the blocs, drawn from \
       --seed (the same seed, the same output). The exchanges, \
@@ -117,6 +118,29 @@ struct StatsCommand: ParsableCommand {
       valueName: "listing"))
   var responses: ResponseListing = .automatic
 
+  @Option(
+    help: ArgumentHelp(
+      "With --format csv: write this table alone, to standard output or -o's file.",
+      valueName: "name"))
+  var table: String?
+
+  func validate() throws {
+    if table != nil && printing.format != .csv {
+      throw ValidationError("--table needs --format csv")
+    }
+    if let table, !StatisticsPrinter.csvTableNames.contains(table) {
+      throw ValidationError(
+        "--table \(table): no such table (tables: "
+          + StatisticsPrinter.csvTableNames.joined(separator: ", ") + ")")
+    }
+    if printing.format == .csv && table == nil && (output.output ?? "-") == "-" {
+      throw ValidationError(
+        "--format csv writes one file per table: give -o DIR for all of them, or --table NAME "
+          + "for one on standard output (tables: "
+          + StatisticsPrinter.csvTableNames.joined(separator: ", ") + ")")
+    }
+  }
+
   func run() throws {
     let document = try input.load()
     let data = document.dataSet
@@ -128,9 +152,37 @@ struct StatsCommand: ParsableCommand {
         "responses: \(statistics.responses.exchanges.count) exchanges summarised, not listed"
           + " (over \(ResponseListing.automaticLimit)); --responses full lists them")
     }
+    if printing.format == .csv {
+      try writeCSV(statistics, listing: listing)
+      return
+    }
     try output.emit(protecting: input.protectedPaths) { sink in
       try StatisticsPrinter.write(
         statistics, as: printing.format, rowLimit: printing.rows, responses: listing, to: sink)
+    }
+  }
+}
+
+extension StatsCommand {
+  /// `--format csv`: the table `--table` names to the output, or every table into -o's folder.
+  func writeCSV(_ statistics: Statistics, listing: ResponseListing) throws {
+    let csv = StatisticsPrinter.csvTables(statistics, responses: listing)
+    guard let table else {
+      try writeTableFolder(
+        csv.tables.map { ($0.name, $0.text) }, to: output.output ?? ".",
+        protecting: input.protectedPaths)
+      return
+    }
+    if let found = csv.table(named: table) {
+      try output.emit(found.text, protecting: input.protectedPaths)
+    } else if csv.notListed.contains(table) {
+      throw CommandFailure.usage(
+        "--table \(table): a summary counts this table without listing it; "
+          + "--responses full lists it")
+    } else {
+      throw CommandFailure.usage(
+        "--table \(table): no such table (these statistics have: "
+          + csv.tables.map(\.name).joined(separator: ", ") + ")")
     }
   }
 }

@@ -8,34 +8,7 @@ import Testing
 #endif
 
 @Suite struct GraphMLTests {
-  /// GBR 23 → RUS, RUS 23 + 50 → GBR (two actions), FRA 4 → RUS, RUS self-loop 1 (odd but
-  /// kept), JPN declared without actions.
-  private func dataSet() -> DataSet {
-    var actions = ActionTable()
-    actions.append(
-      Action(
-        id: "gb", actor: "GBR", target: "RUS", kind: .expulsion, count: 23,
-        date: Day(year: 2018, month: 3, day: 14), sources: ["aj"]))
-    actions.append(
-      Action(
-        actor: "RUS", target: "GBR", kind: .retaliation, count: 23,
-        date: Day(year: 2018, month: 3, day: 17), respondsTo: ["gb"], sources: ["aj", "bbc"],
-        note: "in kind & <at once>"))
-    actions.append(
-      Action(
-        actor: "RUS", target: "GBR", kind: .staffCut, count: 50,
-        date: Day(year: 2018, month: 3, day: 30), sources: ["bbc"]))
-    actions.append(Action(actor: "FRA", target: "RUS", kind: .expulsion, count: 4))
-    actions.append(Action(actor: "RUS", target: "RUS", kind: .consulateClosure))
-    return DataSet(
-      title: "GraphML \"test\"",
-      actors: [
-        Actor(id: "GBR", name: "United Kingdom"), Actor(id: "RUS", name: "Russia"),
-        Actor(id: "FRA", name: "France"), Actor(id: "JPN", name: "Japan", note: "line1\nline2\r"),
-      ],
-      blocs: [Bloc(id: "EU", name: "EU", members: ["FRA"])],
-      actions: actions)
-  }
+  private func dataSet() -> DataSet { GraphFixtures.small() }
 
   /// The document as elements with attributes and text, through Foundation's XML parser.
   private final class Reader: NSObject, XMLParserDelegate {

@@ -99,15 +99,13 @@ import Testing
     #expect(convert.status == 0)
     #expect(convert.stderr.contains("CSV cannot carry claims, 17 reported figures"))
     #expect(FileManager.default.fileExists(atPath: csv + "/actors.csv"))
-    let fromJSON = try CommandRunner.run(["stats", skripal, "--format", "csv"])
-    let fromCSV = try CommandRunner.run(["stats", csv, "--format", "csv"])
-    #expect(fromCSV.status == 0)
-    // Same actions, actors and blocs: the reciprocity and actor sections agree.
-    func section(_ text: String, _ name: String) -> [Substring] {
-      text.split(separator: "\n").filter { $0.hasPrefix(name + ",") }
+    // Same actions, actors and blocs: the reciprocity and actor tables agree.
+    for table in ["reciprocity", "actors"] {
+      let fromJSON = try CommandRunner.run(["stats", skripal, "--format", "csv", "--table", table])
+      let fromCSV = try CommandRunner.run(["stats", csv, "--format", "csv", "--table", table])
+      #expect(fromCSV.status == 0)
+      #expect(fromCSV.output == fromJSON.output && !fromJSON.output.isEmpty)
     }
-    #expect(section(fromCSV.output, "reciprocity") == section(fromJSON.output, "reciprocity"))
-    #expect(section(fromCSV.output, "actors") == section(fromJSON.output, "actors"))
   }
 
   @Test func renderWritesAnEmbeddableSVGAndSaysTheEngine() throws {
