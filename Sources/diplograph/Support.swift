@@ -87,6 +87,12 @@ struct InputOptions: ParsableArguments {
   )
   var dedupe: EventData.Dedupe = .none
 
+  @Option(
+    help:
+      "What an action weighs: count (diplomats), events (1 each) or mentions (event data's news mentions). Default: count where the data has counts, else events."
+  )
+  var weight: ActionWeight?
+
   @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "n"))
   var maxInputBytes: Int = DataSetFile.Limits.defaultMaxBytes
 
@@ -159,8 +165,14 @@ struct InputOptions: ParsableArguments {
   /// Reads the data set, with every reading problem listed (for `validate`).
   func read() throws -> Document {
     runInputName = file == "-" ? "<stdin>" : file
-    return try DataSetFile.read(
+    var document = try DataSetFile.read(
       file, actors: actors, format: inputFormat, limits: limits, events: eventOptions)
+    if weight == .mentions && !document.dataSet.actions.hasMentions {
+      throw CommandFailure.usage(
+        "--weight mentions: the data set has no mentions (event data such as GDELT has them)")
+    }
+    document.dataSet.weight = weight
+    return document
   }
 
   /// Reads the data set and stops the command (exit 1, messages on stderr) when it has errors.
@@ -191,6 +203,7 @@ struct InputOptions: ParsableArguments {
 
 extension DataSetFile.Format: ExpressibleByArgument {}
 extension EventData.Dedupe: ExpressibleByArgument {}
+extension ActionWeight: ExpressibleByArgument {}
 extension Selection.Side: ExpressibleByArgument {}
 
 /// The selection options every command shares.

@@ -48,6 +48,8 @@ public enum EventData {
     public var maxActors: Int
     /// The longest line, in bytes.
     public var maxRecordBytes: Int
+    /// The smallest part worth a core of its own (tests make it small to split small files).
+    var minimumPartBytes = 1 << 21
 
     public init(
       codes: EventCodeFilter = .diplomaticConflict, dedupe: Dedupe = .none,

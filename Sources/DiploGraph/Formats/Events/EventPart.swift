@@ -214,7 +214,12 @@ struct EventPartReader {
       return
     }
     func symbol(_ spelling: String) -> Int32 {
-      if let s = resolved[spelling] { return s }
+      if let s = resolved[spelling] {
+        if !part.unrecognised.isEmpty, let n = part.unrecognised[spelling] {
+          part.unrecognised[spelling] = n + 1
+        }
+        return s
+      }
       let name: String
       if let match = reference.resolve(spelling) {
         name = match.id.rawValue

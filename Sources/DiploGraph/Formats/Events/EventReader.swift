@@ -44,7 +44,9 @@ enum EventReader {
     throws -> [Range<Int>]
   {
     let bytes = input.size - start
-    let parts = min(options.parallelism ?? CSVActionsReader.defaultParts, bytes / (1 << 21))
+    let parts = min(
+      options.parallelism ?? CSVActionsReader.defaultParts, bytes / max(1, options.minimumPartBytes)
+    )
     var bounds = [start]
     if parts > 1 {
       for k in 1..<parts {
