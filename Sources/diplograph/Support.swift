@@ -59,7 +59,7 @@ nonisolated(unsafe) var runInputName: String?
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "The data set: a .json file, an actions .csv file, a folder holding actions.csv, or - for standard input.",
+      "The data set: a .json file, an actions .csv file, a folder holding actions.csv, a GDELT event export, or - for standard input.",
       valueName: "file"))
   var file: String
 
@@ -71,9 +71,27 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     help:
-      "The input's format when its name does not tell (json or csv; standard input is json unless told)."
+      "The input's format when its name and content do not tell (json, csv or gdelt; standard input is json unless told)."
   )
   var inputFormat: DataSetFile.Format?
+
+  @Option(
+    help: ArgumentHelp(
+      "For event data: the CAMEO codes of the events kept, each with the codes under it (161,1313; 16 for a whole root; all). Default: 161, reduce or break diplomatic relations.",
+      valueName: "codes"))
+  var codes: String?
+
+  @Option(
+    help:
+      "For event data: none, or day to keep one event per actor, target, code and day (with every source)."
+  )
+  var dedupe: EventData.Dedupe = .none
+
+  @Option(
+    help:
+      "What an action weighs: count (diplomats), events (1 each) or mentions (event data's news mentions). Default: count where the data has counts, else events."
+  )
+  var weight: ActionWeight?
 
   @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "n"))
   var maxInputBytes: Int = DataSetFile.Limits.defaultMaxBytes
@@ -117,6 +135,18 @@ struct InputOptions: ParsableArguments {
     if maxActions > Int(Int32.max) {
       throw ValidationError("--max-actions expects at most \(Int32.max), found \(maxActions)")
     }
+    if let codes, EventCodeFilter(parsing: codes) == nil {
+      throw ValidationError(
+        "--codes expects CAMEO codes of 2 to 4 digits separated by commas, or all; found \"\(codes)\""
+      )
+    }
+  }
+
+  /// How event data is read: the codes kept and the dedupe the options choose.
+  var eventOptions: EventData.ReadOptions {
+    EventData.ReadOptions(
+      codes: codes.flatMap(EventCodeFilter.init(parsing:)) ?? .diplomaticConflict,
+      dedupe: dedupe)
   }
 
   /// The reading limits the options set.
@@ -135,7 +165,14 @@ struct InputOptions: ParsableArguments {
   /// Reads the data set, with every reading problem listed (for `validate`).
   func read() throws -> Document {
     runInputName = file == "-" ? "<stdin>" : file
-    return try DataSetFile.read(file, actors: actors, format: inputFormat, limits: limits)
+    var document = try DataSetFile.read(
+      file, actors: actors, format: inputFormat, limits: limits, events: eventOptions)
+    if weight == .mentions && !document.dataSet.actions.hasMentions {
+      throw CommandFailure.usage(
+        "--weight mentions: the data set has no mentions (event data such as GDELT has them)")
+    }
+    document.dataSet.weight = weight
+    return document
   }
 
   /// Reads the data set and stops the command (exit 1, messages on stderr) when it has errors.
@@ -165,6 +202,8 @@ struct InputOptions: ParsableArguments {
 }
 
 extension DataSetFile.Format: ExpressibleByArgument {}
+extension EventData.Dedupe: ExpressibleByArgument {}
+extension ActionWeight: ExpressibleByArgument {}
 extension Selection.Side: ExpressibleByArgument {}
 
 /// The selection options every command shares.

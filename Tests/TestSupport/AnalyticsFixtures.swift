@@ -67,9 +67,12 @@ public func dataSet(_ triples: [(String, String, Int?)]) -> DataSet {
   dataSet(triples.map { Edge($0.0, $0.1, $0.2) })
 }
 
-/// A network over every action.
+/// A network over every action, each weighing its count (0 without one: `.count`, whatever
+/// the default for data without counts).
 public func network(_ triples: [(String, String, Int?)]) throws -> Network {
-  try Network(dataSet(triples))
+  var data = dataSet(triples)
+  data.weight = .count
+  return try Network(data)
 }
 
 /// Random test graphs: (actor index, target index, count) among six actors "A0"…"A5".

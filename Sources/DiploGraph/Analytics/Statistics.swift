@@ -44,6 +44,8 @@ public struct Overview: Hashable, Sendable, Codable {
   public var links: Int
   /// W = Σ w_ij.
   public var totalWeight: Int64
+  /// What each action weighed: `count` (diplomats), `events` (one per action) or `mentions`.
+  public var weight: ActionWeight
   /// The earliest and latest dates of the selected actions.
   public var firstDate: Day?
   public var lastDate: Day?
@@ -175,9 +177,10 @@ public struct Statistics: Hashable, Sendable, Codable {
     var undated = 0
     var first = Int32.max
     var last = Int32.min
+    let counts = network.dataSet.actions.countColumn
     network.actions.forEachAction { action in
       actions += 1
-      if action.storedCount == ActionTable.noCount { withoutCount += 1 }
+      if counts[action.row] == ActionTable.noCount { withoutCount += 1 }
       let d = action.storedDate
       if d == ActionTable.noDate {
         undated += 1
@@ -191,7 +194,7 @@ public struct Statistics: Hashable, Sendable, Codable {
       actors: nodes, declaredActors: network.dataSet.actors.count, actions: actions,
       selfLoopsExcluded: network.selfLoopCount, actionsWithoutCount: withoutCount,
       undatedActions: undated, links: network.links.count,
-      totalWeight: network.links.totalWeight,
+      totalWeight: network.links.totalWeight, weight: network.weight,
       firstDate: dated ? Day(daysSinceEpoch: first) : nil,
       lastDate: dated ? Day(daysSinceEpoch: last) : nil)
   }

@@ -28,6 +28,9 @@ public struct Network: Sendable {
   package let selfLoopRows: [Int32]
   /// The links, sorted by (from, to).
   public let links: LinkTable
+  /// What each action weighs in the links and every weighted analytic (the data set's
+  /// ``DataSet/resolvedWeight``).
+  public let weight: ActionWeight
   private let index: [ActorID: Int]
 
   /// Builds the view.
@@ -57,7 +60,9 @@ public struct Network: Sendable {
     self.nodeOfEndpoint = nodeOfEndpoint
 
     let rows = CompiledSelection(selection, in: dataSet).rows(of: table)
-    let actions = SelectedActions(table, rows: rows, nodeOfEndpoint: nodeOfEndpoint)
+    weight = dataSet.resolvedWeight
+    let actions = SelectedActions(
+      table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, weight: weight)
     self.rows = rows
     self.actions = actions
     var selfLoopRows: [Int32] = []

@@ -66,15 +66,18 @@ public struct SelectedActions: Sequence, Sendable {
   public private(set) var includesSelfLoops = false
 
   /// The selected `rows` (ascending) of `table`, whose endpoint symbols are nodes
-  /// `nodeOfEndpoint`.
-  init(_ table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32]) {
+  /// `nodeOfEndpoint`, each weighing what `weight` says: the one place an action's count is
+  /// read for the analyses.
+  init(
+    _ table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], weight: ActionWeight = .count
+  ) {
     self.rows = rows
     identity = rows.count == table.count
     self.nodeOfEndpoint = nodeOfEndpoint
     actorColumn = table.actorColumn
     targetColumn = table.targetColumn
     kindColumn = table.kindColumn
-    countColumn = table.countColumn
+    countColumn = weight.column(of: table)
     dateColumn = table.dateColumn
     sourceSetColumn = table.sourceSetColumn
   }

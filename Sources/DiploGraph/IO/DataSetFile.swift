@@ -7,12 +7,24 @@ import Foundation
 /// - A `.csv` file is an actions file; its actors come from `actors`, or else from an
 ///   `actors.csv` in the same folder when the file is named `actions.csv`.
 /// - A folder holds `actions.csv` and optionally `actors.csv`.
-/// - `-` is standard input: JSON unless `format` says CSV.
+/// - Event data (GDELT) is recognised by its content, whatever its name (GDELT names its
+///   exports `….export.CSV`): see ``EventData``.
+/// - `-` is standard input: JSON unless `format` says otherwise.
 public enum DataSetFile {
   /// The input formats.
   public enum Format: String, Hashable, Sendable, CaseIterable {
     case json
     case csv
+    /// GDELT 1.0 or 2.0 event exports (``EventData``).
+    case gdelt
+
+    /// The event-data format this is, if it is one.
+    var eventFormat: EventData.Format? {
+      switch self {
+      case .gdelt: .gdelt
+      case .json, .csv: nil
+      }
+    }
   }
 
   /// Bounds on what is read, so a hostile or mistaken input gets a clear refusal instead of
@@ -70,6 +82,7 @@ public enum DataSetFile {
   enum Resolved: Equatable {
     case json(String)
     case csv(actions: String, actors: String?)
+    case events(String, EventData.Format?)
   }
 
   /// Resolves `path` the way ``read(_:actors:format:limits:)`` reads it.
@@ -93,8 +106,10 @@ public enum DataSetFile {
         actions: actions,
         actors: actors ?? (files.fileExists(atPath: siblingActors) ? siblingActors : nil))
     }
+    if let events = format?.eventFormat { return .events(path, events) }
+    if format == nil, path != "-", let events = detectEvents(path) { return .events(path, events) }
     switch format ?? (path.lowercased().hasSuffix(".csv") ? .csv : .json) {
-    case .json:
+    case .json, .gdelt:
       return .json(path)
     case .csv:
       var actorsPath = actors
@@ -114,7 +129,8 @@ public enum DataSetFile {
   {
     let named = [path, actors].compactMap { $0 }.filter { $0 != "-" }
     switch try? resolve(path, actors: actors, format: format) {
-    case .json(let file): return Array(Set(named + [file]).subtracting(["-"])).sorted()
+    case .json(let file), .events(let file, _):
+      return Array(Set(named + [file]).subtracting(["-"])).sorted()
     case .csv(let actions, let actorsFile):
       return Array(Set(named + [actions] + [actorsFile].compactMap { $0 }).subtracting(["-"]))
         .sorted()
@@ -127,10 +143,25 @@ public enum DataSetFile {
   /// - Throws: ``DiploGraphError``: `io` when a file cannot be read, `limit` when it is larger
   ///   than `limits.maxBytes` or holds more than the other limits allow, and the readers' own
   ///   errors for malformed input.
+  ///
+  /// - Parameter events: how event data is read (which codes are kept, dedupe); its limits are
+  ///   taken from `limits`.
   public static func read(
-    _ path: String, actors: String? = nil, format: Format? = nil, limits: Limits = Limits()
+    _ path: String, actors: String? = nil, format: Format? = nil, limits: Limits = Limits(),
+    events: EventData.ReadOptions = EventData.ReadOptions()
   ) throws -> Document {
     switch try resolve(path, actors: actors, format: format) {
+    case .events(let file, let format):
+      var options = events
+      options.maxActions = limits.maxActions
+      options.maxActors = limits.maxActors
+      options.maxRecordBytes = limits.maxRecordBytes
+      if file == "-" {
+        let bytes = try readBytes(file, limit: limits.maxBytes)
+        return try EventData.read(bytes, format: format, file: displayName(file), options: options)
+      }
+      return try EventData.read(
+        path: file, format: format, options: options, maxBytes: limits.maxBytes)
     case .json(let file):
       let bytes = try readBytes(file, limit: limits.maxBytes)
       return try CanonicalJSON.read(bytes, file: displayName(file), options: limits.canonicalJSON)
@@ -152,6 +183,17 @@ public enum DataSetFile {
       try checkSize(path, limit: limits.maxBytes)
     }
     return try CSVFormat.read(actionsPath: actions, actorsPath: actors, options: limits.csv)
+  }
+
+  /// The event-data format of the regular file at `path`, from its first 64 KiB; `nil` when it
+  /// is none, or cannot be read (the reader that follows then says why).
+  static func detectEvents(_ path: String) -> EventData.Format? {
+    // Only a regular file: looking into a pipe would consume it.
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+      let input = try? CSVInput(path: path), let head = try? EventData.prefix(of: input)
+    else { return nil }
+    return EventData.detect(head)
   }
 
   /// Refuses a file larger than `limit` bytes before reading it.

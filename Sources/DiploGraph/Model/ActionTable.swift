@@ -34,6 +34,10 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   /// Id symbol per row, or -1. Empty while no row has an id.
   package internal(set) var idColumn: [Int32] = []
 
+  /// Mentions per row: how often the news mentioned the event, for event data that says so
+  /// (GDELT's NumMentions). Empty when the data has none; else as long as the other columns.
+  package internal(set) var mentionsColumn: [Int32] = []
+
   /// Rows that answer other actions, with the id symbols they answer (ascending rows).
   package internal(set) var responses = SparseColumn<[Int32]>()
   package internal(set) var notes = SparseColumn<String>()
@@ -103,6 +107,12 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   /// Whether any row carries claims (the CSV format has no column for them).
   public var hasClaims: Bool { !claimsColumn.isEmpty }
 
+  /// Whether the rows carry mentions (event data that counts them: GDELT).
+  public var hasMentions: Bool { !mentionsColumn.isEmpty }
+
+  /// How often the news mentioned a row's event; `nil` when the data does not say.
+  public func mentions(row: Int) -> Int? { mentionsColumn.isEmpty ? nil : Int(mentionsColumn[row]) }
+
   /// Whether any row carries an id (the CSV writer then writes an `id` column).
   public var hasIDs: Bool { idColumn.contains { $0 >= 0 } }
 
@@ -144,6 +154,7 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
     countColumn.append(count)
     dateColumn.append(date)
     sourceSetColumn.append(sourceSet)
+    if !mentionsColumn.isEmpty { mentionsColumn.append(0) }
     if let id {
       if idColumn.isEmpty { idColumn = Array(repeating: -1, count: actorColumn.count - 1) }
       idColumn.append(id)

@@ -16,6 +16,10 @@ public struct DataSet: Hashable, Sendable {
   public var sources: [Source]
   public var actions: ActionTable
   public var figures: [ReportedFigure]
+  /// What an action weighs in the analyses; `nil` for the default: the count where the data
+  /// has counts, else one per action (``resolvedWeight``). Not written by the formats: a
+  /// choice of the analysis, not part of the data.
+  public var weight: ActionWeight?
 
   public init(
     title: String = "", description: String? = nil, notes: [String] = [], actors: [Actor] = [],

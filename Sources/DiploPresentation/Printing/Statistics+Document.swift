@@ -40,7 +40,7 @@ extension Statistics {
     if o.selfLoopsExcluded > 0 {
       notes.append(NumberText.counted(o.selfLoopsExcluded, "self-loop") + " left out")
     }
-    if o.actionsWithoutCount > 0 {
+    if o.actionsWithoutCount > 0 && o.weight == .count {
       notes.append("\(NumberText.grouped(o.actionsWithoutCount)) without a count, weight 0")
     }
     if o.undatedActions > 0 { notes.append("\(NumberText.grouped(o.undatedActions)) undated") }
@@ -57,9 +57,9 @@ extension Statistics {
       ("Actors", [actors]),
       ("Actions", [actions]),
       ("Links", [NumberText.grouped(o.links)]),
-      ("Total weight", ["\(NumberText.grouped(o.totalWeight)) diplomats"]),
+      ("Total weight", ["\(NumberText.grouped(o.totalWeight)) \(o.weight.unit)"]),
       ("Dates", [dates]),
-      ("Reciprocity", Self.reciprocityLines(reciprocity)),
+      ("Reciprocity", Self.reciprocityLines(reciprocity, unit: o.weight.unit)),
       ("Responses", responseLines(listed: listed)),
       ("Blocs", [Self.partitionLine(blocs)]),
       ("Sources", [sourceLine()]),
@@ -73,7 +73,7 @@ extension Statistics {
     ]
   }
 
-  static func reciprocityLines(_ r: Reciprocity) -> [String] {
+  static func reciprocityLines(_ r: Reciprocity, unit: String = "diplomats") -> [String] {
     var lines: [String] = []
     if let binary = r.binary {
       lines.append(
@@ -98,7 +98,7 @@ extension Statistics {
     if let weighted = r.weighted {
       lines.append(
         "r_w = \(NumberText.fixed(weighted, decimals: 3)): \(NumberText.grouped(r.reciprocatedWeight)) of "
-          + "\(NumberText.grouped(r.totalWeight)) diplomats are matched by weight the other way")
+          + "\(NumberText.grouped(r.totalWeight)) \(unit) are matched by weight the other way")
     } else if r.links > 0 {
       lines.append("r_w undefined: the total weight is 0")
     }

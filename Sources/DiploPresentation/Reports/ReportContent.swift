@@ -78,7 +78,7 @@ struct ReportContent {
     let r = statistics.reciprocity
     var figures = [
       KeyFigure(
-        value: NumberText.grouped(o.totalWeight), label: "diplomats",
+        value: NumberText.grouped(o.totalWeight), label: o.weight.unit,
         detail: "in " + NumberText.counted(o.actions, "action"))
     ]
     let organisations = statistics.actors.filter { wording.kind(of: $0.actor) == .organisation }
@@ -135,8 +135,15 @@ struct ReportContent {
     }
     var who =
       "\(NumberText.counted(o.actors, "actor")) took "
-      + "\(NumberText.counted(o.actions, "action")) against one another, concerning "
-      + "\(NumberText.counted(Int(clamping: o.totalWeight), "diplomat")) in all"
+      + "\(NumberText.counted(o.actions, "action")) against one another"
+    switch o.weight {
+    case .count:
+      who += ", concerning \(NumberText.counted(Int(clamping: o.totalWeight), "diplomat")) in all"
+    case .events:
+      who += " (each event weighs 1: the data has no counts of diplomats)"
+    case .mentions:
+      who += ", weighed by their \(NumberText.counted(Int(clamping: o.totalWeight), "mention"))"
+    }
     if let first = o.firstDate, let last = o.lastDate {
       who =
         (first == last

@@ -81,27 +81,9 @@ struct KindLooks: Sendable {
 /// The hook where the CAMEO/PLOVER tables of an event-data reader plug in: a reader that knows
 /// more names fills ``Style/kindNames``, which wins over this table.
 enum EventKindNames {
-  /// Names of CAMEO 1.1b3 event codes that code the breakdown of diplomatic relations (the
-  /// root codes 12 reject, 13 threaten, 16 reduce relations, 17 coerce and their children an
-  /// expulsion data set meets). Schrodt, P. A., *CAMEO Conflict and Mediation Event
-  /// Observations Event and Actor Codebook*, version 1.1b3 (2012).
-  static let cameo: [String: String] = [
-    "12": "reject", "120": "reject, not specified", "121": "reject material cooperation",
-    "122": "reject request for aid", "123": "reject demand for political reform",
-    "124": "refuse to yield", "125": "reject proposal to meet or negotiate",
-    "126": "reject mediation", "127": "reject plan or agreement", "128": "defy norms, law",
-    "129": "veto",
-    "13": "threaten", "130": "threaten, not specified", "131": "threaten non-force",
-    "1312": "threaten sanctions, boycott, embargo",
-    "1313": "threaten to reduce or break relations",
-    "16": "reduce relations", "160": "reduce relations, not specified",
-    "161": "reduce or break diplomatic relations", "162": "reduce or stop aid",
-    "163": "impose embargo, boycott or sanctions", "164": "halt negotiations",
-    "165": "halt mediation", "166": "expel or withdraw",
-    "17": "coerce", "170": "coerce, not specified", "171": "seize or damage property",
-    "172": "impose administrative sanctions", "173": "arrest or detain",
-    "174": "expel or deport individuals", "175": "use tactics of violent repression",
-  ]
+  /// Names of the CAMEO 1.1b3 event codes: the core's complete table (``EventCodes/cameoNames``,
+  /// Schrodt 2012).
+  static var cameo: [String: String] { EventCodes.cameoNames }
 
   /// The display name of `kind`: the style's name, a CAMEO code's name (`cameo_174`, `CAMEO
   /// 174`, `cameo:174` → `expel or deport individuals (CAMEO 174)`), else the kind with
@@ -116,18 +98,5 @@ enum EventKindNames {
   }
 
   /// The digits of `cameo_174`, `cameo 174`, `CAMEO:174`; `nil` for anything else.
-  static func cameoCode(_ raw: String) -> String? {
-    let scalars = Array(raw.unicodeScalars)
-    guard scalars.count > 5,
-      String(String.UnicodeScalarView(scalars[0..<5])).lowercased() == "cameo"
-    else { return nil }
-    var rest = scalars[5...]
-    while let first = rest.first, first == "_" || first == " " || first == ":" || first == "-" {
-      rest = rest.dropFirst()
-    }
-    guard (2...4).contains(rest.count), rest.allSatisfy({ ("0"..."9").contains($0) }) else {
-      return nil
-    }
-    return String(String.UnicodeScalarView(rest))
-  }
+  static func cameoCode(_ raw: String) -> String? { EventCodes.cameoCode(of: ActionKind(raw)) }
 }
