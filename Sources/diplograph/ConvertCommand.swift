@@ -23,6 +23,7 @@ struct ConvertCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var selection: SelectionOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var threads: ThreadOptions
 
   @Option(help: "The format to write: json, csv, dot or graphml.")
   var to: Target
@@ -31,7 +32,7 @@ struct ConvertCommand: ParsableCommand {
   var perAction = false
 
   func run() throws {
-    let document = try input.load()
+    let document = try input.load(threads: threads.threads)
     let data = document.dataSet
     let chosen = try selection.selection(in: data)
     let protected = input.protectedPaths
@@ -65,11 +66,13 @@ struct ConvertCommand: ParsableCommand {
     case .dot:
       var style = Style.standard
       style.edgeMode = perAction ? .perAction : .aggregated
-      let dot = try DOTWriter(style: style).document(for: try Network(data, selection: chosen))
+      let dot = try DOTWriter(style: style).document(
+        for: try Network(data, selection: chosen, threads: threads.threads))
       try output.emit(dot.text, protecting: protected)
     case .graphml:
       let writer = GraphMLWriter(edgeMode: perAction ? .perAction : .aggregated)
-      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+      let network = try Network(data, selection: chosen, threads: threads.threads)
+      try output.emit(writer.write(network), protecting: protected)
     }
   }
 
