@@ -2,16 +2,18 @@
 /// they can run at once.
 
 extension Statistics {
-  /// An independent part of the analysis, in the order of the properties it fills.
+  /// An independent part of the analysis, the longest first (as measured on generated data:
+  /// the responses grow with the actions, the null models' fits with the actors squared, the
+  /// dyads with the links), so that the threads finish together.
   enum Section: CaseIterable, Sendable {
+    case responses
+    case significance
     /// Reciprocity, actor strengths and dyads (they share the links' reverse index).
     case core
+    case sources
+    case blocs
     /// The overview's counts of actions (one pass over the selected actions).
     case overview
-    case responses
-    case blocs
-    case sources
-    case significance
   }
 
   /// Reciprocity, strengths and dyads.

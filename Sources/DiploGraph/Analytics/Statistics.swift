@@ -122,6 +122,12 @@ public struct Statistics: Hashable, Sendable, Codable {
   /// - Throws: as ``init(_:selection:options:)``, and `limit` when ``AnalysisOptions/threads``
   ///   is outside 1…1,024.
   public init(_ network: Network, options: AnalysisOptions = AnalysisOptions()) throws {
+    try self.init(network, options: options, parallelFrom: 1 << 16)
+  }
+
+  /// Analyses the network, with the sections at once from `parallelFrom` selected actions on
+  /// (tests lower it to run the parallel path on small data).
+  init(_ network: Network, options: AnalysisOptions, parallelFrom: Int) throws {
     version = Self.currentVersion
     title = network.dataSet.title
     selection = network.selection
@@ -138,7 +144,7 @@ public struct Statistics: Hashable, Sendable, Codable {
     }
     let significanceOptions = nulls
     let sections = Section.allCases.filter { $0 != .significance || significanceOptions != nil }
-    let many = network.actions.positions.count >= 1 << 16
+    let many = network.actions.positions.count >= parallelFrom
     let results = concurrentMap(sections, threads: many ? threads : 1) { section in
       Self.compute(section, of: network, options: options, significance: significanceOptions)
     }
@@ -203,5 +209,3 @@ public struct Statistics: Hashable, Sendable, Codable {
       lastDate: dated ? Day(daysSinceEpoch: last) : nil)
   }
 }
-
-

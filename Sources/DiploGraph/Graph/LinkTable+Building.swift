@@ -8,7 +8,7 @@ extension LinkTable {
   /// of the table in (from, to) order. Up to 65,536 nodes, the rows are first distributed by
   /// acting node (a counting sort of 8-byte (target, count) entries), then each node's targets
   /// are summed in a K-slot table: both passes touch memory in order, where one K×K table of
-  /// millions of slots would cost a cache miss per row. With many rows (2^18 or more) and
+  /// millions of slots would cost a cache miss per row. With many rows (`parallelFrom`) and
   /// `threads` above 1, the nodes are split in `threads` ranges of equal size (at most one per
   /// node), built at once: each part reads every row and keeps those whose actor is in its
   /// range, so its links are those of its range in (from, to) order, and the parts joined in
@@ -20,8 +20,10 @@ extension LinkTable {
   ///   - actions: the selected actions (self-loops are never links).
   ///   - name: the id of a node, for messages.
   ///   - threads: the parts built at once (1 or more).
+  ///   - parallelFrom: the fewest selected rows built in parts.
   init(
-    _ actions: SelectedActions, nodeCount k: Int, threads: Int = 1, name: (Int) -> String
+    _ actions: SelectedActions, nodeCount k: Int, threads: Int = 1, parallelFrom: Int = 1 << 18,
+    name: (Int) -> String
   ) throws {
     func overflow(_ i: Int, _ j: Int) -> DiploGraphError {
       overflowError("the summed count of the actions of \(name(i)) on \(name(j))")
@@ -32,7 +34,7 @@ extension LinkTable {
     var counts: [Int32] = []
     let bucketed = k > 256 && k <= 1 << 16 && !actions.countColumn.contains { $0 >= 1 << 47 }
     if k <= 256 || bucketed {
-      let parts = actions.positions.count >= 1 << 18 ? Swift.max(1, Swift.min(threads, k)) : 1
+      let parts = actions.positions.count >= parallelFrom ? Swift.max(1, Swift.min(threads, k)) : 1
       let bounds = partBounds(k, parts: parts)
       let built = concurrentMap(Array(0..<parts)) { part in
         let nodes = bounds[part]..<bounds[part + 1]

@@ -37,6 +37,12 @@ public struct Network: Sendable {
   /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1,
   ///   `limit` when `threads` is under 1.
   public init(_ dataSet: DataSet, selection: Selection = .all, threads: Int? = nil) throws {
+    try self.init(dataSet, selection: selection, threads: threads, parallelFrom: 1 << 18)
+  }
+
+  /// Builds the view, summing the links in parts once there are `parallelFrom` selected
+  /// actions (tests lower it to run the parallel path on small data).
+  init(_ dataSet: DataSet, selection: Selection, threads: Int?, parallelFrom: Int) throws {
     let threads = try Parallelism.threads(threads)
     self.dataSet = dataSet
     self.selection = selection
@@ -70,7 +76,8 @@ public struct Network: Sendable {
     }
     self.selfLoopRows = selfLoopRows
     self.links = try LinkTable(
-      actions, nodeCount: actors.count, threads: threads, name: { actors[$0].id.rawValue })
+      actions, nodeCount: actors.count, threads: threads, parallelFrom: parallelFrom,
+      name: { actors[$0].id.rawValue })
   }
 
   /// Number of nodes (K).

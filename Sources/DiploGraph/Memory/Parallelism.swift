@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -40,9 +41,10 @@ public enum Parallelism {
 /// `body` of each input on at most `threads` threads at once; the results in the order of the
 /// inputs.
 ///
-/// Worker w runs inputs w, w + threads, w + 2·threads, … in turn, so no more than `threads`
-/// run at once (and no more than the cores, which `concurrentPerform` keeps to). With one
-/// thread, the inputs run in order on the calling thread.
+/// Each of the `threads` workers takes the next input not yet taken until none is left, so a
+/// long input does not hold up the others queued behind it (put the longest first). No more
+/// than `threads` run at once (nor more than the cores, which `concurrentPerform` keeps to).
+/// With one thread, the inputs run in order on the calling thread.
 func concurrentMap<Input, Value>(
   _ inputs: [Input], threads: Int, _ body: @Sendable (Input) -> Value
 ) -> [Value] {
@@ -51,8 +53,28 @@ func concurrentMap<Input, Value>(
   // Unchecked: run i reads inputs[i] only, and the array outlives the runs.
   nonisolated(unsafe) let inputs = inputs
   let slots = ParallelSlots<Value>(count: inputs.count)
-  DispatchQueue.concurrentPerform(iterations: workers) { w in
-    for i in stride(from: w, to: inputs.count, by: workers) { slots[i] = body(inputs[i]) }
+  let next = TicketCounter()
+  DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    while true {
+      let i = next.take()
+      guard i < inputs.count else { return }
+      slots[i] = body(inputs[i])
+    }
   }
   return (0..<inputs.count).map { slots[$0]! }
+}
+
+/// Hands out 0, 1, 2, … to the threads that ask, each number once.
+final class TicketCounter: @unchecked Sendable {
+  // Unchecked: `value` is read and written under `lock` only.
+  private let lock = NSLock()
+  private var value = 0
+
+  /// The next number.
+  func take() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value - 1
+  }
 }

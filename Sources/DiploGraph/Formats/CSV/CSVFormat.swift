@@ -78,6 +78,9 @@ public enum CSVFormat {
     @_spi(Testing) public var regionCapacity: Int?
     /// Bytes read at a time (tests and fuzzing: small blocks exercise records across blocks).
     @_spi(Testing) public var blockSize: Int?
+    /// The smallest part worth a thread of its own instead of 2 MiB (tests: small files read in
+    /// parts).
+    @_spi(Testing) public var minimumPartBytes: Int?
 
     public init(
       maxDiagnostics: Int = 1000, parallelism: Int? = nil,
@@ -151,6 +154,7 @@ public enum CSVFormat {
     }
     configuration.regionCapacity = options.regionCapacity
     if let blockSize = options.blockSize { configuration.blockSize = max(1, blockSize) }
+    if let bytes = options.minimumPartBytes { configuration.minimumPartBytes = max(1, bytes) }
     return configuration
   }
 
