@@ -6,7 +6,7 @@ load, aggregation, reciprocity, strengths and bloc weights (../shared/bench/anch
 The commands run in rounds (each round runs every command once, in a rotated order), so a
 change of load on a shared machine touches them alike. Prints one Markdown table per data set:
 median, min and max wall time, peak memory (ru_maxrss from wait4), and the ratio of each median
-to DuckDB's.
+to DuckDB's. The CPU time (user + system, from wait4) is the better guide on a loaded machine.
 
     scripts/bench_side_by_side.py --data /tmp/n1m_k200 /tmp/n10m_k2000 --threads 1 2 \
         --before /path/to/main/diplograph --runs 5 \
@@ -24,7 +24,7 @@ ROOT = os.path.dirname(HERE)
 
 
 def timed(argv, stdout_path):
-    """Wall seconds and peak memory (MB) of one process."""
+    """Wall seconds, CPU seconds (user + system) and peak memory (MB) of one process."""
     with open(stdout_path, "wb") as out:
         start = time.perf_counter()
         p = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
@@ -34,13 +34,14 @@ def timed(argv, stdout_path):
         p.stderr.close()
     if status != 0:
         sys.exit(f"failed ({status}): {' '.join(argv)}\n{err}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main():
     a = argparse.ArgumentParser()
     a.add_argument("--data", nargs="+", required=True, help="folders with actions.csv, actors.csv")
-    a.add_argument("--after", default=os.path.join(ROOT, ".build/release/diplograph"))
+    a.add_argument("--after", default=os.path.join(ROOT, ".build/release/diplograph"),
+                   help="this build ('' to leave it out)")
     a.add_argument("--before", help="an earlier diplograph binary (no --threads option)")
     a.add_argument("--threads", nargs="+", type=int, default=[1, os.cpu_count()])
     a.add_argument("--runs", type=int, default=5)
@@ -56,37 +57,41 @@ def main():
         commands = []
         if o.before:
             commands.append(("before (main)", [o.before, "stats", "--format", "json", folder]))
-        for t in o.threads:
+        for t in o.threads if o.after else []:
             commands.append((f"now, --threads {t}",
                              [o.after, "stats", "--format", "json", "--threads", str(t), folder]))
-        commands.append((f"now, --threads {cores} --dyads none",
-                         [o.after, "stats", "--format", "json", "--dyads", "none", folder]))
+        if o.after:
+            commands.append((f"now, --threads {cores} --dyads none",
+                             [o.after, "stats", "--format", "json", "--dyads", "none", folder]))
         for engine, python in (("duckdb", o.duckdb_python), ("polars", o.polars_python)):
             if python:
                 commands.append((f"{engine} (threads: all)",
                                  [python, o.columnar, "--engine", engine,
                                   "--actions-csv", acts, "--actors-csv", actors]))
         times = {name: [] for name, _ in commands}
+        cpu = {name: [] for name, _ in commands}
         memory = {name: 0.0 for name, _ in commands}
         for r in range(o.runs):
             shift = r % len(commands)
             for name, argv in commands[shift:] + commands[:shift]:
-                wall, mb = timed(argv, o.scratch)
+                wall, seconds, mb = timed(argv, o.scratch)
                 times[name].append(wall)
+                cpu[name].append(seconds)
                 memory[name] = max(memory[name], mb)
         base = next((statistics.median(v) for k, v in times.items() if k.startswith("duckdb")),
                     None)
         size = os.path.getsize(acts) / 1e6
         print(f"\n{folder} ({size:.0f} MB of actions.csv), {o.runs} runs, "
               f"load average after: {os.getloadavg()[0]:.1f}\n")
-        print("| command | median | min | max | peak memory | DuckDB / this |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| command | median | min | max | CPU (median) | peak memory | DuckDB / this |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for name, _ in commands:
             v = times[name]
             m = statistics.median(v)
             ratio = f"{base / m:.2f}×" if base else ""
             print(f"| {name} | {m:.3f} s | {min(v):.3f} s | {max(v):.3f} s | "
-                  f"{memory[name]:.0f} MB | {ratio} |", flush=True)
+                  f"{statistics.median(cpu[name]):.3f} s | {memory[name]:.0f} MB | {ratio} |",
+                  flush=True)
 
 
 if __name__ == "__main__":
