@@ -38,6 +38,7 @@ struct ConvertCommand: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var selection: SelectionOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var threads: ThreadOptions
 
   @Option(
     help:
@@ -73,7 +74,7 @@ struct ConvertCommand: ParsableCommand {
   func validate() throws { _ = try target }
 
   func run() throws {
-    let document = try input.load()
+    let document = try input.load(threads: threads.threads)
     let data = document.dataSet
     let chosen = try selection.selection(in: data)
     let protected = input.protectedPaths
@@ -108,20 +109,21 @@ struct ConvertCommand: ParsableCommand {
     case .dot:
       var style = Style.standard
       style.edgeMode = perAction ? .perAction : .aggregated
-      let dot = try DOTWriter(style: style).document(for: try Network(data, selection: chosen))
+      let dot = try DOTWriter(style: style).document(
+        for: try Network(data, selection: chosen, threads: threads.threads))
       try output.emit(dot.text, protecting: protected)
     case .graphml:
       let writer = GraphMLWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
     case .gexf:
       let writer = GEXFWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
     case .nodeLink:
       let writer = NodeLinkWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
     case .cytoscape:
       let writer = CytoscapeWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen)), protecting: protected)
+      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
     }
   }
 

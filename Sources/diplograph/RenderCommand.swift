@@ -128,6 +128,7 @@ struct RenderCommand: ParsableCommand {
   @OptionGroup var look: StyleArguments
   @OptionGroup var output: OutputOptions
   @OptionGroup var layoutTime: LayoutTimeOptions
+  @OptionGroup var threads: ThreadOptions
 
   @Option(
     name: .shortAndLong, help: "svg, dot, png or pdf (default: from -o's extension, else svg).")
@@ -182,9 +183,10 @@ struct RenderCommand: ParsableCommand {
     }
     let engine = try layout.map { try LayoutEngine(named: $0) }
     let style = try look.resolved()
-    let document = try input.load()
+    let document = try input.load(threads: threads.threads)
     let data = document.dataSet
-    let network = try Network(data, selection: try selection.selection(in: data))
+    let network = try Network(
+      data, selection: try selection.selection(in: data), threads: threads.threads)
     let dot = try DOTWriter(style: style).document(for: network)
     if chosenFormat == .dot {
       try output.emit(dot.text, protecting: input.protectedPaths + look.protectedPaths)
@@ -223,8 +225,9 @@ struct RenderCommand: ParsableCommand {
     }
     let engine = try layout.map { try LayoutEngine(named: $0) }
     let style = try look.resolved()
-    let data = try input.load().dataSet
-    let network = try Network(data, selection: try selection.selection(in: data))
+    let data = try input.load(threads: threads.threads).dataSet
+    let network = try Network(
+      data, selection: try selection.selection(in: data), threads: threads.threads)
     let renderer = try layoutTime.renderer()
     let frames = try DiagramFrames(
       network: network, style: style, period: period, renderer: renderer, engine: engine,

@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var look: StyleArguments
   @OptionGroup var output: OutputOptions
   @OptionGroup var layoutTime: LayoutTimeOptions
+  @OptionGroup var threads: ThreadOptions
 
   @Option(name: .shortAndLong, help: "html or markdown (default: from -o's extension, else html).")
   var format: Format?
@@ -66,10 +67,12 @@ struct ReportCommand: ParsableCommand {
     }
     let engine = try layout.map { try LayoutEngine(named: $0) }
     let style = try look.resolved()
-    let document = try input.load()
+    let document = try input.load(threads: threads.threads)
     let data = document.dataSet
-    let network = try Network(data, selection: try selection.selection(in: data))
-    let statistics = try Statistics(network, options: try analysis.options(for: data))
+    let network = try Network(
+      data, selection: try selection.selection(in: data), threads: threads.threads)
+    let statistics = try Statistics(
+      network, options: threads.applied(to: try analysis.options(for: data)))
     var options = ReportOptions(
       palette: ChartPalette(style), generator: "diplograph \(Diplograph.configuration.version)",
       moreRows: "diplograph stats --format csv -o DIR lists them all")

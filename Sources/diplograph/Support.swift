@@ -163,10 +163,14 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Reads the data set, with every reading problem listed (for `validate`).
-  func read() throws -> Document {
+  ///
+  /// - Parameter threads: the reader's threads (`--threads`); `nil` for the cores.
+  func read(threads: Int? = nil) throws -> Document {
     runInputName = file == "-" ? "<stdin>" : file
+    var threadLimits = limits
+    threadLimits.threads = threads
     var document = try DataSetFile.read(
-      file, actors: actors, format: inputFormat, limits: limits, events: eventOptions)
+      file, actors: actors, format: inputFormat, limits: threadLimits, events: eventOptions)
     if weight == .mentions && !document.dataSet.actions.hasMentions {
       throw CommandFailure.usage(
         "--weight mentions: the data set has no mentions (event data such as GDELT has them)")
@@ -176,8 +180,8 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Reads the data set and stops the command (exit 1, messages on stderr) when it has errors.
-  func load() throws -> Document {
-    let document = try read()
+  func load(threads: Int? = nil) throws -> Document {
+    let document = try read(threads: threads)
     let diagnostics = Validator.validate(document)
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {

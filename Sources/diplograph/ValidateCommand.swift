@@ -13,6 +13,7 @@ struct ValidateCommand: ParsableCommand {
   )
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var threads: ThreadOptions
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
@@ -21,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
-    let document = try input.read()
+    let document = try input.read(threads: threads.threads)
     let diagnostics = Validator.validate(document)
     var text = ""
     for d in diagnostics { text += d.description + "\n" }

@@ -15,14 +15,19 @@ public struct AnalysisOptions: Hashable, Sendable {
   /// runs them whatever the size, with its Monte Carlo samples and seed. Its `blocs` are not
   /// read: the bloc tests test ``blocs``.
   public var significance: SignificanceOptions?
+  /// The threads the analyses use (1…1,024): the sections computed at once, and the null
+  /// models' samples when ``significance`` names no threads of its own; `nil` (the default)
+  /// for the cores online. The result does not depend on it.
+  public var threads: Int?
 
   public init(
     responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil,
-    significance: SignificanceOptions? = nil
+    significance: SignificanceOptions? = nil, threads: Int? = nil
   ) {
     self.responses = responses
     self.blocs = blocs
     self.significance = significance
+    self.threads = threads
   }
 }
 
@@ -110,65 +115,73 @@ public struct Statistics: Hashable, Sendable, Codable {
 
   /// Analyses the selection a network was built with.
   ///
-  /// With many actions and two cores or more, the responses (the one analysis whose cost
-  /// grows with the actions) are found on a thread of their own while the others run; the
-  /// result is the same, and so is the error thrown when several analyses fail (the first in
-  /// the order of the properties).
+  /// The independent sections (the responses; reciprocity, strengths and dyads; the overview's
+  /// counts; the blocs; the sources; the null models) run at once on up to
+  /// ``AnalysisOptions/threads`` threads when there are many actions, and in that order on the
+  /// calling thread otherwise. The result is the same whatever the threads, and so is the error
+  /// thrown when several analyses fail (the first in the order of the properties).
+  ///
+  /// - Throws: as ``init(_:selection:options:)``, and `limit` when ``AnalysisOptions/threads``
+  ///   is outside 1…1,024.
   public init(_ network: Network, options: AnalysisOptions = AnalysisOptions()) throws {
+    try self.init(network, options: options, parallelFrom: 1 << 16)
+  }
+
+  /// Analyses the network, with the sections at once from `parallelFrom` selected actions on
+  /// (tests lower it to run the parallel path on small data).
+  init(_ network: Network, options: AnalysisOptions, parallelFrom: Int) throws {
     version = Self.currentVersion
     title = network.dataSet.title
     selection = network.selection
-    struct Others {
-      var reciprocity: Reciprocity
-      var overview: Overview
-      var actors: [ActorStrength]
-      var dyads: DyadList
-      var blocs: Result<BlocAnalysis, any Error>
-      var sources: Result<SourceAnalysis, any Error>
+    let threads = try Parallelism.threads(options.threads)
+    // Whether the null models run depends on N, the actors with a link: counted first.
+    var nulls = options.significance
+    if nulls == nil && Self.linkedNodes(network.links) <= Self.automaticSignificanceLimit {
+      nulls = SignificanceOptions()
     }
-    @Sendable func others() -> Result<Others, any Error> {
-      Result {
-        let reverse = network.links.reverseLinks()
-        let reciprocity = try Reciprocity(network, reverse: reverse)
-        return Others(
-          reciprocity: reciprocity, overview: Self.overview(of: network, nodes: reciprocity.nodes),
-          actors: ActorStrength.table(of: network, reverse: reverse),
-          dyads: DyadList(network, reverse: reverse),
-          blocs: Result { try BlocAnalysis(network, blocs: options.blocs) },
-          sources: Result { try SourceAnalysis(network) })
-      }
+    if var asked = nulls {
+      asked.blocs = options.blocs
+      if asked.threads == nil { asked.threads = threads }
+      nulls = asked
     }
-    @Sendable func responses() -> Result<ResponseAnalysis, any Error> {
-      Result { try ResponseAnalysis(network, options: options.responses) }
+    let significanceOptions = nulls
+    let sections = Section.allCases.filter { $0 != .significance || significanceOptions != nil }
+    let many = network.actions.positions.count >= parallelFrom
+    let results = concurrentMap(sections, threads: many ? threads : 1) { section in
+      Self.compute(section, of: network, options: options, significance: significanceOptions)
     }
-    let rest: Result<Others, any Error>
-    let answers: Result<ResponseAnalysis, any Error>
-    if network.actions.positions.count >= 1 << 16 && LinkTable.cores >= 2 {
-      let both = concurrentMap([0, 1]) { n in n == 0 ? Either.left(responses()) : .right(others()) }
-      guard case .left(let a) = both[0], case .right(let b) = both[1] else {
-        preconditionFailure("each part fills its own slot")
-      }
-      (answers, rest) = (a, b)
-    } else {
-      rest = others()
-      answers = responses()
-    }
-    let computed = try rest.get()
+    var parts = Parts()
+    for result in results { parts.take(result) }
+    guard let core = parts.core, let counts = parts.overview, let answers = parts.responses,
+      let blocs = parts.blocs, let sources = parts.sources
+    else { preconditionFailure("every section gives its result") }
+    let computed = try core.get()
     reciprocity = computed.reciprocity
-    overview = computed.overview
+    overview = counts
+    overview.actors = computed.reciprocity.nodes
     actors = computed.actors
     dyads = computed.dyads
     self.responses = try answers.get()
-    blocs = try computed.blocs.get()
-    sources = try computed.sources.get()
-    if var nulls = options.significance
-      ?? (reciprocity.nodes <= Self.automaticSignificanceLimit ? SignificanceOptions() : nil)
-    {
-      nulls.blocs = options.blocs
-      significance = try Significance(network, options: nulls)
-    } else {
-      significance = nil
+    self.blocs = try blocs.get()
+    self.sources = try sources.get()
+    significance = try parts.significance?.get()
+  }
+
+  /// N: the nodes that are an end of at least one link.
+  static func linkedNodes(_ links: LinkTable) -> Int {
+    var seen = [Bool](repeating: false, count: links.outStart.count - 1)
+    var nodes = 0
+    func see(_ node: Int32) {
+      if !seen[Int(node)] {
+        seen[Int(node)] = true
+        nodes += 1
+      }
     }
+    for e in 0..<links.count {
+      see(links.from[e])
+      see(links.to[e])
+    }
+    return nodes
   }
 
   static func overview(of network: Network, nodes: Int) -> Overview {
@@ -198,10 +211,4 @@ public struct Statistics: Hashable, Sendable, Codable {
       firstDate: dated ? Day(daysSinceEpoch: first) : nil,
       lastDate: dated ? Day(daysSinceEpoch: last) : nil)
   }
-}
-
-/// One of two values.
-enum Either<Left, Right> {
-  case left(Left)
-  case right(Right)
 }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Building the links: the selected actions summed per ordered pair.
 
 extension LinkTable {
@@ -16,16 +8,23 @@ extension LinkTable {
   /// of the table in (from, to) order. Up to 65,536 nodes, the rows are first distributed by
   /// acting node (a counting sort of 8-byte (target, count) entries), then each node's targets
   /// are summed in a K-slot table: both passes touch memory in order, where one K×K table of
-  /// millions of slots would cost a cache miss per row. With many rows, the nodes are split in
-  /// two halves built at once on two threads: each reads every row and keeps those whose actor
-  /// is in its half, so the halves need no merging. Beyond (or with counts of 2^47 or more),
-  /// the (pair, row) keys are sorted and merged.
+  /// millions of slots would cost a cache miss per row. With many rows (`parallelFrom`) and
+  /// `threads` above 1, the nodes are split in `threads` ranges of equal size (at most one per
+  /// node), built at once: each part reads every row and keeps those whose actor is in its
+  /// range, so its links are those of its range in (from, to) order, and the parts joined in
+  /// range order are the links of one part: the same table whatever `threads` is. Beyond (or
+  /// with counts of 2^47 or more), the (pair, row) keys are sorted and merged.
   ///
   /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1.
   /// - Parameters:
   ///   - actions: the selected actions (self-loops are never links).
   ///   - name: the id of a node, for messages.
-  init(_ actions: SelectedActions, nodeCount k: Int, name: (Int) -> String) throws {
+  ///   - threads: the parts built at once (1 or more).
+  ///   - parallelFrom: the fewest selected rows built in parts.
+  init(
+    _ actions: SelectedActions, nodeCount k: Int, threads: Int = 1, parallelFrom: Int = 1 << 18,
+    name: (Int) -> String
+  ) throws {
     func overflow(_ i: Int, _ j: Int) -> DiploGraphError {
       overflowError("the summed count of the actions of \(name(i)) on \(name(j))")
     }
@@ -35,8 +34,8 @@ extension LinkTable {
     var counts: [Int32] = []
     let bucketed = k > 256 && k <= 1 << 16 && !actions.countColumn.contains { $0 >= 1 << 47 }
     if k <= 256 || bucketed {
-      let parts = k >= 2 && actions.positions.count >= 1 << 18 && Self.cores >= 2 ? 2 : 1
-      let bounds = parts == 1 ? [0, k] : [0, k / 2, k]
+      let parts = actions.positions.count >= parallelFrom ? Swift.max(1, Swift.min(threads, k)) : 1
+      let bounds = partBounds(k, parts: parts)
       let built = concurrentMap(Array(0..<parts)) { part in
         let nodes = bounds[part]..<bounds[part + 1]
         return bucketed
@@ -92,8 +91,12 @@ extension LinkTable {
       totalWeight: total)
   }
 
-  /// The cores online.
-  static let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}
+
+/// The bounds of `parts` contiguous ranges of near equal size that cover 0..<count:
+/// range p is `bounds[p]..<bounds[p + 1]`.
+func partBounds(_ count: Int, parts: Int) -> [Int] {
+  (0...parts).map { $0 * count / parts }
 }
 
 /// The links out of a range of nodes, summed in a dense table.

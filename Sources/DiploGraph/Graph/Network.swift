@@ -35,8 +35,18 @@ public struct Network: Sendable {
 
   /// Builds the view.
   ///
-  /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1.
-  public init(_ dataSet: DataSet, selection: Selection = .all) throws {
+  /// - Parameter threads: the links are summed in this many parts at once when there are many
+  ///   actions; `nil` for the cores online. The network is the same whatever the number.
+  /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1,
+  ///   `limit` when `threads` is under 1.
+  public init(_ dataSet: DataSet, selection: Selection = .all, threads: Int? = nil) throws {
+    try self.init(dataSet, selection: selection, threads: threads, parallelFrom: 1 << 18)
+  }
+
+  /// Builds the view, summing the links in parts once there are `parallelFrom` selected
+  /// actions (tests lower it to run the parallel path on small data).
+  init(_ dataSet: DataSet, selection: Selection, threads: Int?, parallelFrom: Int) throws {
+    let threads = try Parallelism.threads(threads)
     self.dataSet = dataSet
     self.selection = selection
     let table = dataSet.actions
@@ -70,7 +80,9 @@ public struct Network: Sendable {
       if $0.isSelfLoop { selfLoopRows.append(Int32($0.row)) }
     }
     self.selfLoopRows = selfLoopRows
-    self.links = try LinkTable(actions, nodeCount: actors.count, name: { actors[$0].id.rawValue })
+    self.links = try LinkTable(
+      actions, nodeCount: actors.count, threads: threads, parallelFrom: parallelFrom,
+      name: { actors[$0].id.rawValue })
   }
 
   /// Number of nodes (K).

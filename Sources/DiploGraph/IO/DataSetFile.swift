@@ -52,12 +52,17 @@ public enum DataSetFile {
     public var maxRecordBytes: Int
     /// Limits of the JSON parser (nesting depth, number of values).
     public var json: JSON.Limits
+    /// The threads a reader may use (1…1,024; `nil` for the cores online): not a bound on the
+    /// data, but read with the limits by every reader; the data set is the same whatever it is.
+    public var threads: Int?
 
     public init(
       maxBytes: Int = Limits.defaultMaxBytes, maxActions: Int = Limits.defaultMaxActions,
       maxActors: Int = Limits.defaultMaxActors,
-      maxRecordBytes: Int = Limits.defaultMaxRecordBytes, json: JSON.Limits = JSON.Limits()
+      maxRecordBytes: Int = Limits.defaultMaxRecordBytes, json: JSON.Limits = JSON.Limits(),
+      threads: Int? = nil
     ) {
+      self.threads = threads
       self.maxBytes = maxBytes
       self.maxActions = maxActions
       self.maxActors = maxActors
@@ -68,8 +73,8 @@ public enum DataSetFile {
     /// The options of the CSV reader under these limits.
     public var csv: CSVFormat.ReadOptions {
       CSVFormat.ReadOptions(
-        maxActions: maxActions, maxActors: maxActors, maxRecordBytes: maxRecordBytes,
-        maxBytes: maxBytes)
+        parallelism: threads, maxActions: maxActions, maxActors: maxActors,
+        maxRecordBytes: maxRecordBytes, maxBytes: maxBytes)
     }
 
     /// The options of the canonical JSON reader under these limits.

@@ -126,7 +126,7 @@ public struct Significance: Hashable, Sendable, Codable {
       outStrength: graph.outStrength, inStrength: graph.inStrength, observed: reciprocatedWeight,
       totalWeight: reciprocity.totalWeight)
 
-    let threads = options.threads ?? LinkTable.cores
+    let threads = options.threads ?? Parallelism.cores
     if options.samples > 0 {
       let chain = SwapChain(actors: n, tail: graph.tail, head: graph.head)
       assert(chain.reciprocated == reciprocatedLinks)

@@ -28,8 +28,8 @@ import Dispatch
 enum CSVActionsReader {
   /// How to read; the defaults are what ``CSVFormat`` uses.
   struct Configuration {
-    /// Parts to parse at once (the number of cores, at most 8, by default).
-    var parts = CSVActionsReader.defaultParts
+    /// Parts to parse at once (the number of cores by default).
+    var parts = Parallelism.cores
     /// Smallest part worth a thread of its own.
     var minimumPartBytes = 1 << 21
     var blockSize = CSVRecordDriver.defaultBlockSize
@@ -54,11 +54,6 @@ enum CSVActionsReader {
     var sourceFirstRow: [Int]
     /// For each part parsed in parallel: whether its parse was accepted.
     var partsAccepted: [Bool]
-  }
-
-  static var defaultParts: Int {
-    let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-    return max(1, min(8, cores))
   }
 
   static func read(_ input: CSVInput, file: String?, configuration: Configuration) throws -> Result

@@ -52,8 +52,10 @@ public enum CSVFormat {
   public struct ReadOptions: Hashable, Sendable {
     /// The most diagnostics listed; beyond, one more says how many were left out.
     public var maxDiagnostics: Int
-    /// Parts of `actions.csv` parsed at once; `nil` for the number of cores (at most 8). Files
-    /// under 4 MiB are read in one part whatever this says.
+    /// Parts of `actions.csv` parsed at once (1…1,024); `nil` for the number of cores. A part
+    /// is at least 2 MiB, so files under 4 MiB are read in one part whatever this says. The
+    /// document is the same whatever the number (see ``Parallelism``); outside 1…1,024, reading
+    /// throws a `limit` error.
     public var parallelism: Int?
     /// The most actions (records of `actions.csv`) read; beyond, reading stops with a `limit`
     /// error. At most `Int32.max`, the action table's own bound.
@@ -76,6 +78,9 @@ public enum CSVFormat {
     @_spi(Testing) public var regionCapacity: Int?
     /// Bytes read at a time (tests and fuzzing: small blocks exercise records across blocks).
     @_spi(Testing) public var blockSize: Int?
+    /// The smallest part worth a thread of its own instead of 2 MiB (tests: small files read in
+    /// parts).
+    @_spi(Testing) public var minimumPartBytes: Int?
 
     public init(
       maxDiagnostics: Int = 1000, parallelism: Int? = nil,
@@ -112,7 +117,7 @@ public enum CSVFormat {
     try read(
       actions: CSVInput(bytes: actions), actionsSource: .bytes(actions),
       actionsFile: actionsFile, actors: actors.map { (CSVInput(bytes: $0), .bytes($0)) },
-      actorsFile: actorsFile, configuration: configuration(options)
+      actorsFile: actorsFile, configuration: try configuration(options)
     ).document
   }
 
@@ -131,14 +136,14 @@ public enum CSVFormat {
     return try read(
       actions: actions, actionsSource: .path(actionsPath), actionsFile: actionsPath,
       actors: zip(actors, actorsPath).map { ($0, .path($1)) }, actorsFile: actorsPath,
-      configuration: configuration(options)
+      configuration: try configuration(options)
     ).document
   }
 
-  static func configuration(_ options: ReadOptions) -> CSVActionsReader.Configuration {
+  static func configuration(_ options: ReadOptions) throws -> CSVActionsReader.Configuration {
     var configuration = CSVActionsReader.Configuration()
     configuration.maxDiagnostics = options.maxDiagnostics
-    if let parallelism = options.parallelism { configuration.parts = max(1, parallelism) }
+    configuration.parts = try Parallelism.threads(options.parallelism)
     configuration.maxActions = options.maxActions
     configuration.maxActors = options.maxActors
     configuration.maxRecordBytes = options.maxRecordBytes
@@ -149,6 +154,7 @@ public enum CSVFormat {
     }
     configuration.regionCapacity = options.regionCapacity
     if let blockSize = options.blockSize { configuration.blockSize = max(1, blockSize) }
+    if let bytes = options.minimumPartBytes { configuration.minimumPartBytes = max(1, bytes) }
     return configuration
   }
 

@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// How many threads the parallel stages use: the reader's parts, the aggregation's node
+/// ranges, the statistics sections run at once and the null models' samples.
+///
+/// Every stage gives the same result whatever the number (the parts are merged in a fixed
+/// order); only the time depends on it. The library has no global setting: each stage takes
+/// its number from its options (``CSVFormat/ReadOptions/parallelism``,
+/// ``DataSetFile/Limits/threads``, ``Network/init(_:selection:threads:)``,
+/// ``AnalysisOptions/threads``, ``SignificanceOptions/threads``), `nil` meaning ``cores``.
+public enum Parallelism {
+  /// The cores online (at least 1).
+  public static let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+  /// The most threads a stage may be asked for: 1,024.
+  public static let maxThreads = 1024
+
+  /// `threads`, or ``cores`` when `nil`.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `limit` when `threads` is outside
+  ///   1…``maxThreads``.
+  public static func threads(_ threads: Int?) throws -> Int {
+    guard let threads else { return cores }
+    guard (1...maxThreads).contains(threads) else {
+      throw DiploGraphError(
+        .limit, "expected a number of threads from 1 to \(maxThreads), found \(threads)")
+    }
+    return threads
+  }
+}
+
+/// `body` of each input on at most `threads` threads at once; the results in the order of the
+/// inputs.
+///
+/// Each of the `threads` workers takes the next input not yet taken until none is left, so a
+/// long input does not hold up the others queued behind it (put the longest first). No more
+/// than `threads` run at once (nor more than the cores, which `concurrentPerform` keeps to).
+/// With one thread, the inputs run in order on the calling thread.
+func concurrentMap<Input, Value>(
+  _ inputs: [Input], threads: Int, _ body: @Sendable (Input) -> Value
+) -> [Value] {
+  let workers = max(1, min(threads, inputs.count))
+  if workers == 1 { return inputs.map(body) }
+  // Unchecked: run i reads inputs[i] only, and the array outlives the runs.
+  nonisolated(unsafe) let inputs = inputs
+  let slots = ParallelSlots<Value>(count: inputs.count)
+  let next = TicketCounter()
+  DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    while true {
+      let i = next.take()
+      guard i < inputs.count else { return }
+      slots[i] = body(inputs[i])
+    }
+  }
+  return (0..<inputs.count).map { slots[$0]! }
+}
+
+/// Hands out 0, 1, 2, … to the threads that ask, each number once.
+final class TicketCounter: @unchecked Sendable {
+  // Unchecked: `value` is read and written under `lock` only.
+  private let lock = NSLock()
+  private var value = 0
+
+  /// The next number.
+  func take() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value - 1
+  }
+}
