@@ -157,7 +157,7 @@ struct ReportCommand: ParsableCommand {
     let radial = embedded.engine.engine == .circo || embedded.engine.engine == .twopi
     return Diagram(
       svg: embedded.svg, radial: radial, caption: dot.caption,
-      legend: markdown ? nil : DiagramLegend(dot.legend))
+      legend: markdown ? nil : DiagramLegend(dot.legend), countsEvents: dot.legend.countsEvents)
   }
 
   static func format(ofPath path: String) -> Format? {

@@ -105,3 +105,19 @@ import Testing
     #expect(html.matches(of: /fill="none"/).count == 1)
   }
 }
+
+@Suite struct EventCaptionTests {
+  @Test func eventDataIsCaptionedInEvents() throws {
+    var diagram = ReportTests.diagram()
+    let e = try ReportTests.Episode()
+    #expect(e.html(diagram: diagram).contains("its number is the count of diplomats"))
+    diagram.countsEvents = true
+    let html = e.html(diagram: diagram)
+    #expect(html.contains("its number is the count of events"))
+    #expect(html.contains("Node size: events sent and received."))
+    #expect(!html.contains("Node size: diplomats"))
+    let md = Report(network: e.network, statistics: e.statistics, diagram: diagram)
+      .markdown(baseName: "r").markdown
+    #expect(md.contains("its number is the count of events._"))
+  }
+}

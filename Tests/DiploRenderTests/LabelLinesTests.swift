@@ -7,7 +7,8 @@ import Testing
 
 /// Issue 14, labels over lines: edge labels moved off other edges' lines where a clear place is
 /// near. The crossings are counted by an oracle of its own (each edge's Bézier curves sampled
-/// at 64 points per curve, read with Foundation's XMLParser), not by the pass's polylines.
+/// at 64 points per curve, a point within half the line's stroke width of a box counting, read
+/// with Foundation's XMLParser), not by the pass's polylines.
 @Suite struct LabelLinesTests {
   /// The edge texts of `svg` lying over another edge's curve: a sampled point of the curve
   /// inside the text's box (boxes as ``LabelSpacing/Text`` measures them).
@@ -16,7 +17,7 @@ import Testing
     var edgeAt: [Int: Int] = [:]
     var edges = 0
     var texts: [(edge: Int, box: LabelSpacing.Box, text: String)] = []
-    var points: [(edge: Int, x: Double, y: Double)] = []
+    var points: [(edge: Int, x: Double, y: Double, half: Double)] = []
     for element in xml.elements {
       if element.name == "g" {
         let kind = (element.attributes["class"] ?? "").split(separator: " ").first ?? ""
@@ -30,6 +31,7 @@ import Testing
       let edge = (0..<element.depth).reversed().lazy.compactMap { edgeAt[$0] }.first ?? -1
       guard edge >= 0 else { continue }
       if element.name == "path" {
+        let half = (Double(element.attributes["stroke-width"] ?? "") ?? 1) / 2
         let n = LabelSpacing.numbers(element.attributes["d"] ?? "")
         var k = 2
         while k + 5 < n.count {
@@ -39,7 +41,7 @@ import Testing
             let w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t]
             let x = (0..<4).reduce(0) { $0 + w[$1] * n[k - 2 + 2 * $1] }
             let y = (0..<4).reduce(0) { $0 + w[$1] * n[k - 1 + 2 * $1] }
-            points.append((edge, x, y))
+            points.append((edge, x, y, half))
           }
           k += 6
         }
@@ -56,8 +58,8 @@ import Testing
     }
     return texts.filter { text in
       points.contains {
-        $0.edge != text.edge && text.box.minX < $0.x && $0.x < text.box.maxX
-          && text.box.minY < $0.y && $0.y < text.box.maxY
+        $0.edge != text.edge && text.box.minX - $0.half < $0.x && $0.x < text.box.maxX + $0.half
+          && text.box.minY - $0.half < $0.y && $0.y < text.box.maxY + $0.half
       }
     }.map(\.text)
   }
@@ -79,12 +81,21 @@ import Testing
     let dx = Double(text.attributes["x"] ?? "")! - 100
     let dy = Double(text.attributes["y"] ?? "")! - 50
     #expect((dx * dx + dy * dy).squareRoot() <= 25.01)
-    // Its own line does not count: the same label on its own edge stays.
+    // On its own line (a number struck through by its line), it is moved beside it: off the
+    // line by a tenth of an em (the text's box spans y − 8 … y + 2 at 10 points).
     let own = """
       <svg><g class="graph"><g class="edge"><path d="M60,47C80,47 120,47 140,47"/>\
       <text text-anchor="middle" x="100" y="50" font-size="10">12</text></g></g></svg>
       """
-    #expect(LabelSpacing.apply(Array(own.utf8)) == Array(own.utf8))
+    #expect(Self.crossings(own).isEmpty)
+    #expect(LabelSpacing.lineCrossings(Array(own.utf8), ownToo: true) == 1)
+    let beside = LabelSpacing.apply(Array(own.utf8))
+    #expect(LabelSpacing.lineCrossings(beside, ownToo: true) == 0)
+    let label = try #require(
+      ParsedXML(String(decoding: beside, as: UTF8.self)).elements.first { $0.name == "text" })
+    let y = Double(label.attributes["y"] ?? "")!
+    #expect(y + 2 <= 47 - 0.5 - 1 || y - 8 >= 47 + 0.5 + 1, "y = \(y)")
+    #expect(abs(y - 50) <= 25.01)
   }
 
   @Test func segmentsMeetBoxesAsDrawn() {
@@ -113,9 +124,13 @@ import Testing
     ).bytes
     let before = Self.crossings(String(decoding: raw, as: UTF8.self))
     let after = Self.crossings(try #require(rendering.svg))
+    let ownBefore = LabelSpacing.lineCrossings(raw, ownToo: true)
+    let ownAfter = LabelSpacing.lineCrossings(rendering.bytes, ownToo: true)
     print(
-      "label/line crossings \(name) (\(rendering.engine.engine.rawValue)): "
-        + "\(before.count) before, \(after.count) after")
+      "label/line crossings \(name) (\(rendering.engine.engine.rawValue)): other edges' lines "
+        + "\(before.count) before, \(after.count) after; any line, its own included, "
+        + "\(ownBefore) before, \(ownAfter) after")
+    #expect(ownAfter <= ownBefore)
     #expect(after.count <= before.count, "\(name): \(before) → \(after)")
     #expect(TruthfulDiagramTests.labelGaps(try #require(rendering.svg)).isEmpty)
   }

@@ -19,13 +19,18 @@ public struct Diagram: Hashable, Sendable {
   public var frames: [DiagramFrame] = []
   /// What the frames show and what was merged to keep them few, said above them.
   public var framesCaption: String?
+  /// Whether the numbers, widths and node sizes count events (event data without counts of
+  /// diplomats): the caption then says so.
+  public var countsEvents = false
 
   public init(
-    svg: String, radial: Bool = false, caption: String? = nil, legend: DiagramLegend? = nil
+    svg: String, radial: Bool = false, caption: String? = nil, legend: DiagramLegend? = nil,
+    countsEvents: Bool = false
   ) {
     self.svg = svg
     self.radial = radial
     self.caption = caption
     self.legend = legend
+    self.countsEvents = countsEvents
   }
 }

@@ -113,7 +113,6 @@ extension HTMLPage {
       .key-figures { grid-template-columns: repeat(2, 1fr); gap: 0.5rem; }
       th, td { padding-right: 0.5rem; }
       .swipe { display: inline; }
-      .fit .swipe { display: none; }
       table.cards thead {
         position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
       }

@@ -110,16 +110,22 @@ struct HTMLPage {
     self += "<figure class=\"diagram\(fit)\">\n<div class=\"pan\(fit)\">\n"
     self += "\(diagram.sizedSVG)</div>\n"
     if let legend = diagram.legend { self += legend.html }
+    let (unit, size) =
+      diagram.countsEvents
+      ? ("events", "events sent and received") : ("diplomats", "diplomats expelled and lost")
     var caption =
       "Who acted against whom. Each arrow goes from the actor who acts to the actor acted "
-      + "upon; its number is the count of diplomats, its width grows with it, its line and "
-      + "colour tell the kind of action. Node size: diplomats expelled and lost."
+      + "upon; its number is the count of \(unit), its width grows with it, its line and "
+      + "colour tell the kind of action. Node size: \(size)."
     if diagram.radial {
       caption += " The actor in the middle deals with most of the others."
     }
     if let merged = diagram.caption { caption += " " + merged }
     self += "<figcaption>\(e(caption))"
-    self += "<span class=\"swipe\"> Swipe sideways to see the whole diagram.</span></figcaption>\n"
+    if !diagram.isNarrow {
+      self += "<span class=\"swipe\"> Swipe sideways to see the whole diagram.</span>"
+    }
+    self += "</figcaption>\n"
     self += "</figure>\n"
     frames(diagram)
     close()

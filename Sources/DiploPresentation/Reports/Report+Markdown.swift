@@ -48,7 +48,7 @@ extension Report {
       md.picture("network", diagram.svg, alt: "Network diagram: " + c.title)
       md.paragraph(
         "_Who acted against whom: each arrow goes from the actor who acts to the actor acted "
-          + "upon; its number is the count of diplomats._")
+          + "upon; its number is the count of \(diagram.countsEvents ? "events" : "diplomats")._")
       if let merged = diagram.caption { md.paragraph("_" + MarkdownEscaping.line(merged) + "_") }
       md.frames(diagram)
     }

@@ -36,6 +36,7 @@ extension DOTWriter {
         .init(look: style.otherActionLook, name: plural(model.looks.others.count, "other kind")))
     }
     legend.notes = legendNotes(model)
+    legend.countsEvents = model.weighting == .events
     return legend
   }
 

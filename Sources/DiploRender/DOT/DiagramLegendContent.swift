@@ -29,6 +29,9 @@ public struct DiagramLegendContent: Hashable, Sendable {
   public var kinds: [KindEntry] = []
   /// One line each: the shapes drawn, what node size and line width measure, boxes.
   public var notes: [String] = []
+  /// Whether sizes, widths and numbers count events (no drawn action has a count of
+  /// diplomats), not diplomats.
+  public var countsEvents = false
 
   /// An empty legend.
   public init() {}

@@ -1,16 +1,18 @@
 import Foundation
 
-/// Labels off other edges' lines.
+/// Labels off lines.
 ///
 /// Graphviz's dot keeps edges away from edge labels (a label is a node of the layout), but the
-/// other engines place a label at the middle of its edge whatever runs there, and
-/// ``LabelSpacing``'s moves can put one on a line. So, after the labels are apart, each edge
-/// text whose box meets a line of another edge (its path flattened to a polyline, or its
-/// arrowhead) looks for a clear place near by: offsets of r = ¼, ½, … 2½ em in 16 directions,
-/// the nearest first; a place is clear when the box meets no other edge's line and, grown by
-/// the gap, no label, node or fixed text. The first clear place is taken; without one the
-/// label stays (and still crosses: this pass lowers the count of crossings, it cannot promise
-/// none — a label in a dense bundle has no clear place within reach of its edge).
+/// other engines place a label at the middle of its edge, on its own line (a number in the
+/// line's colour, struck through by it) and on whatever else runs there, and ``LabelSpacing``'s
+/// moves can put one on a line. So, after the labels are apart, each edge text whose box meets
+/// a line (its own or another edge's path flattened to a polyline, or an arrowhead), or comes
+/// within half that line's stroke width of it, looks for a clear place near by: offsets of
+/// r = ¼, ½, … 2½ em in 16 directions, the nearest first; a place is clear when the box keeps
+/// a tenth of an em from every line and, grown by the gap, no label, node or fixed text (so the label ends beside its
+/// own line, off the others). The first clear place is taken; without one the label stays
+/// (and still crosses: this pass lowers the count of crossings, it cannot promise none — a
+/// label in a dense bundle has no clear place within reach of its edge).
 ///
 /// Scenes of more than ``lineClearanceTextLimit`` texts are left as they are (their labels are
 /// only kept apart).
@@ -23,6 +25,8 @@ extension LabelSpacing {
   struct EdgeLine {
     var edge: Int
     var points: [(x: Double, y: Double)]
+    /// Half the line's `stroke-width`: a box this close to the polyline is covered by it.
+    var halfWidth = 0.5
   }
 
   /// The farthest a label is moved off a line, in em.
@@ -110,18 +114,18 @@ extension LabelSpacing {
   /// The segments of the scene's lines, bucketed in a grid for box queries.
   struct SegmentGrid {
     static let cell = 64.0
-    var segments: [(edge: Int, p: (x: Double, y: Double), q: (x: Double, y: Double))] = []
+    var segments:
+      [(edge: Int, p: (x: Double, y: Double), q: (x: Double, y: Double), halfWidth: Double)] = []
     var buckets: [Int64: [Int]] = [:]
 
     init(_ lines: [EdgeLine]) {
       for line in lines {
         for (p, q) in zip(line.points, line.points.dropFirst()) {
           let index = segments.count
-          segments.append((line.edge, p, q))
-          for key in Self.keys(
-            Box(
-              minX: min(p.x, q.x), minY: min(p.y, q.y), maxX: max(p.x, q.x), maxY: max(p.y, q.y)))
-          {
+          segments.append((line.edge, p, q, line.halfWidth))
+          let bounds = Box(
+            minX: min(p.x, q.x), minY: min(p.y, q.y), maxX: max(p.x, q.x), maxY: max(p.y, q.y))
+          for key in Self.keys(bounds.expanded(by: line.halfWidth)) {
             buckets[key, default: []].append(index)
           }
         }
@@ -139,26 +143,30 @@ extension LabelSpacing {
       return keys
     }
 
-    /// Whether a line of an edge other than `edge` meets `box`.
+    /// Whether a line of an edge other than `edge` (or of any edge, `edge` −1) meets `box`.
     func crossed(_ box: Box, by other: Int) -> Bool {
       for key in Self.keys(box) {
         for s in buckets[key] ?? [] where segments[s].edge != other {
-          if LabelSpacing.segment(segments[s].p, segments[s].q, meets: box) { return true }
+          let covered = box.expanded(by: segments[s].halfWidth)
+          if LabelSpacing.segment(segments[s].p, segments[s].q, meets: covered) { return true }
         }
       }
       return false
     }
   }
 
-  /// How many edge texts of the scene lie over another edge's line.
-  static func lineCrossings(_ scene: Scene) -> Int {
+  /// How many edge texts of the scene lie over another edge's line (with `ownToo`, over any
+  /// line, their own edge's included).
+  static func lineCrossings(_ scene: Scene, ownToo: Bool = false) -> Int {
     let grid = SegmentGrid(scene.lines)
-    return scene.texts.filter { $0.movable && grid.crossed($0.box, by: $0.edge) }.count
+    return scene.texts.filter { $0.movable && grid.crossed($0.box, by: ownToo ? -1 : $0.edge) }
+      .count
   }
 
-  /// How many edge texts of `svg` lie over another edge's line (0 when it cannot be read).
-  static func lineCrossings(_ svg: [UInt8]) -> Int {
-    (try? scene(svg)).map(lineCrossings) ?? 0
+  /// How many edge texts of `svg` lie over another edge's line (with `ownToo`, over any line);
+  /// 0 when it cannot be read.
+  static func lineCrossings(_ svg: [UInt8], ownToo: Bool = false) -> Int {
+    (try? scene(svg)).map { lineCrossings($0, ownToo: ownToo) } ?? 0
   }
 
   /// Moves each edge text that lies over another edge's line to the nearest clear place within
@@ -172,14 +180,15 @@ extension LabelSpacing {
     }
     for i in scene.texts.indices where scene.texts[i].movable {
       let text = scene.texts[i]
-      guard grid.crossed(text.box, by: text.edge) else { continue }
+      guard grid.crossed(text.box, by: -1) else { continue }
       let size = text.fontSize
       let steps = Int(lineClearanceReach * 4)
       search: for step in 1...steps {
         let r = Double(step) * size / 4
         for (ux, uy) in directions {
           let box = text.box.offset(ux * r, uy * r)
-          if grid.crossed(box, by: text.edge) { continue }
+          // A tenth of an em of white between the label and a line.
+          if grid.crossed(box.expanded(by: size / 10), by: -1) { continue }
           if isCrowded(box.expanded(by: gap(fontSize: size)), except: i, in: scene) { continue }
           scene.texts[i].x += ux * r
           scene.texts[i].y += uy * r

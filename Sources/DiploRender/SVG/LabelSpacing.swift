@@ -144,7 +144,10 @@ enum LabelSpacing {
         {
           let points =
             name == "path" ? flattened(a["d"] ?? "") : pairs(a["points"] ?? "")
-          if points.count >= 2 { lines.append(EdgeLine(edge: edge, points: points)) }
+          let width = number(a["stroke-width"]) ?? 1
+          if points.count >= 2 {
+            lines.append(EdgeLine(edge: edge, points: points, halfWidth: width / 2))
+          }
         } else if groups.last == "node" {
           if name == "ellipse", let cx = number(a["cx"]), let cy = number(a["cy"]),
             let rx = number(a["rx"]), let ry = number(a["ry"])
