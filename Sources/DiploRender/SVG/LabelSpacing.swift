@@ -184,17 +184,7 @@ enum LabelSpacing {
 
   /// The bounding box of the numbers of a `points` list or a path's `d` (pairs x,y).
   static func bounds(_ list: String) -> Box? {
-    var numbers: [Double] = []
-    var current = ""
-    for c in list {
-      if c.isNumber || c == "." || (c == "-" && current.isEmpty) || c == "e" {
-        current.append(c)
-      } else {
-        if let v = Double(current) { numbers.append(v) }
-        current = c == "-" ? "-" : ""
-      }
-    }
-    if let v = Double(current) { numbers.append(v) }
+    let numbers = numbers(list)
     guard numbers.count >= 2 else { return nil }
     var box = Box(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
     for k in stride(from: 0, to: numbers.count - 1, by: 2) {
