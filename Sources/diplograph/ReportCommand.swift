@@ -15,9 +15,11 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       html (the default) is one self-contained file: no external asset and no script (its \
       Content-Security-Policy forbids them), readable on a phone and in print. markdown writes \
-      NAME.md and, beside it, the pictures it links: NAME-network.svg, NAME-timeline.svg and \
-      NAME-blocs.svg; it needs -o. The analyses run on the selection; the sources' own figures \
-      are always checked against the whole data set. See docs/reports.md.
+      NAME.md and, beside it, the pictures it links: NAME-network.svg, NAME-timeline.svg, \
+      NAME-blocs.svg and the frames NAME-frame-01.svg, …; it needs -o. The diagram is also \
+      drawn period by period (at most 12 frames, periods merged beyond), unless --no-frames. \
+      The analyses run on the selection; the sources' own figures are always checked against \
+      the whole data set. See docs/reports.md.
       """
   )
 
@@ -43,6 +45,9 @@ struct ReportCommand: ParsableCommand {
 
   @Flag(help: "Leave the network diagram out.")
   var noDiagram = false
+
+  @Flag(help: "Leave out the frames (the diagram period by period, as small multiples).")
+  var noFrames = false
 
   @Option(help: "The report's headline (default: the data set's title).")
   var headline: String?
@@ -87,12 +92,14 @@ struct ReportCommand: ParsableCommand {
       // In HTML the legend is text beside the picture (readable on a phone), not in it.
       if chosen == .html { diagramStyle.legend = false }
       var dot = try DOTWriter(style: diagramStyle).document(for: network)
+      var drawnStyle = diagramStyle
       if dot.edgeCount > Self.diagramEdgeLimit && layout == nil && !force {
         // Too many edges to read or to lay out: the strongest actors, the others merged.
         var smaller = diagramStyle
         smaller.maximumActors = min(diagramStyle.maximumActors ?? Int.max, Style.readableActors)
         while dot.edgeCount > Self.diagramEdgeLimit, let n = smaller.maximumActors, n > 2 {
           dot = try DOTWriter(style: smaller).document(for: network)
+          drawnStyle = smaller
           smaller.maximumActors = n / 2
         }
         printError(
@@ -103,6 +110,12 @@ struct ReportCommand: ParsableCommand {
       diagram = try renderDiagram(
         dot, engine: engine, title: headline ?? data.title, markdown: chosen == .markdown)
       if !style.legend { diagram?.legend = nil }
+      if !noFrames {
+        let frames = try frames(
+          of: network, style: drawnStyle, engine: engine, markdown: chosen == .markdown)
+        diagram?.frames = frames.frames
+        diagram?.framesCaption = frames.caption
+      }
     }
 
     let report = Report(
@@ -147,7 +160,7 @@ struct ReportCommand: ParsableCommand {
     let radial = embedded.engine.engine == .circo || embedded.engine.engine == .twopi
     return Diagram(
       svg: embedded.svg, radial: radial, caption: dot.caption,
-      legend: markdown ? nil : DiagramLegend(dot.legend))
+      legend: markdown ? nil : DiagramLegend(dot.legend), countsEvents: dot.legend.countsEvents)
   }
 
   static func format(ofPath path: String) -> Format? {
@@ -169,7 +182,9 @@ extension DiagramLegend {
       return css
     }
     self.init(
-      blocs: content.blocs.map { Bloc(colour: css($0.colour), name: $0.name) },
+      blocs: content.blocs.map {
+        Bloc(colour: css($0.colour), name: $0.name, boxOnly: $0.boxOnly)
+      },
       kinds: content.kinds.map {
         Kind(
           colour: css($0.look.color), line: Line(rawValue: $0.look.line.rawValue) ?? .solid,

@@ -117,7 +117,11 @@ import Testing
     // diagram's legend as text beside it (a small SVG swatch or line sample per entry).
     let legendSamples = html.matches(of: /<svg class="(swatch|line)"/).count
     #expect(legendSamples == 11)  // 5 bloc swatches (4 blocs, no bloc), 6 kinds
-    #expect(html.matches(of: /<svg\s/).count == 4 + legendSamples)
+    // The six days with an action as small multiples, one SVG each, captioned with the day.
+    let frames = html.matches(of: /<figure class="frame">/).count
+    #expect(frames == 6)
+    #expect(html.contains("<figcaption>26 March 2018</figcaption>"))
+    #expect(html.matches(of: /<svg\s/).count == 4 + legendSamples + frames)
     #expect(html.contains("id=\"chart-survival\" class=\"chart\" role=\"img\""))
     #expect(html.contains("id=\"diagram\" class=\"diplograph\" role=\"img\""))
     #expect(html.contains("<title id=\"diagram-title\">Network diagram: Expulsions of Russian"))

@@ -14,13 +14,23 @@ public struct Diagram: Hashable, Sendable {
   /// The legend, shown beside the picture as text (give the picture no legend of its own);
   /// `nil` when the picture carries it.
   public var legend: DiagramLegend?
+  /// The episode as it unfolded: one small picture per period, every actor at the same place
+  /// in each (shown as small multiples under the diagram); empty for none.
+  public var frames: [DiagramFrame] = []
+  /// What the frames show and what was merged to keep them few, said above them.
+  public var framesCaption: String?
+  /// Whether the numbers, widths and node sizes count events (event data without counts of
+  /// diplomats): the caption then says so.
+  public var countsEvents = false
 
   public init(
-    svg: String, radial: Bool = false, caption: String? = nil, legend: DiagramLegend? = nil
+    svg: String, radial: Bool = false, caption: String? = nil, legend: DiagramLegend? = nil,
+    countsEvents: Bool = false
   ) {
     self.svg = svg
     self.radial = radial
     self.caption = caption
     self.legend = legend
+    self.countsEvents = countsEvents
   }
 }

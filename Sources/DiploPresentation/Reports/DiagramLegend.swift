@@ -9,13 +9,16 @@ public struct DiagramLegend: Hashable, Sendable {
     case solid, dashed, dotted, bold
   }
 
-  /// A bloc: the fill of its members.
+  /// A bloc: the fill of its members, or the colour of its box when it fills no node.
   public struct Bloc: Hashable, Sendable {
     public var colour: CSSColour
     public var name: String
-    public init(colour: CSSColour, name: String) {
+    /// Drawn only as a box around its members: the entry is an outline, not a filled square.
+    public var boxOnly: Bool
+    public init(colour: CSSColour, name: String, boxOnly: Bool = false) {
       self.colour = colour
       self.name = name
+      self.boxOnly = boxOnly
     }
   }
 
@@ -50,7 +53,11 @@ public struct DiagramLegend: Hashable, Sendable {
     for bloc in blocs {
       s +=
         "<li><svg class=\"swatch\" width=\"14\" height=\"14\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" "
-      s += "width=\"13\" height=\"13\" fill=\"\(bloc.colour.hex)\" stroke=\"#333333\"/></svg>"
+      s +=
+        bloc.boxOnly
+        ? "width=\"13\" height=\"13\" rx=\"2\" fill=\"none\" stroke=\"\(bloc.colour.hex)\" "
+          + "stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/></svg>"
+        : "width=\"13\" height=\"13\" fill=\"\(bloc.colour.hex)\" stroke=\"#333333\"/></svg>"
       s += XMLEscaping.text(bloc.name) + "</li>\n"
     }
     for kind in kinds {

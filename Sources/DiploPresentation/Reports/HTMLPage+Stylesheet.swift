@@ -56,6 +56,14 @@ extension HTMLPage {
     .pan { overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; }
     .pan svg { min-width: 40rem; }
     .swipe { display: none; }
+    .pan.fit svg { min-width: 0; margin: 0 auto; }
+    .frames {
+      display: grid; grid-template-columns: repeat(auto-fill, minmax(13.5rem, 1fr));
+      gap: 0.75rem; margin: 0.6rem 0 1.4rem;
+    }
+    .frames figure.frame { margin: 0; border: 1px solid var(--rule); border-radius: 6px;
+      padding: 0.3rem; }
+    .frames figcaption { margin-top: 0.2rem; text-align: center; }
     .legend ul { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none;
       margin: 0.5rem 0 0; padding: 0; font-size: 0.9rem; }
     .legend li { display: flex; align-items: center; gap: 0.4rem; }
@@ -128,6 +136,7 @@ extension HTMLPage {
       figure, tr, .figure-card { break-inside: avoid; page-break-inside: avoid; }
       .pan { overflow: visible; border: none; }
       .pan svg { min-width: 0; max-height: 22cm; }
+      .frames { grid-template-columns: repeat(3, 1fr); }
       .swipe { display: none; }
       table.wide { min-width: 0; }
       .table-wrap { overflow: visible; }

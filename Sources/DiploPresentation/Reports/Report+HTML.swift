@@ -15,9 +15,10 @@ extension Report {
   ///   panned) and on paper (print styles: no clipped table, folded tables printed open,
   ///   diagrams fit the page); headings in order, tables with captions and `<th scope>`, charts
   ///   with `role="img"`, a title and a description.
-  /// - Ids used by the page: `in-brief`, `network`, `sources-check`, `responses`, `timeline`,
+  /// - Ids used by the page: `in-brief`, `network`, `frames`, `sources-check`, `responses`, `timeline`,
   ///   `blocs`, `actors`, `pairs`, `sources`, `about`, `methods` (and those ending in `-h`),
-  ///   `table-…` and `chart-…`; give the diagram another prefix (`diagram`, say).
+  ///   `table-…` and `chart-…`; give the diagram another prefix (`diagram`, say), and each
+  ///   frame its own (`frame-01`, …).
   ///
   /// - Complexity: O(n + L + K) for n selected actions, L links and K actors, plus the size
   ///   of the diagram.
@@ -105,20 +106,47 @@ struct HTMLPage {
   mutating func networkSection(_ c: ReportContent, diagram: Diagram?) {
     guard let diagram else { return }
     open("network", "The network")
-    self += "<figure class=\"diagram\">\n<div class=\"pan\">\n\(diagram.svg)</div>\n"
+    let fit = diagram.isNarrow ? " fit" : ""
+    self += "<figure class=\"diagram\(fit)\">\n<div class=\"pan\(fit)\">\n"
+    self += "\(diagram.sizedSVG)</div>\n"
     if let legend = diagram.legend { self += legend.html }
+    let (unit, size) =
+      diagram.countsEvents
+      ? ("events", "events sent and received") : ("diplomats", "diplomats expelled and lost")
     var caption =
       "Who acted against whom. Each arrow goes from the actor who acts to the actor acted "
-      + "upon; its number is the count of diplomats, its width grows with it, its line and "
-      + "colour tell the kind of action. Node size: diplomats expelled and lost."
+      + "upon; its number is the count of \(unit), its width grows with it, its line and "
+      + "colour tell the kind of action. Node size: \(size)."
     if diagram.radial {
       caption += " The actor in the middle deals with most of the others."
     }
     if let merged = diagram.caption { caption += " " + merged }
     self += "<figcaption>\(e(caption))"
-    self += "<span class=\"swipe\"> Swipe sideways to see the whole diagram.</span></figcaption>\n"
+    if !diagram.isNarrow {
+      self += "<span class=\"swipe\"> Swipe sideways to see the whole diagram.</span>"
+    }
+    self += "</figcaption>\n"
     self += "</figure>\n"
+    frames(diagram)
     close()
+  }
+
+  /// The frames as small multiples: a grid that reflows (three a row on a wide screen, one on
+  /// a phone), each frame captioned with its period.
+  private mutating func frames(_ diagram: Diagram) {
+    guard !diagram.frames.isEmpty else { return }
+    self += "<h3 id=\"frames-h\">As it unfolded</h3>\n"
+    var caption =
+      "The same diagram, period by period: each frame draws the actions of its period, every "
+      + "actor at its place in the whole diagram."
+    if let note = diagram.framesCaption { caption += " " + note }
+    paragraph(caption, className: "note")
+    self += "<div class=\"frames\" id=\"frames\">\n"
+    for frame in diagram.frames {
+      self += "<figure class=\"frame\">\n\(frame.svg)"
+      self += "<figcaption>\(e(frame.period))</figcaption>\n</figure>\n"
+    }
+    self += "</div>\n"
   }
 
   mutating func sourcesCheck(_ c: ReportContent) {

@@ -17,7 +17,7 @@ extension Report {
   /// The report as Markdown (CommonMark with GitHub's tables), with the same sections and
   /// words as the HTML; the pictures are files of their own, written beside the Markdown and
   /// linked from it, named after `baseName` (`report` → `report-network.svg`,
-  /// `report-timeline.svg`, `report-blocs.svg`). Give it a diagram of a fixed size, so that it
+  /// `report-timeline.svg`, `report-blocs.svg`, the frames `report-frame-01.svg`, …). Give it a diagram of a fixed size, so that it
   /// keeps its size when opened as an image.
   ///
   /// Every text from the data set is escaped for Markdown (ASCII punctuation that Markdown or
@@ -48,8 +48,9 @@ extension Report {
       md.picture("network", diagram.svg, alt: "Network diagram: " + c.title)
       md.paragraph(
         "_Who acted against whom: each arrow goes from the actor who acts to the actor acted "
-          + "upon; its number is the count of diplomats._")
+          + "upon; its number is the count of \(diagram.countsEvents ? "events" : "diplomats")._")
       if let merged = diagram.caption { md.paragraph("_" + MarkdownEscaping.line(merged) + "_") }
+      md.frames(diagram)
     }
 
     md.heading("What the sources say, checked against the data")
@@ -201,6 +202,25 @@ struct MarkdownText {
     let file = baseName + "-" + name + ".svg"
     files.append(Report.File(name: file, contents: svg))
     paragraph("![\(MarkdownEscaping.line(alt))](<\(MarkdownText.linkDestination(file))>)")
+  }
+
+  /// The diagram's frames, one picture each (`<baseName>-frame-01.svg`, …) under its period.
+  mutating func frames(_ diagram: Diagram) {
+    guard !diagram.frames.isEmpty else { return }
+    heading("As it unfolded", level: 3)
+    var caption =
+      "The same diagram, period by period: each frame draws the actions of its period, every "
+      + "actor at its place in the whole diagram."
+    if let note = diagram.framesCaption { caption += " " + note }
+    paragraph("_" + MarkdownEscaping.line(caption) + "_")
+    let width = max(2, String(diagram.frames.count).count)
+    for (i, frame) in diagram.frames.enumerated() {
+      let number = String(i + 1)
+      paragraph("**" + MarkdownEscaping.line(frame.period) + "**")
+      picture(
+        "frame-" + String(repeating: "0", count: width - number.count) + number, frame.svg,
+        alt: "Network diagram, " + frame.period)
+    }
   }
 
   /// A table: its caption in bold, the rows, how many were left out, the notes.

@@ -31,7 +31,7 @@ enum DOTGrammar {
   static let htmlTags: [String: Set<String>] = [
     "TABLE": ["BORDER", "CELLBORDER", "CELLSPACING", "CELLPADDING"],
     "TR": [],
-    "TD": ["BGCOLOR", "BORDER", "FIXEDSIZE", "WIDTH", "HEIGHT", "ALIGN"],
+    "TD": ["BGCOLOR", "BORDER", "COLOR", "FIXEDSIZE", "WIDTH", "HEIGHT", "ALIGN"],
     "FONT": ["COLOR", "POINT-SIZE"],
     "B": [],
     "BR": [],

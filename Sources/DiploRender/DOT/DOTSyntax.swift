@@ -268,6 +268,8 @@ struct HTMLLabel {
     var content: HTMLLabel
     var background: RGBColor? = nil
     var border: Int? = nil
+    /// The colour of the border (Graphviz's default: black).
+    var borderColor: RGBColor? = nil
     /// A fixed square of this many points (a colour swatch).
     var square: Int? = nil
     var alignLeft = false
@@ -284,6 +286,7 @@ struct HTMLLabel {
         m += "<TD"
         if let background = cell.background { m += " BGCOLOR=\"\(background.hex)\"" }
         if let border = cell.border { m += " BORDER=\"\(border)\"" }
+        if let color = cell.borderColor { m += " COLOR=\"\(color.hex)\"" }
         if let square = cell.square {
           m += " FIXEDSIZE=\"TRUE\" WIDTH=\"\(square)\" HEIGHT=\"\(square)\""
         }

@@ -13,12 +13,16 @@ extension DOTWriter {
   func legendContent(_ model: DiagramModel) -> DiagramLegendContent {
     var legend = DiagramLegendContent()
     guard !model.nodes.isEmpty else { return legend }
-    var drawnBlocs = Set(model.blocsPresent.map(\.index))
+    let filling = Set(model.blocsPresent.map(\.index))
+    var drawnBlocs = filling
     if style.clusters { drawnBlocs.formUnion(BlocBoxes(model).boxedBlocs) }
     for index in drawnBlocs.sorted() {
       let bloc = model.colourBlocs[index]
       let name = DOTEscaping.visibleLines(bloc.name).isEmpty ? bloc.id.rawValue : bloc.name
-      legend.blocs.append(.init(colour: style.palette[index % style.palette.count], name: name))
+      legend.blocs.append(
+        .init(
+          colour: style.palette[index % style.palette.count], name: name,
+          boxOnly: !filling.contains(index)))
     }
     if model.nodes.contains(where: { model.colourOf[$0] == nil }) && !legend.blocs.isEmpty {
       legend.blocs.append(.init(colour: style.unaffiliatedFill, name: "in no bloc"))
@@ -32,6 +36,7 @@ extension DOTWriter {
         .init(look: style.otherActionLook, name: plural(model.looks.others.count, "other kind")))
     }
     legend.notes = legendNotes(model)
+    legend.countsEvents = model.weighting == .events
     return legend
   }
 
@@ -52,7 +57,7 @@ extension DOTWriter {
     // (Graphviz widens every column of a nested table evenly to fill its cell).
     let small = style.fontSize * 0.85
     let blocCells = legend.blocs.map {
-      swatch($0.colour, name: .firstVisible($0.name), pointSize: small)
+      swatch($0.colour, name: .firstVisible($0.name), pointSize: small, outline: $0.boxOnly)
     }
     let kindCells = legend.kinds.map { entry -> [HTMLLabel.Cell] in
       [
@@ -116,9 +121,14 @@ extension DOTWriter {
     return notes
   }
 
-  private func swatch(_ colour: RGBColor, name: HTMLLabel, pointSize: Double) -> [HTMLLabel.Cell] {
+  /// A filled square, or with `outline` a box of the bloc's colour (a bloc only boxed).
+  private func swatch(_ colour: RGBColor, name: HTMLLabel, pointSize: Double, outline: Bool)
+    -> [HTMLLabel.Cell]
+  {
     [
-      .init(content: .empty, background: colour, border: 1, square: 12),
+      outline
+        ? .init(content: .empty, border: 2, borderColor: colour, square: 12)
+        : .init(content: .empty, background: colour, border: 1, square: 12),
       .init(content: .font(name + .gap, pointSize: pointSize), alignLeft: true),
     ]
   }

@@ -52,11 +52,13 @@ public struct DiagramFrames: Sendable {
 
   /// Lays out `network`'s episode with `renderer` and writes one document per period.
   ///
+  /// - Parameter titled: give each frame a title (the style's or the data set's title and the
+  ///   period); `false` draws none (a page that captions each frame itself).
   /// - Throws: what ``Renderer/render(_:engine:format:force:)`` and ``DOTWriter`` throw;
   ///   ``DiploRenderError`` with code `svg` when the episode's SVG cannot be read back.
   public init(
     network: Network, style: Style, period: FramePeriod, renderer: Renderer,
-    engine: LayoutEngine? = nil, force: Bool = false
+    engine: LayoutEngine? = nil, force: Bool = false, titled: Bool = true
   ) throws {
     let reduction = try DiagramReduction(
       network, style: style, maximumActors: style.maximumActors ?? 0)
@@ -74,9 +76,8 @@ public struct DiagramFrames: Sendable {
     var frames: [Frame] = []
     for (first, last) in Self.periods(of: days, period) {
       var frameStyle = whole
-      frameStyle.title =
-        title.isEmpty
-        ? "\(first)" : "\(title): \(first == last ? "\(first)" : "\(first) to \(last)")"
+      let period = first == last ? "\(first)" : "\(first) to \(last)"
+      frameStyle.title = !titled ? "" : title.isEmpty ? period : "\(title): \(period)"
       let frame = try Network(episode.dataSet, selection: Selection(since: first, until: last))
       let text = try DOTWriter(style: frameStyle).document(for: frame, pinned: layout)
       frames.append(Frame(first: first, last: last, document: text))

@@ -66,6 +66,8 @@ enum LabelSpacing {
     var content: String
     /// Whether it belongs to an edge (an edge label, a head or a tail label).
     var movable: Bool
+    /// The edge it belongs to (the index of its `<g class="edge">` in the SVG), −1 for none.
+    var edge = -1
 
     var box: Box {
       let width = content.reduce(0) { $0 + LabelSpacing.characterWidth($1) } * fontSize
@@ -100,6 +102,8 @@ enum LabelSpacing {
     var ellipses: [Ellipse]
     /// Bounding boxes of the other node shapes (polygons and paths).
     var shapes: [Box]
+    /// The lines of the edges (paths flattened, arrowheads' outlines), with their edge.
+    var lines: [EdgeLine] = []
   }
 
   /// Reads the texts and node shapes of Graphviz's SVG.
@@ -110,6 +114,10 @@ enum LabelSpacing {
     var shapes: [Box] = []
     // Classes of the open <g> elements: "edge", "node", "cluster" or "".
     var groups: [String] = []
+    // The edge each open <g> belongs to (−1: none), and the number of edges seen.
+    var edges: [Int] = []
+    var edgeCount = 0
+    var lines: [EdgeLine] = []
     var open: (index: Int, attributes: [String: String])?
     var content = ""
     func number(_ s: String?) -> Double? { s.flatMap { Double($0) } }
@@ -122,9 +130,24 @@ enum LabelSpacing {
           let kind = (a["class"] ?? "").split(separator: " ").first.map(String.init) ?? ""
           groups.append(
             kind == "edge" || kind == "node" || kind == "cluster" ? kind : (groups.last ?? ""))
+          if kind == "edge" {
+            edges.append(edgeCount)
+            edgeCount += 1
+          } else {
+            edges.append(kind == "node" || kind == "cluster" ? -1 : (edges.last ?? -1))
+          }
         } else if name == "text" && !selfClosing {
           open = (i, a)
           content = ""
+        } else if groups.last == "edge", let edge = edges.last, edge >= 0,
+          name == "path" || name == "polygon"
+        {
+          let points =
+            name == "path" ? flattened(a["d"] ?? "") : pairs(a["points"] ?? "")
+          let width = number(a["stroke-width"]) ?? 1
+          if points.count >= 2 {
+            lines.append(EdgeLine(edge: edge, points: points, halfWidth: width / 2))
+          }
         } else if groups.last == "node" {
           if name == "ellipse", let cx = number(a["cx"]), let cy = number(a["cy"]),
             let rx = number(a["rx"]), let ry = number(a["ry"])
@@ -137,7 +160,10 @@ enum LabelSpacing {
       case .text(let text):
         if open != nil { content += text }
       case .endTag(let name):
-        if name == "g" { _ = groups.popLast() }
+        if name == "g" {
+          _ = groups.popLast()
+          _ = edges.popLast()
+        }
         if name == "text", let (index, a) = open {
           open = nil
           if let x = number(a["x"]), let y = number(a["y"]) {
@@ -145,29 +171,20 @@ enum LabelSpacing {
               Text(
                 token: index, x: x, y: y, anchor: a["text-anchor"] ?? "start",
                 fontSize: number(a["font-size"]) ?? 14, content: decoded(content),
-                movable: groups.last == "edge"))
+                movable: groups.last == "edge", edge: groups.last == "edge" ? edges.last ?? -1 : -1
+              ))
           }
         }
       default:
         break
       }
     }
-    return Scene(tokens: tokens, texts: texts, ellipses: ellipses, shapes: shapes)
+    return Scene(tokens: tokens, texts: texts, ellipses: ellipses, shapes: shapes, lines: lines)
   }
 
   /// The bounding box of the numbers of a `points` list or a path's `d` (pairs x,y).
   static func bounds(_ list: String) -> Box? {
-    var numbers: [Double] = []
-    var current = ""
-    for c in list {
-      if c.isNumber || c == "." || (c == "-" && current.isEmpty) || c == "e" {
-        current.append(c)
-      } else {
-        if let v = Double(current) { numbers.append(v) }
-        current = c == "-" ? "-" : ""
-      }
-    }
-    if let v = Double(current) { numbers.append(v) }
+    let numbers = numbers(list)
     guard numbers.count >= 2 else { return nil }
     var box = Box(minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
     for k in stride(from: 0, to: numbers.count - 1, by: 2) {
@@ -219,7 +236,8 @@ enum LabelSpacing {
     return result
   }
 
-  /// `svg` with its edge labels moved apart (see the type's comment); `svg` itself when
+  /// `svg` with its edge labels moved apart (see the type's comment) and off other edges'
+  /// lines where they can be (``clearLines(_:moved:)``); `svg` itself when
   /// nothing is too close, or when it cannot be read.
   static func apply(_ svg: [UInt8]) -> [UInt8] {
     guard var scene = try? scene(svg) else { return svg }
@@ -260,6 +278,9 @@ enum LabelSpacing {
         moved.insert(i)
       }
     }
+    // Then labels that lie over another edge's line are moved a little, where a place near
+    // by is clear of lines, labels and nodes (``clearLines(_:moved:)``).
+    clearLines(&scene, moved: &moved)
     guard !moved.isEmpty else { return svg }
     return serialised(scene, moved: moved)
   }
