@@ -82,5 +82,7 @@ let package = Package(
       path: "Tests/Fuzz/FuzzRender"),
     .executableTarget(
       name: "FuzzStyle", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzStyle"),
+    .executableTarget(
+      name: "FuzzEvents", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/FuzzEvents"),
   ]
 )

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import DiploGraph
+@_spi(Testing) @testable import DiploGraph
 
 /// The GDELT reader on files in GDELT's published layouts (``GDELTSamples``), with the
 /// statistics of a small file worked by hand.

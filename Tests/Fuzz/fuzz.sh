@@ -7,7 +7,7 @@
 #   Tests/Fuzz/fuzz.sh [SECONDS]            each target for SECONDS (default 60)
 #   Tests/Fuzz/fuzz.sh --if-supported 5     the same, but a toolchain that cannot build with
 #                                           -sanitize=fuzzer is skipped with a note (make test)
-#   FUZZ_TARGETS="csv" Tests/Fuzz/fuzz.sh   some targets only (json, csv, render, style)
+#   FUZZ_TARGETS="csv" Tests/Fuzz/fuzz.sh   some targets only (json, csv, render, style, events)
 #   FUZZ_JOBS=2 Tests/Fuzz/fuzz.sh 600      run the targets two at a time
 set -eu
 
@@ -17,7 +17,7 @@ if [ "${1:-}" = "--if-supported" ]; then
   shift
 fi
 seconds=${1:-60}
-targets=${FUZZ_TARGETS:-json csv render style}
+targets=${FUZZ_TARGETS:-json csv render style events}
 jobs=${FUZZ_JOBS:-1}
 swift=${SWIFT:-swift}
 build=.build-fuzz
@@ -30,7 +30,8 @@ product() {
     csv) echo FuzzCSV ;;
     render) echo FuzzRender ;;
     style) echo FuzzStyle ;;
-    *) echo "fuzz: unknown target $1 (json, csv, render, style)" >&2; exit 2 ;;
+    events) echo FuzzEvents ;;
+    *) echo "fuzz: unknown target $1 (json, csv, render, style, events)" >&2; exit 2 ;;
   esac
 }
 

@@ -161,6 +161,7 @@ public enum DataSetFile {
       options.maxActions = limits.maxActions
       options.maxActors = limits.maxActors
       options.maxRecordBytes = limits.maxRecordBytes
+      options.parallelism = limits.threads ?? options.parallelism
       if file == "-" {
         let bytes = try readBytes(file, limit: limits.maxBytes)
         return try EventData.read(bytes, format: format, file: displayName(file), options: options)

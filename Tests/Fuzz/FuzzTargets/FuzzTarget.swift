@@ -27,6 +27,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   /// Data (CSV) → DOT → Graphviz → embeddable SVG, with the SVG checked for injected markup.
   case render
   case style
+  case events
 
   /// Runs the target's checks on one input.
   ///
@@ -37,6 +38,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case .csv: try CSVFuzz.check(bytes)
     case .render: try RenderFuzz.check(bytes)
     case .style: try StyleFuzz.check(bytes)
+    case .events: try EventsFuzz.check(bytes)
     }
   }
 

@@ -39,7 +39,7 @@ public enum EventData {
     public var dedupe: Dedupe
     /// The most problems listed; past it, reading stops.
     public var maxDiagnostics: Int
-    /// Parts read at once; `nil` for the number of cores (at most 8). Files under 4 MiB are
+    /// Parts read at once (`--threads`); `nil` for the number of cores. Files under 4 MiB are
     /// read in one part.
     public var parallelism: Int?
     /// The most events kept.
@@ -48,8 +48,9 @@ public enum EventData {
     public var maxActors: Int
     /// The longest line, in bytes.
     public var maxRecordBytes: Int
-    /// The smallest part worth a core of its own (tests make it small to split small files).
-    var minimumPartBytes = 1 << 21
+    /// The smallest part worth a core of its own (tests and the fuzz target make it small to
+    /// split small files).
+    @_spi(Testing) public var minimumPartBytes = 1 << 21
 
     public init(
       codes: EventCodeFilter = .diplomaticConflict, dedupe: Dedupe = .none,

@@ -29,7 +29,9 @@ enum EventReader {
       maxRecordBytes: options.maxRecordBytes, maxDiagnostics: options.maxDiagnostics,
       maxActions: options.maxActions, blockSize: min(options.maxRecordBytes, 1 << 20),
       reference: .standard)
-    let results = concurrentMap(ranges) { range in Swift.Result { try reader.read(range) } }
+    let results = concurrentMap(ranges, threads: ranges.count) { range in
+      Swift.Result { try reader.read(range) }
+    }
     var parts: [EventPart] = []
     for result in results {
       parts.append(try result.get())
@@ -45,7 +47,7 @@ enum EventReader {
   {
     let bytes = input.size - start
     let parts = min(
-      options.parallelism ?? CSVActionsReader.defaultParts, bytes / max(1, options.minimumPartBytes)
+      options.parallelism ?? Parallelism.cores, bytes / max(1, options.minimumPartBytes)
     )
     var bounds = [start]
     if parts > 1 {
