@@ -106,24 +106,25 @@ struct ConvertCommand: ParsableCommand {
           (actions, (folder as NSString).appendingPathComponent("actions.csv")),
           (actors, (folder as NSString).appendingPathComponent("actors.csv")),
         ], protecting: protected)
+    case .dot, .graphml, .gexf, .nodeLink, .cytoscape:
+      let network = try Network(data, selection: chosen, threads: threads.threads)
+      try output.emit(try graphText(network, as: target, edgeMode: edgeMode), protecting: protected)
+    }
+  }
+
+  /// A network in one of the graph formats (DOT, GraphML, GEXF, node-link, Cytoscape.js).
+  private func graphText(_ network: Network, as target: Target, edgeMode: EdgeMode) throws -> String
+  {
+    switch target {
     case .dot:
       var style = Style.standard
-      style.edgeMode = perAction ? .perAction : .aggregated
-      let dot = try DOTWriter(style: style).document(
-        for: try Network(data, selection: chosen, threads: threads.threads))
-      try output.emit(dot.text, protecting: protected)
-    case .graphml:
-      let writer = GraphMLWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
-    case .gexf:
-      let writer = GEXFWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
-    case .nodeLink:
-      let writer = NodeLinkWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
-    case .cytoscape:
-      let writer = CytoscapeWriter(edgeMode: edgeMode)
-      try output.emit(writer.write(try Network(data, selection: chosen, threads: threads.threads)), protecting: protected)
+      style.edgeMode = edgeMode
+      return try DOTWriter(style: style).document(for: network).text
+    case .graphml: return GraphMLWriter(edgeMode: edgeMode).write(network)
+    case .gexf: return GEXFWriter(edgeMode: edgeMode).write(network)
+    case .nodeLink: return NodeLinkWriter(edgeMode: edgeMode).write(network)
+    case .cytoscape: return CytoscapeWriter(edgeMode: edgeMode).write(network)
+    case .json, .csv: preconditionFailure("not a graph format")
     }
   }
 
