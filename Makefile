@@ -69,7 +69,7 @@ test: setup lint venv
 	$(SWIFT) test --skip-build
 	SWIFT=$(SWIFT) Tests/Fuzz/fuzz.sh --if-supported $(FUZZ_SMOKE_SECONDS)
 
-# Fuzz the JSON reader, the CSV reader and data → DOT → Graphviz → SVG with libFuzzer and
+# Fuzz the JSON, CSV, GDELT and style readers and data → DOT → Graphviz → SVG with libFuzzer and
 # AddressSanitizer, FUZZ_SECONDS each (a separate release build in .build-fuzz); fails on any
 # crash, trap, failed check, leak, timeout or memory blow-up (inputs saved in fuzz-artifacts/).
 FUZZ_SECONDS ?= 60
