@@ -63,7 +63,9 @@ import Testing
     var windowMatches = 0
     for seed in UInt64(0)..<600 {
       var rng = SplitMix64(seed: seed &* 7919)
-      let dataSet = Self.randomDataSet(seed: seed)
+      var dataSet = Self.randomDataSet(seed: seed)
+      // Totals follow the data set's weight: an explicit one now and then.
+      if seed % 5 == 4 { dataSet.weight = .events }
       var selection = Selection.all
       if seed % 4 == 1 { selection.kinds = [.expulsion, .retaliation] }
       if seed % 4 == 2 { selection.since = Day(daysSinceEpoch: 17_010) }
@@ -322,8 +324,8 @@ struct LiteralResponses {
     func total(_ rows: [Int]) -> Int64? {
       var sum: Int64 = 0
       for r in rows {
-        guard let c = table.count(row: r) else { return nil }
-        sum += Int64(c)
+        guard let c = table.literalWeight(row: r, network.weight) else { return nil }
+        sum += c
       }
       return sum
     }
@@ -395,6 +397,18 @@ struct LiteralResponses {
       let mid = lags.count / 2
       medianLag =
         lags.count % 2 == 1 ? Double(lags[mid]) : (Double(lags[mid - 1]) + Double(lags[mid])) / 2
+    }
+  }
+}
+
+extension ActionTable {
+  /// What row `row` weighs under `weight`, read literally off the action (`nil`: no count,
+  /// under the weight `count`).
+  func literalWeight(row: Int, _ weight: ActionWeight) -> Int64? {
+    switch weight {
+    case .count: count(row: row).map(Int64.init)
+    case .events: 1
+    case .mentions: Int64(mentions(row: row) ?? 0)
     }
   }
 }

@@ -11,12 +11,17 @@ final class ActionReader: Sendable {
   let targetColumn: [Int32]
   let kindColumn: [UInt16]
   let countColumn: [Int64]
+  /// What each row weighs in the totals of exchanges and chains: the network's
+  /// ``ActionWeight`` (the count column itself under ``ActionWeight/count``).
+  let weightColumn: [Int64]
   let dateColumn: [Int32]
   let idColumn: [Int32]
   /// The kind symbol of `declined`, or −1 when the table has none.
   let declinedKind: Int
 
-  init(_ table: ActionTable) {
+  /// - Parameter weight: what an action weighs in totals (``weight(_:)``); references keep the
+  ///   action's own count whatever the weight.
+  init(_ table: ActionTable, weight: ActionWeight = .count) {
     actorIDs = table.endpointSymbols.strings.map { ActorID($0) }
     kinds = table.kindSymbols.strings.map { ActionKind($0) }
     idSymbols = table.idSymbols
@@ -24,6 +29,7 @@ final class ActionReader: Sendable {
     targetColumn = table.targetColumn
     kindColumn = table.kindColumn
     countColumn = table.countColumn
+    weightColumn = weight.column(of: table)
     dateColumn = table.dateColumn
     idColumn = table.idColumn
     declinedKind = kinds.firstIndex(of: .declined) ?? -1
@@ -36,6 +42,13 @@ final class ActionReader: Sendable {
   func count(_ row: Int) -> Int64? {
     let c = countColumn[row]
     return c == ActionTable.noCount ? nil : c
+  }
+
+  /// What row `row` weighs in a total; `nil` for an action without a count under
+  /// ``ActionWeight/count``.
+  func weight(_ row: Int) -> Int64? {
+    let w = weightColumn[row]
+    return w == ActionTable.noCount ? nil : w
   }
 
   func date(_ row: Int) -> Day? {

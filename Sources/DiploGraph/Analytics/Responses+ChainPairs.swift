@@ -11,13 +11,17 @@
 /// answer is answered in (it looks for its next step there, and is never a next step itself).
 ///
 /// - Complexity: O(e + K log K) time for e exchanges among K actors (the actors ranked by id,
-///   then at most four passes of a radix sort on 16-bit digits); 12 bytes per exchange.
+///   then at most four passes of a radix sort on 16-bit digits); 20 bytes per exchange.
 struct ExchangesByPair {
   /// The exchanges, as indices into the list (−1 − the index for one listed by its answer).
   let exchanges: [Int32]
   /// Per entry: the lower actor's rank << (b + 1) | the higher actor's rank << 1 | 1 when the
   /// exchange goes from the higher to the lower, for ranks of b bits.
   let keys: [UInt64]
+  /// Per entry: the order key (``ActionReader/orderKey(_:)``) of the exchange's first
+  /// original, `UInt64.max` for one listed by its answer; kept beside the entries so that the
+  /// search of a direction reads one array in order rather than the rows of the whole table.
+  let firstKeys: [UInt64]
   /// The node of each rank (the nodes by id).
   let nodeOfRank: [Int]
 
@@ -25,8 +29,10 @@ struct ExchangesByPair {
   ///   - firstRow: the row of an exchange's first original.
   ///   - answerOfUndated: for an exchange whose first original is undated, the row of its
   ///     first dated answer when it looks for a next step.
+  ///   - orderKey: a row's order key (``ActionReader/orderKey(_:)``).
   init(
-    count n: Int, network: Network, firstRow: (Int) -> Int, answerOfUndated: (Int) -> Int32?
+    count n: Int, network: Network, firstRow: (Int) -> Int, answerOfUndated: (Int) -> Int32?,
+    orderKey: (Int) -> UInt64
   ) {
     let k = network.nodeCount
     let nodeOfRank = (0..<k).sorted { network.actors[$0].id < network.actors[$1].id }
@@ -36,8 +42,10 @@ struct ExchangesByPair {
     let dates = network.dataSet.actions.dateColumn
     var keys: [UInt64] = []
     var entries: [Int32] = []
+    var firstKeys: [UInt64] = []
     keys.reserveCapacity(n)
     entries.reserveCapacity(n)
+    firstKeys.reserveCapacity(n)
     for x in 0..<n {
       let f = firstRow(x)
       var entry = Int32(x)
@@ -54,10 +62,12 @@ struct ExchangesByPair {
       guard a != b else { continue }
       keys.append(min(a, b) << (bits + 1) | max(a, b) << 1 | (a > b ? 1 : 0))
       entries.append(entry)
+      firstKeys.append(entry >= 0 ? orderKey(f) : .max)
     }
     let order = radixOrder(keys)
     self.exchanges = order.map { entries[Int($0)] }
     self.keys = order.map { keys[Int($0)] }
+    self.firstKeys = order.map { firstKeys[Int($0)] }
     self.nodeOfRank = nodeOfRank
   }
 

@@ -16,7 +16,7 @@ public struct ChainStep: Hashable, Sendable, Codable {
   public var target: ActorID
   /// The step's actions, by date then row.
   public var actions: [ActionReference]
-  /// Σ counts; `nil` when an action has no count.
+  /// Σ weights (the network's weight: counts by default); `nil` when an action has none.
   public var total: Int64?
   /// The step's total / the previous step's (count ratio: > 1 escalation, < 1
   /// de-escalation); `nil` for the first step or when a total is unknown or 0.
@@ -35,7 +35,7 @@ public struct ResponseChain: Hashable, Sendable, Codable {
     case escalated
     /// The last step was smaller.
     case deescalated
-    /// A step has no count.
+    /// A step has no weight (no count, under the weight `count`).
     case notComparable = "not_comparable"
     /// The last step is a `declined` record.
     case declined
@@ -119,7 +119,7 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     let rules = list.rules
     let table = network.dataSet.actions
     let dates = table.dateColumn
-    let reader = list.reader ?? ActionReader(table)
+    let reader = list.reader ?? ActionReader(table, weight: network.weight)
     /// The rows of exchange x: originals, answers that are not declined, declined ones.
     func rows(_ x: Int) -> (originals: [Int32], answers: [Int32], declined: [Int32]) {
       let o = Int(list.original[x])
@@ -191,28 +191,33 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     // apart, in the list's order (the date order of their first originals).
     let byPair = ExchangesByPair(
       count: n, network: network, firstRow: firstRow,
-      answerOfUndated: { x in hasSuccessor[x] ? nil : firstAnswer(x) })
+      answerOfUndated: { x in hasSuccessor[x] ? nil : firstAnswer(x) },
+      orderKey: reader.orderKey)
     let window = Int64(rules.windowDays)
+    let firstKeys = byPair.firstKeys
+    /// The day of a dated row's order key.
+    func day(ofKey key: UInt64) -> Int64 {
+      Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32) ^ 0x8000_0000))
+    }
     byPair.forEachDirection { run in
       guard run.count > 1 else { return }
       for i in run {
         let entry = byPair.exchanges[i]
         let x = entry >= 0 ? Int(entry) : Int(-1 - entry)
         guard !hasSuccessor[x], let answer = firstAnswer(x) else { continue }
-        let day = Int64(dates[Int(answer)])
         let key = reader.orderKey(Int(answer))
-        // The exchanges whose first original is undated come last (their entries are
-        // negative): no answer is matched to them in the window.
+        let answerDay = day(ofKey: key)
+        // The exchanges whose first original is undated come last (their keys are the
+        // largest): no answer is matched to them in the window.
         var lo = run.lowerBound
         var hi = run.upperBound
         while lo < hi {
           let mid = (lo + hi) / 2
-          let y = byPair.exchanges[mid]
-          if y >= 0 && reader.orderKey(firstRow(Int(y))) <= key { lo = mid + 1 } else { hi = mid }
+          if firstKeys[mid] <= key { lo = mid + 1 } else { hi = mid }
         }
         while lo < run.upperBound && byPair.exchanges[lo] >= 0 {
           let y = Int(byPair.exchanges[lo])
-          if Int64(dates[firstRow(y)]) - day > window { break }
+          if day(ofKey: firstKeys[lo]) - answerDay > window { break }
           if predecessor[y] < 0 && y != x {
             predecessor[y] = Int32(x)
             link[y] = .window
@@ -243,7 +248,7 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     func total(_ rows: [Int32]) -> Int64? {
       var sum: Int64 = 0
       for row in rows {
-        guard let c = reader.count(Int(row)) else { return nil }
+        guard let c = reader.weight(Int(row)) else { return nil }
         let (s, overflow) = sum.addingReportingOverflow(c)
         if overflow { return nil }
         sum = s
@@ -375,7 +380,7 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     {
       return .open
     }
-    guard let ratio = Exchange.ratio(reader.count(original), reader.count(answer)) else {
+    guard let ratio = Exchange.ratio(reader.weight(original), reader.weight(answer)) else {
       return .notComparable
     }
     return ratio == 1 ? .inKind : (ratio > 1 ? .escalated : .deescalated)

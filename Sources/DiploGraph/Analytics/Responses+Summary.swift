@@ -57,11 +57,11 @@ struct ResponseSummary {
     let actorKinds = ActorKind.allCases
     let kindOfNode = network.actors.map { actorKinds.firstIndex(of: $0.kind)! }
     // Per (kind symbol, actor kind): a tally, made when first met.
-    var groups: [Int: OutcomeTally] = [:]
-    let survival = TimeToAnswer.Collector(
+    var groups = [OutcomeTally?](repeating: nil, count: kinds.count * actorKinds.count)
+    var survival = TimeToAnswer.Collector(
       network: network, kinds: kinds, lastDay: list.rules.lastDay)
     let dates = table.dateColumn
-    let counts = table.countColumn
+    let weights = list.reader?.weightColumn ?? network.weight.column(of: table)
     let kindColumn = table.kindColumn
     let rules = list.rules
     var outside = 0
@@ -92,7 +92,7 @@ struct ResponseSummary {
           if list.reader!.isDeclined(a) {
             outcome = .declined
           } else {
-            outcome = .of(answer: counts[a], original: counts[o])
+            outcome = .of(answer: weights[a], original: weights[o])
             lag = Int(dates[a]) - Int(dates[o])
             answeredOn = dates[a]
           }
@@ -139,7 +139,7 @@ struct ResponseSummary {
     meanLag = summary.mean
     medianLag = summary.median
     answersOutsideSelection = outside
-    byKind = groups.map { g, tally in
+    byKind = groups.indices.compactMap { g in groups[g].map { (g, $0) } }.map { g, tally in
       let rows = tally.finish(actors: ids).outcomes
       return KindOutcomes(
         kind: kinds[g / actorKinds.count], actorKind: actorKinds[g % actorKinds.count],

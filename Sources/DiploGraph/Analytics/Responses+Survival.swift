@@ -171,7 +171,7 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
   }
 
   /// Counts the times to answer per day, per group: every original, per kind, per bloc.
-  final class Collector {
+  struct Collector {
     /// An answer date that stands for "answered, on no known day".
     static let undatedAnswer = ActionTable.noDate
     let kinds: [ActionKind]
@@ -214,7 +214,7 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
     }
 
     @inline(__always)
-    func count(group: Int, day: Int, censored: Bool) {
+    mutating func count(group: Int, day: Int, censored: Bool) {
       let slot = 2 * day + (censored ? 1 : 0)
       if isSparse {
         sparse[group][slot, default: 0] += 1
@@ -226,7 +226,7 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
 
     /// Counts an original dated `original` (``ActionTable/noDate`` when undated), answered on
     /// `answeredOn` (``undatedAnswer`` when on no known day) or not answered (`nil`).
-    func add(original: Int32, answeredOn: Int32?, actor: Int, kind: Int) {
+    mutating func add(original: Int32, answeredOn: Int32?, actor: Int, kind: Int) {
       guard original != ActionTable.noDate else {
         undatedOriginals += 1
         return

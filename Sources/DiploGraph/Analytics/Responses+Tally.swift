@@ -12,16 +12,19 @@
 /// checks a mutated array makes.
 final class OutcomeTally {
   private let storage:
-    (counts: OwnedBuffer<Int>, seen: OwnedBuffer<Bool>, histogram: OwnedBuffer<Int>)
+    (
+      counts: OwnedBuffer<Int>, originals: OwnedBuffer<Int>, lags: OwnedBuffer<Int>,
+      seen: OwnedBuffer<Bool>, histogram: OwnedBuffer<Int>
+    )
   private let counts: UnsafeMutableBufferPointer<Int>
   /// Original actions per outcome.
-  private var originals = [Int](repeating: 0, count: Exchange.Outcome.allCases.count)
+  private let originals: UnsafeMutableBufferPointer<Int>
+  /// The lags counted (0) and their sum (1).
+  private let lags: UnsafeMutableBufferPointer<Int>
   /// Per outcome and node: whether an original of an exchange with that outcome has the node
   /// as its actor.
   private let seen: UnsafeMutableBufferPointer<Bool>
   private let nodes: Int
-  private var lagCount = 0
-  private var lagSum = 0
   /// Lags 0…histogram.count − 1, counted; empty when lags are kept in `otherLags` only.
   private let histogram: UnsafeMutableBufferPointer<Int>
   private var otherLags: [Int] = []
@@ -37,10 +40,14 @@ final class OutcomeTally {
     let spans = span <= max(1 << 16, 4 * actions) ? span : 0
     storage = (
       OwnedBuffer(repeating: 0, count: outcomes),
+      OwnedBuffer(repeating: 0, count: outcomes),
+      OwnedBuffer(repeating: 0, count: 2),
       OwnedBuffer(repeating: false, count: outcomes * nodes),
       OwnedBuffer(repeating: 0, count: spans)
     )
     counts = UnsafeMutableBufferPointer(rebasing: storage.counts.buffer[..<outcomes])
+    originals = UnsafeMutableBufferPointer(rebasing: storage.originals.buffer[..<outcomes])
+    lags = UnsafeMutableBufferPointer(rebasing: storage.lags.buffer[..<2])
     seen = UnsafeMutableBufferPointer(rebasing: storage.seen.buffer[..<(outcomes * nodes)])
     histogram = UnsafeMutableBufferPointer(rebasing: storage.histogram.buffer[..<spans])
   }
@@ -54,8 +61,8 @@ final class OutcomeTally {
     self.originals[c] += originals
     seen[c * nodes + actor] = true
     guard let lag else { return }
-    lagCount += 1
-    lagSum += lag
+    lags[0] += 1
+    lags[1] += lag
     if lag >= 0 && lag < histogram.count {
       histogram[lag] += 1
     } else {
@@ -73,9 +80,10 @@ final class OutcomeTally {
         outcome: cases[c], exchanges: counts[c], originals: originals[c],
         actors: (0..<nodes).filter { seen[c * nodes + $0] }.map { actors[$0] }.sorted())
     }
+    let lagCount = lags[0]
     guard lagCount > 0 else { return (outcomes, nil, nil) }
     // Lags are whole days: their sum is exact, and so is the mean's one division.
-    let mean = Double(lagSum) / Double(lagCount)
+    let mean = Double(lags[1]) / Double(lagCount)
     // The lags at 0-based ranks ⌊c/2⌋ (and ⌊c/2⌋ − 1 when c is even): the ones kept apart
     // below the histogram, then the histogram, then the ones kept apart above it.
     let others = otherLags.sorted()

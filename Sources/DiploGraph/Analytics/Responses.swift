@@ -58,6 +58,9 @@ public struct ActionReference: Hashable, Sendable, Codable {
 /// jointly; two answers may answer one original); an action matched through the window makes a
 /// group of one original and one answer; an unanswered original is a group alone.
 ///
+/// Totals sum what each action weighs in the network (``Network/weight``: the counts of
+/// diplomats by default, 1 per event or the news mentions with `--weight events|mentions`).
+///
 /// An answer of kind `declined` records that the target chose not to answer: it answers
 /// nothing, so it is left out of the answer total and the lag, and it ends the exchange.
 ///
@@ -66,7 +69,8 @@ public struct ActionReference: Hashable, Sendable, Codable {
 ///   `declined` (`nil` when there is none or any action of the group is undated; negative when
 ///   an explicit answer is dated before its original);
 /// - outcome, with w the response window and T the data's last date (over the whole data set):
-///   with answers that are not `declined`: `notComparable` when an action has no count, else
+///   with answers that are not `declined`: `notComparable` when an action has no weight (no
+///   count, under the weight `count`), else
 ///   `inKind` (equal totals), `more` or `less` (the answer total against the original total);
 ///   with `declined` answers only: `declined`; without answers: `undated` when an original has
 ///   no date (nothing can be matched to it through the window), `pending` when latest
@@ -100,7 +104,8 @@ public struct Exchange: Hashable, Sendable, Codable {
     case undated
     /// The only answers are `declined`: the target chose, on record, not to answer.
     case declined
-    /// Answered, but some action of the exchange has no count.
+    /// Answered, but some action of the exchange has no weight (no count, under the weight
+    /// `count`).
     case notComparable = "not_comparable"
 
     /// Whether the originals got an answer (a `declined` record is not one).
@@ -120,10 +125,10 @@ public struct Exchange: Hashable, Sendable, Codable {
   public var originals: [ActionReference]
   /// The answers, by date (undated last), then row.
   public var answers: [ActionReference]
-  /// Σ counts of the originals; `nil` when one has no count.
+  /// Σ weights of the originals; `nil` when one has none.
   public var originalTotal: Int64?
-  /// Σ counts of the answers that are not `declined`; `nil` when there is none or one has no
-  /// count.
+  /// Σ weights of the answers that are not `declined`; `nil` when there is none or one has no
+  /// weight.
   public var answerTotal: Int64?
   /// answerTotal / originalTotal.
   public var ratio: Double?
@@ -323,7 +328,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
     // One reader and one pass over the dates for the whole analysis: the data's last date is
     // the latest of the actors' last moves (``ActionTable/noDate``, the least value, when no
     // action is dated).
-    let reader = ActionReader(network.dataSet.actions)
+    let reader = ActionReader(network.dataSet.actions, weight: network.weight)
     var matched = ResponseMatcher(
       network: whole, options: options, reader: reader,
       candidatesInOneRound: candidatesInOneRound
@@ -459,7 +464,7 @@ struct ExchangeRules: Hashable, Sendable {
 }
 
 extension Exchange.Outcome {
-  /// The outcome of an original answered by one action, from the counts stored for each
+  /// The outcome of an original answered by one action, from the weights stored for each
   /// (``ActionTable/noCount`` when an action has none).
   @inline(__always)
   static func of(answer: Int64, original: Int64) -> Self {
@@ -485,7 +490,7 @@ extension Exchange {
     func total(_ rows: [Int32]) throws -> Int64? {
       var sum: Int64 = 0
       for row in rows {
-        guard let c = reader.count(Int(row)) else { return nil }
+        guard let c = reader.weight(Int(row)) else { return nil }
         sum = try checkedAdd(sum, c, "the total of an exchange")
       }
       return sum
@@ -527,7 +532,7 @@ extension Exchange {
     self.init(
       originals: [reader.reference(original)],
       answers: answer.map { [reader.reference($0)] } ?? [],
-      originalTotal: reader.count(original), answerTotal: real.flatMap { reader.count($0) },
+      originalTotal: reader.weight(original), answerTotal: real.flatMap { reader.weight($0) },
       latestOriginal: day(original), earliestAnswer: real.flatMap { day($0) },
       matching: answer == nil ? nil : .window,
       outcome: answer == nil
