@@ -128,18 +128,27 @@ public struct FigureConflict: Hashable, Sendable, Codable {
 /// true (``figureConflicts``). Self-loops are left out throughout.
 ///
 /// - Complexity: O(n + c·log n + F·n + S·E) for n actions, c claimed actions, F figures,
-///   S sources and E distinct (source list, actor) pairs among the selected actions.
+///   S sources and E distinct (source list, actor) pairs among the selected actions, plus
+///   O(min(S, 100)·K) for the omissions itemised among K actors.
 public struct SourceAnalysis: Hashable, Sendable, Codable {
   /// Declared sources in their order, then the undeclared ones named anywhere, by id.
   public var sources: [SourceSummary]
   /// Selected actions that list no source.
   public var unsourcedActions: Int
   public var claimDisagreements: [ClaimDisagreement]
-  /// One entry per source that omits something, in the order of ``sources``.
+  /// One entry per source that omits something, in the order of ``sources``; when more than
+  /// ``omissionsListed`` sources omit something, the ``omissionsListed`` that report the most
+  /// actions (ties by their order).
   public var omissions: [Omission]
+  /// The sources that omit something, itemised in ``omissions`` or not.
+  public var omittingSources: Int
   /// Every figure of the data set, in its order.
   public var figures: [FigureCheck]
   public var figureConflicts: [FigureConflict]
+
+  /// The most sources ``omissions`` itemises: each lists up to every actor, so that event
+  /// data, which names one source per event, would otherwise list sources × actors entries.
+  public static let omissionsListed = 100
 
   /// Analyses the sources of a network's selection.
   ///
@@ -221,9 +230,25 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     let actorsByID = (0..<k).filter { sourcedActions[$0] > 0 }.sorted {
       network.actors[$0].id < network.actors[$1].id
     }
+    // A source omits something when it reports fewer of the sourced actions than there are
+    // (each action once per source). Event data names one URL per event: a million sources
+    // each omitting nearly every actor, so only the sources reporting the most are itemised.
+    let sourcedTotal = sourcedActions.reduce(0, +)
+    var reportedBySource = [Int](repeating: 0, count: ids.count)
+    for (key, value) in reported { reportedBySource[key / max(k, 1)] += value.actions }
+    let omitting = summaries.indices.filter { s in
+      summaries[s].actions > 0 && table.sourceSymbols.index(of: ids[s].rawValue) != nil
+        && reportedBySource[s] < sourcedTotal
+    }
+    let itemised =
+      omitting.count <= Self.omissionsListed
+      ? omitting
+      : omitting.sorted {
+        reportedBySource[$0] != reportedBySource[$1]
+          ? reportedBySource[$0] > reportedBySource[$1] : $0 < $1
+      }.prefix(Self.omissionsListed).sorted()
     var omissions: [Omission] = []
-    for s in summaries.indices where summaries[s].actions > 0 {
-      guard table.sourceSymbols.index(of: ids[s].rawValue) != nil else { continue }
+    for s in itemised {
       var actors: [OmittedActor] = []
       var actions = 0
       var weight: Int64 = 0
@@ -269,6 +294,7 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
     unsourcedActions = unsourced
     claimDisagreements = disagreements
     self.omissions = omissions
+    omittingSources = omitting.count
     figures = checks
     figureConflicts = Self.conflicts(among: checks)
   }

@@ -18,6 +18,11 @@ extension SourceAnalysis {
     let reporting = sources.filter { $0.actions > 0 }.count
     let notBorneOut = figures.filter { !$0.agrees }
     var omitted: [String] = []
+    if omittingSources > omissions.count {
+      omitted.append(
+        NumberText.counted(omittingSources, "source") + " omit something; the "
+          + NumberText.grouped(omissions.count) + " that report the most actions are listed")
+    }
     for o in omissions {
       omitted.append(
         "\(o.source): " + NumberText.counted(o.actions, "action") + " of "

@@ -165,7 +165,7 @@ extension Statistics {
     let notBorneOut = s.figures.filter { !$0.agrees }.count
     return NumberText.counted(s.sources.count, "source") + "; "
       + NumberText.counted(s.claimDisagreements.count, "action") + " with disagreeing claims, "
-      + NumberText.counted(s.omissions.count, "source") + " with omissions, "
+      + NumberText.counted(s.omittingSources, "source") + " with omissions, "
       + NumberText.counted(notBorneOut, "figure") + " not borne out, "
       + NumberText.counted(s.figureConflicts.count, "figure conflict")
   }

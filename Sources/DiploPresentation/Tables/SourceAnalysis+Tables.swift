@@ -170,7 +170,12 @@ extension SourceAnalysis {
       notes: [
         "per source that reports selected actions: the actors some of whose actions it does not "
           + "list"
-      ],
+      ]
+        + (omittingSources > omissions.count
+          ? [
+            "\(NumberText.grouped(omittingSources)) sources omit something: the "
+              + "\(NumberText.grouped(omissions.count)) that report the most actions are listed"
+          ] : []),
       rows: rows,
       columns: [
         ColumnSpec("source", "source") { .text($0.0.rawValue) },
