@@ -9,6 +9,9 @@ import Foundation
 /// - A folder holds `actions.csv` and optionally `actors.csv`.
 /// - Event data (GDELT, ICEWS, POLECAT) is recognised by its content, whatever its name (GDELT
 ///   names its exports `….export.CSV`): see ``EventData``.
+/// - Any of these compressed with gzip (`.gz`) or as the one file of a `.zip` archive (as
+///   GDELT ships its exports) is recognised by its first bytes and decompressed into memory
+///   first, within ``Limits/maxBytes``: see ``Decompression``.
 /// - `-` is standard input: JSON unless `format` says otherwise.
 public enum DataSetFile {
   /// The input formats.
@@ -161,6 +164,10 @@ public enum DataSetFile {
     _ path: String, actors: String? = nil, format: Format? = nil, limits: Limits = Limits(),
     events: EventData.ReadOptions = EventData.ReadOptions()
   ) throws -> Document {
+    if let compressed = Decompression.Kind(ofFileAt: path) {
+      return try readCompressed(
+        path, compressed, actors: actors, format: format, limits: limits, events: events)
+    }
     switch try resolve(path, actors: actors, format: format) {
     case .events(let file, let format):
       let options = eventOptions(events, limits: limits)
