@@ -36,8 +36,8 @@ import Testing
     try inFolder { folder in
       let files: [(String, [UInt8])] = [
         ("20180326.export.CSV", Array(Self.gdelt.utf8)),
-        ("events.tab", Array(ICEWSSamples.file(ICEWSReaderTests.events).utf8)),
-        ("polecat.txt", Array(POLECATSamples.file(POLECATReaderTests.events).utf8)),
+        ("events.tab", Array(ICEWSSamples.file(ICEWSSamples.worked).utf8)),
+        ("polecat.txt", Array(POLECATSamples.file(POLECATSamples.worked).utf8)),
         ("actions.csv", CSVSamples.actions(rows: 200, seed: 7)),
         ("skripal-2018.json", Array(try Data(contentsOf: Fixtures.graph("skripal-2018.json")))),
       ]

@@ -10,21 +10,8 @@ import Testing
 @Suite struct ICEWSReaderTests {
   typealias Event = ICEWSSamples.Event
 
-  /// Eight rows of March 2018. Kept with the default codes (161): rows 1–4, 7 and 8. Row 2
-  /// repeats row 1's (Event ID, Event Date): one event, with both publishers. Row 5 has `NA`
-  /// for its source country (skipped, counted); row 6 is of code 0211 (passed over); row 8
-  /// repeats Event ID 1 on another day: another event. "Atlantis" is no country the reference
-  /// knows: kept as written, with a warning.
-  static let events: [Event] = [
-    Event("1", "2018-03-26", "United Kingdom", "Russian Federation", publisher: "Wire A"),
-    Event("1", "2018-03-26", "United Kingdom", "Russian Federation", publisher: "Wire B"),
-    Event("2", "2018-03-29", "Russian Federation", "United Kingdom"),
-    Event("3", "2018-03-26", "United States", "Russian Federation"),
-    Event("4", "2018-03-27", "NA", "Russian Federation"),
-    Event("5", "2018-03-27", "France", "Russian Federation", "0211"),
-    Event("6", "2018-03-30", "Russian Federation", "United States"),
-    Event("1", "2018-03-28", "Atlantis", "Russian Federation"),
-  ]
+  /// The worked example (``ICEWSSamples/worked``).
+  static let events = ICEWSSamples.worked
 
   static func read(
     _ text: String, format: EventData.Format? = nil,

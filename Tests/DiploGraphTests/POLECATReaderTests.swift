@@ -9,19 +9,8 @@ import Testing
 @Suite struct POLECATReaderTests {
   typealias Event = POLECATSamples.Event
 
-  /// Six events. By default (SANCTION, mode expel or withdraw, diplomatic context) a1 and a2
-  /// are kept; a3 is an expulsion in an economic context, a4 a discontinuation, a5 an
-  /// accusation; a6 has no actor country (skipped, counted).
-  static let events: [Event] = [
-    Event("a1", "2018-03-26", "GBR", "RUS"),
-    Event(
-      "a2", "2018-03-27", "RUS", "GBR", type: "sanction", mode: "withdraw",
-      contexts: "diplomatic;military"),
-    Event("a3", "2018-03-27", "USA", "RUS", contexts: "economic"),
-    Event("a4", "2018-03-28", "FRA", "RUS", mode: "discontinue"),
-    Event("a5", "2018-03-28", "RUS", "FRA", type: "ACCUSE", mode: "disapprove"),
-    Event("a6", "2018-03-29", "", "RUS"),
-  ]
+  /// The worked example (``POLECATSamples/worked``).
+  static let events = POLECATSamples.worked
 
   static func read(
     _ bytes: [UInt8], format: EventData.Format? = nil, codes: String? = nil

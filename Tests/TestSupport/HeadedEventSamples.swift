@@ -37,6 +37,22 @@ public enum ICEWSSamples {
     }
   }
 
+  /// Eight rows of March 2018. Kept with the default codes (161): rows 1–4, 7 and 8. Row 2
+  /// repeats row 1's (Event ID, Event Date): one event, with both publishers. Row 5 has `NA`
+  /// for its source country (skipped, counted); row 6 is of code 0211 (passed over); row 8
+  /// repeats Event ID 1 on another day: another event. "Atlantis" is no country the reference
+  /// knows: kept as written, with a warning.
+  public static let worked: [Event] = [
+    Event("1", "2018-03-26", "United Kingdom", "Russian Federation", publisher: "Wire A"),
+    Event("1", "2018-03-26", "United Kingdom", "Russian Federation", publisher: "Wire B"),
+    Event("2", "2018-03-29", "Russian Federation", "United Kingdom"),
+    Event("3", "2018-03-26", "United States", "Russian Federation"),
+    Event("4", "2018-03-27", "NA", "Russian Federation"),
+    Event("5", "2018-03-27", "France", "Russian Federation", "0211"),
+    Event("6", "2018-03-30", "Russian Federation", "United States"),
+    Event("1", "2018-03-28", "Atlantis", "Russian Federation"),
+  ]
+
   /// One record of `event` in the order of `columns`, the other fields filled as ICEWS fills
   /// them (`NA` where it has nothing).
   public static func record(_ event: Event, columns: [String] = columns) -> String {
@@ -98,6 +114,20 @@ public enum POLECATSamples {
       self.contexts = contexts
     }
   }
+
+  /// Six events. By default (SANCTION, mode expel or withdraw, diplomatic context) a1 and a2
+  /// are kept; a3 is an expulsion in an economic context, a4 a discontinuation, a5 an
+  /// accusation; a6 has no actor country (skipped, counted).
+  public static let worked: [Event] = [
+    Event("a1", "2018-03-26", "GBR", "RUS"),
+    Event(
+      "a2", "2018-03-27", "RUS", "GBR", type: "sanction", mode: "withdraw",
+      contexts: "diplomatic;military"),
+    Event("a3", "2018-03-27", "USA", "RUS", contexts: "economic"),
+    Event("a4", "2018-03-28", "FRA", "RUS", mode: "discontinue"),
+    Event("a5", "2018-03-28", "RUS", "FRA", type: "ACCUSE", mode: "disapprove"),
+    Event("a6", "2018-03-29", "", "RUS"),
+  ]
 
   /// One record of `event`, ended by `trailingTabs` empty fields.
   public static func record(_ event: Event, trailingTabs: Int = 0) -> String {
