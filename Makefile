@@ -1,5 +1,6 @@
 # DiploGraph — the two commands: `make demo` and `make test`.
-# Both install what is missing on a Debian machine (libgraphviz-dev via apt-get), then build.
+# Both install what is missing on a Debian machine (libgraphviz-dev, zlib1g-dev via apt-get),
+# then build.
 
 SWIFT        ?= swift
 OUT          ?= out
@@ -15,12 +16,14 @@ CLI          := .build/debug/diplograph
 
 # Install the system packages the build needs, only when they are missing.
 setup:
-	@if ! pkg-config --exists libgvc 2>/dev/null; then \
-	  echo "setup: installing libgraphviz-dev (apt-get)"; \
+	@if ! pkg-config --exists libgvc zlib 2>/dev/null; then \
+	  echo "setup: installing libgraphviz-dev and zlib1g-dev (apt-get)"; \
 	  $(APT_GET) update -qq && \
-	  $(APT_GET) install -y -qq --no-install-recommends libgraphviz-dev pkg-config >/dev/null; \
+	  $(APT_GET) install -y -qq --no-install-recommends libgraphviz-dev zlib1g-dev pkg-config \
+	    >/dev/null; \
 	fi
 	@pkg-config --exists libgvc || { echo "setup: libgvc still not found by pkg-config" >&2; exit 1; }
+	@pkg-config --exists zlib || { echo "setup: zlib still not found by pkg-config" >&2; exit 1; }
 	@if ! command -v chromium >/dev/null 2>&1; then \
 	  echo "setup: installing chromium for the report's browser tests (apt-get)"; \
 	  $(APT_GET) update -qq && \

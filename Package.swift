@@ -25,9 +25,16 @@ let package = Package(
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]
     ),
-    // Core: model, formats, validation, analytics. No C, no Graphviz.
+    // zlib through pkg-config, for .gz and .zip inputs: nothing copied.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    // Core: model, formats, validation, analytics. No Graphviz; C only for zlib (Decompression).
     .target(
       name: "DiploGraph",
+      dependencies: ["CZlib"],
       exclude: ["Reference/Data", "Reference/generate_reference.py"]),
     // DOT writer, in-process Graphviz rendering, SVG embedding.
     .target(name: "DiploRender", dependencies: ["DiploGraph", "CGraphviz"]),

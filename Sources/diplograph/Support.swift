@@ -59,7 +59,7 @@ nonisolated(unsafe) var runInputName: String?
 struct InputOptions: ParsableArguments {
   @Argument(
     help: ArgumentHelp(
-      "The data set: a .json file, an actions .csv file, a folder holding actions.csv, a GDELT event export, or - for standard input.",
+      "The data set: a .json file, an actions .csv file, a folder holding actions.csv, a GDELT, ICEWS or POLECAT event file (any of them also .gz or a one-file .zip), or - for standard input.",
       valueName: "file"))
   var file: String
 
@@ -71,13 +71,13 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     help:
-      "The input's format when its name and content do not tell (json, csv or gdelt; standard input is json unless told)."
+      "The input's format when its name and content do not tell (json, csv, gdelt, icews or polecat; standard input is json unless told)."
   )
   var inputFormat: DataSetFile.Format?
 
   @Option(
     help: ArgumentHelp(
-      "For event data: the CAMEO codes of the events kept, each with the codes under it (161,1313; 16 for a whole root; all). Default: 161, reduce or break diplomatic relations.",
+      "For event data: the CAMEO codes of the events kept, each with the codes under it (161,1313; 16 for a whole root; all), or for POLECAT PLOVER types and modes (sanction; sanction/expel@diplomatic). Default: 161, reduce or break diplomatic relations; POLECAT: sanction/expel and sanction/withdraw in a diplomatic context.",
       valueName: "codes"))
   var codes: String?
 
@@ -135,9 +135,9 @@ struct InputOptions: ParsableArguments {
     if maxActions > Int(Int32.max) {
       throw ValidationError("--max-actions expects at most \(Int32.max), found \(maxActions)")
     }
-    if let codes, EventCodeFilter(parsing: codes) == nil {
+    if let codes, EventCodeFilter(parsing: codes) == nil, PLOVERFilter(parsing: codes) == nil {
       throw ValidationError(
-        "--codes expects CAMEO codes of 2 to 4 digits separated by commas, or all; found \"\(codes)\""
+        "--codes expects CAMEO codes of 2 to 4 digits separated by commas, PLOVER types and modes (sanction/expel@diplomatic), or all; found \"\(codes)\""
       )
     }
   }
@@ -146,7 +146,7 @@ struct InputOptions: ParsableArguments {
   var eventOptions: EventData.ReadOptions {
     EventData.ReadOptions(
       codes: codes.flatMap(EventCodeFilter.init(parsing:)) ?? .diplomaticConflict,
-      dedupe: dedupe)
+      plover: codes.flatMap(PLOVERFilter.init(parsing:)), dedupe: dedupe)
   }
 
   /// The reading limits the options set.

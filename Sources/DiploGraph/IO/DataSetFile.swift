@@ -7,8 +7,11 @@ import Foundation
 /// - A `.csv` file is an actions file; its actors come from `actors`, or else from an
 ///   `actors.csv` in the same folder when the file is named `actions.csv`.
 /// - A folder holds `actions.csv` and optionally `actors.csv`.
-/// - Event data (GDELT) is recognised by its content, whatever its name (GDELT names its
-///   exports `….export.CSV`): see ``EventData``.
+/// - Event data (GDELT, ICEWS, POLECAT) is recognised by its content, whatever its name (GDELT
+///   names its exports `….export.CSV`): see ``EventData``.
+/// - Any of these compressed with gzip (`.gz`) or as the one file of a `.zip` archive (as
+///   GDELT ships its exports) is recognised by its first bytes and decompressed into memory
+///   first, within ``Limits/maxBytes``: see ``Decompression``.
 /// - `-` is standard input: JSON unless `format` says otherwise.
 public enum DataSetFile {
   /// The input formats.
@@ -17,11 +20,17 @@ public enum DataSetFile {
     case csv
     /// GDELT 1.0 or 2.0 event exports (``EventData``).
     case gdelt
+    /// ICEWS coded event data (``EventData``).
+    case icews
+    /// POLECAT event data (``EventData``).
+    case polecat
 
     /// The event-data format this is, if it is one.
     var eventFormat: EventData.Format? {
       switch self {
       case .gdelt: .gdelt
+      case .icews: .icews
+      case .polecat: .polecat
       case .json, .csv: nil
       }
     }
@@ -114,7 +123,7 @@ public enum DataSetFile {
     if let events = format?.eventFormat { return .events(path, events) }
     if format == nil, path != "-", let events = detectEvents(path) { return .events(path, events) }
     switch format ?? (path.lowercased().hasSuffix(".csv") ? .csv : .json) {
-    case .json, .gdelt:
+    case .json, .gdelt, .icews, .polecat:
       return .json(path)
     case .csv:
       var actorsPath = actors
@@ -155,13 +164,13 @@ public enum DataSetFile {
     _ path: String, actors: String? = nil, format: Format? = nil, limits: Limits = Limits(),
     events: EventData.ReadOptions = EventData.ReadOptions()
   ) throws -> Document {
+    if let compressed = Decompression.Kind(ofFileAt: path) {
+      return try readCompressed(
+        path, compressed, actors: actors, format: format, limits: limits, events: events)
+    }
     switch try resolve(path, actors: actors, format: format) {
     case .events(let file, let format):
-      var options = events
-      options.maxActions = limits.maxActions
-      options.maxActors = limits.maxActors
-      options.maxRecordBytes = limits.maxRecordBytes
-      options.parallelism = limits.threads ?? options.parallelism
+      let options = eventOptions(events, limits: limits)
       if file == "-" {
         let bytes = try readBytes(file, limit: limits.maxBytes)
         return try EventData.read(bytes, format: format, file: displayName(file), options: options)
@@ -174,6 +183,18 @@ public enum DataSetFile {
     case .csv(let actions, let actorsFile):
       return try readCSV(actions, actors: actorsFile, limits: limits)
     }
+  }
+
+  /// `events` with the limits of `limits`.
+  static func eventOptions(_ events: EventData.ReadOptions, limits: Limits)
+    -> EventData.ReadOptions
+  {
+    var options = events
+    options.maxActions = limits.maxActions
+    options.maxActors = limits.maxActors
+    options.maxRecordBytes = limits.maxRecordBytes
+    options.parallelism = limits.threads ?? options.parallelism
+    return options
   }
 
   static func readCSV(_ actions: String, actors: String?, limits: Limits) throws -> Document {

@@ -86,7 +86,8 @@ enum EventKindNames {
   static var cameo: [String: String] { EventCodes.cameoNames }
 
   /// The display name of `kind`: the style's name, a CAMEO code's name (`cameo_174`, `CAMEO
-  /// 174`, `cameo:174` → `expel or deport individuals (CAMEO 174)`), else the kind with
+  /// 174`, `cameo:174` → `expel or deport individuals (CAMEO 174)`), a PLOVER type and mode's
+  /// (`plover:sanction/expel` → `sanction: expel (…) (PLOVER)`), else the kind with
   /// underscores as spaces.
   static func name(of kind: ActionKind, style: Style) -> String {
     if let name = style.kindNames[kind] { return name }
@@ -94,6 +95,7 @@ enum EventKindNames {
     if let code = cameoCode(raw) {
       return cameo[code].map { "\($0) (CAMEO \(code))" } ?? "CAMEO \(code)"
     }
+    if let name = PLOVERCodes.name(of: kind) { return "\(name) (PLOVER)" }
     return raw.replacingUnderscores
   }
 

@@ -20,6 +20,14 @@ struct EventLayout: Sendable {
     case iso
   }
 
+  /// The code vocabulary of a layout's events.
+  enum Vocabulary: Sendable {
+    /// CAMEO codes in one field (GDELT, ICEWS).
+    case cameo
+    /// PLOVER type, mode and contexts in three fields (POLECAT).
+    case plover
+  }
+
   /// The format's name in messages (`GDELT 2.0`).
   var name: String
   /// The column names, for messages.
@@ -42,6 +50,15 @@ struct EventLayout: Sendable {
   /// The byte offset where records begin (after a header), and the lines before it.
   var dataStart = 0
   var dataStartLine = 0
+  /// How events are coded; with `.plover`, `code` is the event type's field.
+  var vocabulary = Vocabulary.cameo
+  /// PLOVER's mode and contexts fields.
+  var mode: Int?
+  var contexts: Int?
+  /// Whether rows that repeat an (id, date) are one event (ICEWS).
+  var keyedByIDAndDate = false
+  /// Whether the bytes were read as Latin-1 (and turned into UTF-8 before reading).
+  var latin1 = false
 
   var columnCount: Int { names.count }
 

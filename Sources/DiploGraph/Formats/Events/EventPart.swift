@@ -46,7 +46,7 @@ struct EventPart {
 struct EventPartReader {
   let input: CSVInput
   let layout: EventLayout
-  let filter: EventCodeFilter
+  let selection: EventSelection
   let file: String?
   let maxRecordBytes: Int
   let maxDiagnostics: Int
@@ -67,7 +67,7 @@ struct EventPartReader {
     var filled = 0  // bytes in the buffer
     var bufferOffset = range.lowerBound  // file offset of buffer[0]
     var position = range.lowerBound  // file offset of the next byte to read
-    var codeCache: [String: Bool] = [:]
+    var codeCache: [String: String] = [:]
     var resolved: [String: Int32] = [:]
     while true {
       let want = min(capacity - filled, range.upperBound - position)
@@ -126,7 +126,7 @@ struct EventPartReader {
   /// Reads one line (without its line feed) at file offset `offset`.
   private func record(
     _ bytes: UnsafeBufferPointer<UInt8>, offset: Int, part: inout EventPart,
-    state: inout LineState, codes: inout [String: Bool], resolved: inout [String: Int32]
+    state: inout LineState, codes: inout [String: String], resolved: inout [String: Int32]
   ) throws {
     var count = bytes.count
     if count > 0 && bytes[count - 1] == 0x0D { count -= 1 }  // CRLF
@@ -167,19 +167,34 @@ struct EventPartReader {
       let t = text(column)
       return t.isEmpty || layout.missing.contains(t) ? nil : t
     }
-    // The code first: most events are of other codes and cost nothing more.
+    // The code first: most events are of other codes and cost nothing more. The cache maps
+    // a code (PLOVER: type, mode and contexts) to its kind, or "" when it is not kept.
     guard let code = value(layout.code) else {
-      problem(&part, line: line, bytes: bytes, column: layout.code, "expected an event code")
+      let what = layout.vocabulary == .plover ? "an event type" : "an event code"
+      problem(&part, line: line, bytes: bytes, column: layout.code, "expected \(what)")
       return
     }
-    let keep: Bool
-    if let known = codes[code] {
-      keep = known
-    } else {
-      keep = filter.keeps(code)
-      codes[code] = keep
+    let kindName: String
+    switch selection {
+    case .cameo(let filter):
+      if let known = codes[code] {
+        kindName = known
+      } else {
+        kindName = filter.keeps(code) ? layout.kindPrefix + code : ""
+        codes[code] = kindName
+      }
+    case .plover(let filter):
+      let mode = layout.mode.flatMap(value) ?? ""
+      let contexts = layout.contexts.flatMap(value) ?? ""
+      let key = code + "\t" + mode + "\t" + contexts
+      if let known = codes[key] {
+        kindName = known
+      } else {
+        kindName = filter.kind(type: code, mode: mode, contexts: contexts) ?? ""
+        codes[key] = kindName
+      }
     }
-    guard keep else {
+    guard !kindName.isEmpty else {
       part.otherCodes += 1
       return
     }
@@ -238,7 +253,6 @@ struct EventPartReader {
       resolved[spelling] = s
       return s
     }
-    let kindName = layout.kindPrefix + code
     let kind: Int32
     if let known = part.kindIndex[kindName] {
       kind = known

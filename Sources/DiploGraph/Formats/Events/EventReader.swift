@@ -21,11 +21,12 @@ enum EventReader {
   /// - Throws: ``DiploGraphError`` `limit` for more kept events or actors than `options`
   ///   allow, or a line longer than `options.maxRecordBytes`; `io` when reading fails.
   static func read(
-    _ input: CSVInput, file: String?, layout: EventLayout, options: EventData.ReadOptions
+    _ input: CSVInput, file: String?, layout: EventLayout, options: EventData.ReadOptions,
+    selection: EventSelection
   ) throws -> Result {
     let ranges = try partRanges(input, from: layout.dataStart, options: options)
     let reader = EventPartReader(
-      input: input, layout: layout, filter: options.codes, file: file,
+      input: input, layout: layout, selection: selection, file: file,
       maxRecordBytes: options.maxRecordBytes, maxDiagnostics: options.maxDiagnostics,
       maxActions: options.maxActions, blockSize: min(options.maxRecordBytes, 1 << 20),
       reference: .standard)
@@ -37,7 +38,8 @@ enum EventReader {
       parts.append(try result.get())
       if parts[parts.count - 1].stopped { break }
     }
-    return try merge(parts, input: input, file: file, layout: layout, options: options)
+    return try merge(
+      parts, input: input, file: file, layout: layout, options: options, selection: selection)
   }
 
   /// The byte ranges of the parts: near-equal shares of the records, each starting at a line
@@ -82,7 +84,7 @@ enum EventReader {
   /// Joins the parts in file order into one data set.
   private static func merge(
     _ parts: [EventPart], input: CSVInput, file: String?, layout: EventLayout,
-    options: EventData.ReadOptions
+    options: EventData.ReadOptions, selection: EventSelection
   ) throws -> Result {
     let kept = parts.reduce(0) { $0 + $1.actor.count }
     if kept > options.maxActions {
@@ -98,6 +100,10 @@ enum EventReader {
     // With dedupe: the row of each (actor, target, kind, day), and each row's sources.
     var firstRow: [DayKey: Int] = [:]
     var rowSources: [[Int32]] = []
+    // With an (id, date) key (ICEWS): the row of each key, and how many rows repeated one.
+    var keyRow: [KeyOfEvent: Int] = [:]
+    var repeated = 0
+    var usedIDs: Set<String> = []
     var lineBase = layout.dataStartLine
     var recordBase = 0
     for part in parts {
@@ -118,19 +124,36 @@ enum EventReader {
         let target = actors[Int(part.target[i])]
         let kind = UInt16(kinds[Int(part.kind[i])])
         let source = part.sources[i].map { table.sourceSymbols.intern($0) }
+        var eventKey: KeyOfEvent?
+        if layout.keyedByIDAndDate {
+          let id = KeyOfEvent(id: part.ids[i], date: part.date[i])
+          if let row = keyRow[id] {
+            if let source, !rowSources[row].contains(source) { rowSources[row].append(source) }
+            repeated += 1
+            continue
+          }
+          eventKey = id
+        }
         if options.dedupe == .day {
           let key = DayKey(actor: actor, target: target, kind: kind, date: part.date[i])
           if let row = firstRow[key] {
             if let source, !rowSources[row].contains(source) { rowSources[row].append(source) }
             mentions[row] &+= part.mentions[i]
+            if let eventKey { keyRow[eventKey] = row }
             continue
           }
           firstRow[key] = table.count
         }
+        var id = part.ids[i]
+        if let eventKey {
+          keyRow[eventKey] = table.count
+          // An Event ID met again on another day is another event: its action id says the day.
+          if !usedIDs.insert(id).inserted { id += "@\(Day(daysSinceEpoch: part.date[i]))" }
+        }
         rowSources.append(source.map { [$0] } ?? [])
         table.appendRow(
           actor: actor, target: target, kind: kind, count: ActionTable.noCount,
-          date: part.date[i], sourceSet: 0, id: table.idSymbols.intern(part.ids[i]))
+          date: part.date[i], sourceSet: 0, id: table.idSymbols.intern(id))
         mentions.append(part.mentions[i])
         rowLines.append(Int32(truncatingIfNeeded: lineBase + Int(part.line[i]) + 1))
         rowOffsets.append(part.offset[i])
@@ -146,17 +169,30 @@ enum EventReader {
       throw DiploGraphError.tooMany(
         "actors", .init(.maxActors, options.maxActors), at: SourceLocation(file: file))
     }
-    diagnostics += summary(parts, file: file, options: options)
+    diagnostics += summary(parts, file: file, selection: selection)
+    if repeated > 0 {
+      diagnostics.append(
+        Diagnostic(
+          .warning,
+          "merged \(repeated) row(s) that repeat an event's \(layout.names[layout.id]) and "
+            + "\(layout.names[layout.date]) into the event's first row (one event each)",
+          at: SourceLocation(file: file)))
+    }
     let reference = ReferenceData.standard
     let dataSet = DataSet(
       title: file.map { "\(layout.name) events from \(($0 as NSString).lastPathComponent)" }
         ?? "\(layout.name) events",
       notes: [
-        "Read from \(layout.name) event data: events of the codes \(options.codes) kept, "
+        "Read from \(layout.name) event data: events of \(selection) kept, "
           + "one action per event\(options.dedupe == .day ? " and per day" : "") "
           + "without a count of diplomats."
       ],
-      actors: table.endpointSymbols.strings.compactMap { reference.actor(ActorID($0))?.actor },
+      // Every actor declared: the reference's, and each spelling it does not know as written
+      // (warned about in the summary), so that the data set validates.
+      actors: table.endpointSymbols.strings.map {
+        reference.actor(ActorID($0))?.actor
+          ?? Actor(id: ActorID($0), name: $0, note: "not in the reference data")
+      },
       sources: table.sourceSymbols.strings.map {
         Source(id: SourceID($0), title: $0, url: $0.hasPrefix("http") ? $0 : nil)
       },
@@ -169,7 +205,7 @@ enum EventReader {
   /// The warnings that say what was left out: events of kept codes without both countries,
   /// and spellings of countries that are not in the reference data.
   private static func summary(
-    _ parts: [EventPart], file: String?, options: EventData.ReadOptions
+    _ parts: [EventPart], file: String?, selection: EventSelection
   ) -> [Diagnostic] {
     var result: [Diagnostic] = []
     let without = parts.reduce(0) { $0 + $1.withoutCountries }
@@ -177,7 +213,7 @@ enum EventReader {
       result.append(
         Diagnostic(
           .warning,
-          "skipped \(without) event(s) of the codes \(options.codes) without both an actor "
+          "skipped \(without) event(s) of \(selection) without both an actor "
             + "and a target country", at: SourceLocation(file: file)))
     }
     var unknown: [String: Int] = [:]
@@ -193,6 +229,12 @@ enum EventReader {
           at: SourceLocation(file: file)))
     }
     return result
+  }
+
+  /// An event's (id, date): the key of an ICEWS event, which may be repeated on several rows.
+  private struct KeyOfEvent: Hashable {
+    var id: String
+    var date: Int32
   }
 
   /// An event's (actor, target, kind, day): what `dedupe day` keeps one event of.
