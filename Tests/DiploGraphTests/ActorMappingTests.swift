@@ -143,7 +143,7 @@ import Testing
       }
       var mapped = DataSet(actions: spelt)
       mapped.mapActorSpellings()
-      let options = AnalysisOptions()
+      let options = AnalysisOptions(blocs: ["EU", "NATO"])
       let expected = try Statistics(DataSet(actions: canonical), options: options)
       #expect(try Statistics(mapped, options: options) == expected)
     }
