@@ -26,31 +26,35 @@ struct ReferenceOptions: ParsableArguments {
   }
 
   /// The lines `validate` prints about the mapping: each spelling renamed and how, then the
-  /// ids not recognised, each list capped like the diagnostics; empty when nothing was
-  /// renamed and nothing left unrecognised.
-  static func report(_ mapping: ActorMapping?, limit: Int = maxListedDiagnostics) -> String {
+  /// ids not recognised, at most `limit` of them in all (then how many more), so that the
+  /// report and the diagnostics share one cap; one line of counts when `limit` is 0 (the
+  /// diagnostics fill the list). Empty when nothing was renamed or left unrecognised.
+  static func report(_ mapping: ActorMapping?, limit: Int) -> String {
     guard let mapping else { return "actor ids kept as written (--keep-ids)\n" }
+    let mapped = mapping.mapped.count
+    let unknown = mapping.unrecognised.count
+    guard mapped + unknown > 0 else { return "" }
+    let counts =
+      "\(mapped) actor spelling(s) mapped to reference ids (\(mapping.idsBefore) distinct ids "
+      + "became \(mapping.idsAfter)), \(unknown) not recognised"
+    guard limit > 0 else { return counts + " (not listed: the problems fill the list)\n" }
     var text = ""
-    func more(_ total: Int) {
-      if total > limit { text += "  … and \(total - limit) more not listed\n" }
+    var left = limit
+    func list(_ header: String, _ lines: [String]) {
+      guard !lines.isEmpty else { return }
+      text += header
+      for line in lines.prefix(left) { text += "  \(line)\n" }
+      if lines.count > left { text += "  … and \(lines.count - left) more not listed\n" }
+      left = max(0, left - lines.count)
     }
-    if !mapping.mapped.isEmpty {
-      text +=
-        "mapped \(mapping.mapped.count) actor spelling(s) to reference ids "
-        + "(\(mapping.idsBefore) distinct ids became \(mapping.idsAfter)):\n"
-      for entry in mapping.mapped.prefix(limit) {
-        text += "  \(JSON.quoted(entry.spelling)) → \(entry.id) (\(entry.how))\n"
-      }
-      more(mapping.mapped.count)
-    }
-    if !mapping.unrecognised.isEmpty {
-      text +=
-        "not recognised by the reference, kept as written: \(mapping.unrecognised.count) "
-        + "actor id(s):\n"
-      for id in mapping.unrecognised.prefix(limit) { text += "  \(JSON.quoted(id.rawValue))\n" }
-      more(mapping.unrecognised.count)
-    }
-    for (declared, id) in mapping.declaredClaims.sorted(by: { $0.key < $1.key }).prefix(limit) {
+    list(
+      "mapped \(mapped) actor spelling(s) to reference ids (\(mapping.idsBefore) distinct ids "
+        + "became \(mapping.idsAfter)):\n",
+      mapping.mapped.map { "\(JSON.quoted($0.spelling)) → \($0.id) (\($0.how))" })
+    list(
+      "not recognised by the reference, kept as written: \(unknown) actor id(s):\n",
+      mapping.unrecognised.map { JSON.quoted($0.rawValue) })
+    for (declared, id) in mapping.declaredClaims.sorted(by: { $0.key < $1.key }).prefix(left) {
       text += "declared actor \(JSON.quoted(declared.rawValue)) kept; it stands for \(id)\n"
     }
     return text

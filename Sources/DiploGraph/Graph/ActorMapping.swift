@@ -13,7 +13,8 @@
 ///   declared claims it.
 /// - Every other id (an action's actor or target, a bloc member, a figure's actor) is looked
 ///   up with ``ReferenceData/resolve(_:)``; a recognised one is renamed, an unrecognised one
-///   is kept as written and listed in ``unrecognised``.
+///   is kept as written and listed in ``unrecognised``. An id holding a control character
+///   (`Fra\u{1}nce`) is never renamed: validation refuses it.
 public struct ActorMapping: Hashable, Sendable {
   /// One spelling renamed.
   public struct Entry: Hashable, Sendable, Codable {
@@ -49,11 +50,12 @@ public struct ActorMapping: Hashable, Sendable {
   public var alreadyReference: [ActorID] = []
   /// Undeclared ids the reference does not know, kept as written, sorted.
   public var unrecognised: [ActorID] = []
-  /// Declared ids that are spellings of a reference actor, with the reference id they claim
-  /// (`Russia` → `RUS`), sorted by the declared id.
+  /// Declared ids that are another spelling of a reference actor, each with the reference id
+  /// it claims (`Russia` → `RUS`).
   public var declaredClaims: [ActorID: ActorID] = [:]
-  /// The number of distinct actor ids before and after the pass.
+  /// The number of distinct actor ids the actions named before the pass.
   public var idsBefore = 0
+  /// The number of distinct actor ids the actions name after the pass.
   public var idsAfter = 0
 
   /// The new id of each renamed spelling.
@@ -91,7 +93,9 @@ extension DataSet {
       if let known = decided[spelling] { return known }
       var result: ActorID? = nil
       if !declared.contains(spelling) {
-        if let match = reference.resolve(spelling) {
+        // An id with a control character is left for validation to refuse, not repaired.
+        let clean = Validation.controlCharacter(in: spelling) == nil
+        if clean, let match = reference.resolve(spelling) {
           let id = claimedBy[match.id] ?? match.id
           if id.rawValue != spelling {
             result = id
