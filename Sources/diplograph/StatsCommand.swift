@@ -63,8 +63,8 @@ struct AnalysisArguments: ParsableArguments {
     var blocs: [BlocID]? = nil
     if let compareBlocs {
       let ids = compareBlocs.split(separator: ",").map { BlocID(String($0)) }
-      let known = Set(dataSet.blocs.map(\.id))
-      if let unknown = ids.first(where: { !known.contains($0) }) {
+      let known = ReferenceOptions.knownBlocs(in: dataSet)
+      if let unknown = ids.first(where: { !known.contains($0.rawValue) }) {
         throw CommandFailure.usage("--compare-blocs: the data set has no bloc \(unknown)")
       }
       blocs = ids

@@ -113,6 +113,8 @@ struct InputOptions: ParsableArguments {
       "Refuse JSON inputs of more values than this (the parse tree's memory).", valueName: "n"))
   var maxJsonValues: Int = JSON.Limits().maxValues
 
+  @OptionGroup var reference: ReferenceOptions
+
   /// The option that raises a reading limit, if one does.
   static func option(raising limit: DiploGraphError.Limit.Name) -> String? {
     switch limit {
@@ -176,6 +178,7 @@ struct InputOptions: ParsableArguments {
         "--weight mentions: the data set has no mentions (event data such as GDELT has them)")
     }
     document.dataSet.weight = weight
+    reference.apply(to: &document.dataSet)
     return document
   }
 
@@ -263,7 +266,7 @@ struct SelectionOptions: ParsableArguments {
     }
     let blocList = list(blocs)
     if !blocList.isEmpty {
-      let known = Set(dataSet.blocs.map(\.id.rawValue))
+      let known = ReferenceOptions.knownBlocs(in: dataSet)
       if let unknown = blocList.first(where: { !known.contains($0) }) {
         let names = dataSet.blocs.map(\.id.rawValue).joined(separator: ", ")
         throw CommandFailure.usage(

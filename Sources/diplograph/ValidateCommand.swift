@@ -33,6 +33,8 @@ struct ValidateCommand: ParsableCommand {
     let name = input.file == "-" ? "<stdin>" : input.file
     let failed = errors > 0 || (strict && warnings > 0)
     if !quiet {
+      text += ReferenceOptions.report(
+        runActorMapping, limit: max(0, maxListedDiagnostics - diagnostics.count))
       let data = document.dataSet
       let counts =
         "\(data.actions.count) actions, \(data.actors.count) actors, \(data.blocs.count) blocs, "

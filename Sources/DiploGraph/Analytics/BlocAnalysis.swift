@@ -115,28 +115,28 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
 
   /// Analyses the blocs `blocs` (all of the data set's blocs, in their order, when `nil`).
   ///
-  /// - Throws: ``DiploGraphError`` with code `invalid` when a bloc id is not the data set's,
-  ///   `overflow` when a sum does not fit in 64 bits.
+  /// A chosen bloc the data set does not have but the reference does (`EU`, `NATO`: see
+  /// ``ReferenceData``) is taken from the reference, with membership at the date of each
+  /// action (``init(_:blocs:reference:)``); a data set's own bloc of the same id wins.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `invalid` when a bloc id is neither the data
+  ///   set's nor the reference's, `overflow` when a sum does not fit in 64 bits.
   public init(_ network: Network, blocs chosen: [BlocID]? = nil) throws {
     let dataSet = network.dataSet
     var blocs: [Bloc] = []
     if let chosen {
-      var seen = Set<BlocID>()
-      for id in chosen where seen.insert(id).inserted {
-        guard let bloc = dataSet.bloc(id) else {
-          throw DiploGraphError(.invalid, "unknown bloc \"\(id)\"")
-        }
-        blocs.append(bloc)
+      if chosen.contains(where: { dataSet.bloc($0) == nil }) {
+        try self.init(network, blocs: chosen, reference: .standard)
+        return
       }
+      var seen = Set<BlocID>()
+      for id in chosen where seen.insert(id).inserted { blocs.append(dataSet.bloc(id)!) }
     } else {
       var seen = Set<BlocID>()
       blocs = dataSet.blocs.filter { seen.insert($0.id).inserted }
     }
-    let links = network.links
     let k = network.nodeCount
-    let b = blocs.count
-
-    // Members, each once per bloc; memberships per node, as ranges of one array.
+    // Members, each once per bloc; the chosen blocs of each node.
     var members: [[ActorID]] = []
     var blocsOfNode = [[Int32]](repeating: [], count: k)
     var blocCount: [ActorID: Int] = [:]
@@ -149,6 +149,26 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
         if let v = network.node(of: id) { blocsOfNode[v].append(Int32(index)) }
       }
     }
+    try self.init(
+      links: network.links, blocs: blocs.map { ($0.id, $0.name) }, members: members,
+      blocsOfNode: blocsOfNode, actorOfNode: network.actors.map(\.id),
+      overlapping: blocCount.filter { $0.value > 1 }.keys.sorted())
+  }
+
+  /// The analysis of `links` among nodes that each stand for one actor (`actorOfNode`); in
+  /// the dated path several nodes stand for one actor, one per set of blocs it was in when it
+  /// acted or was acted upon (``init(_:blocs:reference:)``).
+  ///
+  /// - Parameters:
+  ///   - members: per bloc, its members, each once, in the order to report them.
+  ///   - blocsOfNode: per node, the indices of the chosen blocs it is in.
+  ///   - overlapping: the actors to report as in two or more chosen blocs, sorted.
+  init(
+    links: LinkTable, blocs: [(id: BlocID, name: String)], members: [[ActorID]],
+    blocsOfNode: [[Int32]], actorOfNode: [ActorID], overlapping: [ActorID]
+  ) throws {
+    let k = links.nodeCount
+    let b = blocs.count
     var memberStart = [Int](repeating: 0, count: k + 1)
     for v in 0..<k { memberStart[v + 1] = memberStart[v] + blocsOfNode[v].count }
     let memberBlocs = blocsOfNode.flatMap { $0 }
@@ -211,17 +231,22 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
       }
     }
 
+    // W_B and the active members, node by node.
+    var blocWeight = [Int64](repeating: 0, count: b)
+    var activeSet = [Set<ActorID>](repeating: [], count: b)
+    for v in 0..<k {
+      for a in membership[v] {
+        blocWeight[a] = try checkedAdd(
+          blocWeight[a], outStrength[v], "the weight of bloc \(blocs[a].id)")
+        if outDegree[v] > 0 { activeSet[a].insert(actorOfNode[v]) }
+      }
+    }
     let total = links.totalWeight
     var results: [BlocWeight] = []
     var shareSum = 0.0
     for (index, bloc) in blocs.enumerated() {
-      var weight: Int64 = 0
-      var active: [ActorID] = []
-      for id in members[index] {
-        guard let v = network.node(of: id) else { continue }
-        weight = try checkedAdd(weight, outStrength[v], "the weight of bloc \(bloc.id)")
-        if outDegree[v] > 0 { active.append(id) }
-      }
+      let weight = blocWeight[index]
+      let active = members[index].filter { activeSet[index].contains($0) }
       let share = fraction(weight, total)
       shareSum += share ?? 0
       let ei = try eiIndex(external: externalWeight[index], internal: internalWeight[index])
@@ -237,13 +262,12 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
           linkEIIndex: linkEI))
     }
 
-    var unassigned: [ActorID] = []
+    var unassigned = Set<ActorID>()
     var unassignedWeight: Int64 = 0
     for v in 0..<k where outDegree[v] > 0 && membership[v].isEmpty {
-      unassigned.append(network.actors[v].id)
+      unassigned.insert(actorOfNode[v])
       unassignedWeight = try checkedAdd(unassignedWeight, outStrength[v], "the unassigned weight")
     }
-    let overlapping = blocCount.filter { $0.value > 1 }.keys.sorted()
     let status: PartitionCheck.Status =
       !overlapping.isEmpty ? .overlapping : (unassigned.isEmpty ? .partition : .disjointIncomplete)
 
@@ -257,19 +281,28 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
       links: (0..<b).map { Array(linkCounts[($0 * b)..<($0 * b + b)]) }, toUnassigned: toUnassigned,
       fromUnassigned: fromUnassigned, unassignedToUnassigned: unassignedToUnassigned)
     blocGraph = try Self.blocGraphReciprocity(
-      links: links, membership: membership, linked: linked, blocCount: b)
+      links: links, membership: membership, linked: linked, blocCount: b,
+      actorOfNode: actorOfNode)
   }
 
   /// The reciprocity of the bloc-level graph (see the type's documentation).
   static func blocGraphReciprocity(
-    links: LinkTable, membership: [[Int]], linked: [Bool], blocCount b: Int
+    links: LinkTable, membership: [[Int]], linked: [Bool], blocCount b: Int,
+    actorOfNode: [ActorID]
   ) throws -> Reciprocity {
-    // Node of each actor in no bloc: b, b + 1, … in node order.
+    // Node of each actor in no bloc: b, b + 1, … in node order (one per actor, however many
+    // nodes stand for it).
     var single = [Int](repeating: -1, count: membership.count)
+    var singleOfActor: [ActorID: Int] = [:]
     var g = b
     for v in membership.indices where linked[v] && membership[v].isEmpty {
-      single[v] = g
-      g += 1
+      if let known = singleOfActor[actorOfNode[v]] {
+        single[v] = known
+      } else {
+        single[v] = g
+        singleOfActor[actorOfNode[v]] = g
+        g += 1
+      }
     }
     // The groups of each actor, as ranges of one array.
     var groupStart = [Int](repeating: 0, count: membership.count + 1)

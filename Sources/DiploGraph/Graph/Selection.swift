@@ -53,6 +53,9 @@ public struct Selection: Hashable, Sendable {
 public struct CompiledSelection: Sendable {
   let kindAllowed: [Bool]?
   let endpointAllowed: [Bool]?
+  /// Per endpoint symbol, the days it is in a chosen reference bloc (membership at the date of
+  /// each action); `nil` when no chosen bloc comes from the reference.
+  let datedMembership: DatedMembership?
   let side: Selection.Side
   let lowDay: Int32
   let highDay: Int32
@@ -60,8 +63,9 @@ public struct CompiledSelection: Sendable {
   /// Whether the selection keeps every row.
   let keepsAll: Bool
 
-  /// Compiles `selection` for `dataSet.actions`. Blocs and actors the data set does not know
-  /// simply match nothing.
+  /// Compiles `selection` for `dataSet.actions`. A bloc the data set does not have but the
+  /// reference does (``ReferenceData/standard``) keeps an end at the date of each action
+  /// (``DatedMembership``); other blocs and actors the data set does not know match nothing.
   public init(_ selection: Selection, in dataSet: DataSet) {
     let table = dataSet.actions
     if let kinds = selection.kinds {
@@ -89,6 +93,10 @@ public struct CompiledSelection: Sendable {
     } else {
       endpointAllowed = nil
     }
+    let referenceBlocs = (selection.blocs ?? []).filter { dataSet.bloc($0) == nil }
+    datedMembership =
+      referenceBlocs.isEmpty
+      ? nil : DatedMembership(blocs: referenceBlocs.sorted(), of: table, in: .standard)
     side = selection.side
     keepsAll = selection.isAll
     datesFiltered = selection.since != nil || selection.until != nil
@@ -115,8 +123,15 @@ public struct CompiledSelection: Sendable {
       if d == ActionTable.noDate || d < lowDay || d > highDay { return false }
     }
     if let endpointAllowed {
-      let a = endpointAllowed[Int(table.actorColumn[row])]
-      let t = endpointAllowed[Int(table.targetColumn[row])]
+      let actor = Int(table.actorColumn[row])
+      let target = Int(table.targetColumn[row])
+      var a = endpointAllowed[actor]
+      var t = endpointAllowed[target]
+      if let datedMembership {
+        let day = table.dateColumn[row]
+        a = a || datedMembership.contains(actor, on: day)
+        t = t || datedMembership.contains(target, on: day)
+      }
       switch side {
       case .either: if !(a || t) { return false }
       case .actor: if !a { return false }

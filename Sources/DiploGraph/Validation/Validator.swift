@@ -19,7 +19,8 @@
 /// - an action with no source;
 /// - a claim by a source that is not among the action's sources;
 /// - an answer dated before the action it answers;
-/// - an answer that does not go the reverse way of the action it answers.
+/// - an answer that does not go the reverse way of the action it answers;
+/// - actor ids that differ only in case, spacing or punctuation (`RUS`, `rus`).
 ///
 /// A declared actor that takes part in no action is not a problem.
 ///
@@ -152,6 +153,7 @@ struct Validation {
     checkBlocs()
     checkFigures()
     checkResponses()
+    checkConfusableSpellings()
   }
 
   // MARK: Ids

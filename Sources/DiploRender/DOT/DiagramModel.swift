@@ -85,7 +85,7 @@ struct DiagramModel {
     let order = style.colourBlocs ?? dataSet.blocs.map(\.id)
     var blocs: [Bloc] = []
     for id in order where !blocs.contains(where: { $0.id == id }) {
-      if let bloc = dataSet.bloc(id) { blocs.append(bloc) }
+      if let bloc = dataSet.bloc(id) ?? Self.referenceBloc(id, network) { blocs.append(bloc) }
     }
     colourBlocs = blocs
     var colour = [Int?](repeating: nil, count: k)
