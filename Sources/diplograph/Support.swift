@@ -113,6 +113,8 @@ struct InputOptions: ParsableArguments {
       "Refuse JSON inputs of more values than this (the parse tree's memory).", valueName: "n"))
   var maxJsonValues: Int = JSON.Limits().maxValues
 
+  @OptionGroup var spreadsheet: SpreadsheetOptions
+
   /// The option that raises a reading limit, if one does.
   static func option(raising limit: DiploGraphError.Limit.Name) -> String? {
     switch limit {
@@ -151,9 +153,11 @@ struct InputOptions: ParsableArguments {
 
   /// The reading limits the options set.
   var limits: DataSetFile.Limits {
-    DataSetFile.Limits(
+    var limits = DataSetFile.Limits(
       maxBytes: maxInputBytes, maxActions: maxActions, maxActors: maxActors,
       maxRecordBytes: maxRecordBytes, json: JSON.Limits(maxValues: maxJsonValues))
+    limits.sheet = (try? spreadsheet.sheet()) ?? CSVFormat.Sheet()
+    return limits
   }
 
   /// The files this run reads (a folder's `actions.csv` and `actors.csv`, an `actors.csv` found
@@ -255,7 +259,7 @@ struct SelectionOptions: ParsableArguments {
     }
     var selection = Selection(side: side)
     let kindList = list(kinds)
-    if !kindList.isEmpty { selection.kinds = Set(kindList.map { ActionKind($0) }) }
+    if !kindList.isEmpty { selection.kinds = try kindSelection(kindList, in: dataSet) }
     selection.since = try day(since, "since")
     selection.until = try day(until, "until")
     if let since = selection.since, let until = selection.until, since > until {

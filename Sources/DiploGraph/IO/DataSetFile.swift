@@ -55,6 +55,9 @@ public enum DataSetFile {
     /// The threads a reader may use (1…1,024; `nil` for the cores online): not a bound on the
     /// data, but read with the limits by every reader; the data set is the same whatever it is.
     public var threads: Int?
+    /// For CSV: the delimiter and headers of a spreadsheet in another layout (not a bound
+    /// either; read with the limits by the CSV reader).
+    public var sheet = CSVFormat.Sheet()
 
     public init(
       maxBytes: Int = Limits.defaultMaxBytes, maxActions: Int = Limits.defaultMaxActions,
@@ -72,9 +75,11 @@ public enum DataSetFile {
 
     /// The options of the CSV reader under these limits.
     public var csv: CSVFormat.ReadOptions {
-      CSVFormat.ReadOptions(
+      var options = CSVFormat.ReadOptions(
         parallelism: threads, maxActions: maxActions, maxActors: maxActors,
         maxRecordBytes: maxRecordBytes, maxBytes: maxBytes)
+      options.sheet = sheet
+      return options
     }
 
     /// The options of the canonical JSON reader under these limits.

@@ -72,6 +72,7 @@ extension CSVActionsReader {
 
     var sourceSetIndex: [[Int32]: Int32] = [[]: 0]
     var idMaps: [[Int32]] = []
+    var kindFolding = CSVKindFolding()
     for (i, part) in parts.enumerated() {
       var endpointMap: [Int32] = []
       endpointMap.reserveCapacity(part.endpoints.count)
@@ -87,7 +88,8 @@ extension CSVActionsReader {
       m.endpointMaps.append(endpointMap)
       var kindMap: [UInt16] = []
       for (k, name) in part.kinds.enumerated() {
-        let symbol = m.kindSymbols.intern(name)
+        let symbol = kindFolding.symbol(
+          for: name, row: rowOffsets[i] + part.kindFirstRow[k], in: &m.kindSymbols)
         if Int(symbol) == ActionTable.maxKinds {
           stop(row: rowOffsets[i] + part.kindFirstRow[k], column: layout.columns[CSVColumns.kind]) {
             DiploGraphError(
@@ -157,6 +159,11 @@ extension CSVActionsReader {
             file: layout.file, line: 1 + lineOffsets[i] + d.lineBreaks, column: d.column,
             path: layout.path(row: rowOffsets[i] + d.row, column: d.field)))
       }
+    }
+    for variant in kindFolding.variants {
+      m.diagnostics.append(
+        CSVKindFolding.warning(
+          variant, at: location(row: variant.row, column: layout.columns[CSVColumns.kind])))
     }
     return m
   }

@@ -81,6 +81,9 @@ public enum CSVFormat {
     /// The smallest part worth a thread of its own instead of 2 MiB (tests: small files read in
     /// parts).
     @_spi(Testing) public var minimumPartBytes: Int?
+    /// The delimiter and the headers of a spreadsheet in another layout than the format's
+    /// (``Sheet``); by default, the format's own names and the delimiter of the header line.
+    public var sheet = Sheet()
 
     public init(
       maxDiagnostics: Int = 1000, parallelism: Int? = nil,
@@ -115,8 +118,9 @@ public enum CSVFormat {
     actorsFile: String? = nil, options: ReadOptions = ReadOptions()
   ) throws -> Document {
     try read(
-      actions: CSVInput(bytes: actions), actionsSource: .bytes(actions),
-      actionsFile: actionsFile, actors: actors.map { (CSVInput(bytes: $0), .bytes($0)) },
+      actions: CSVInput(bytes: actions).reading(options.sheet), actionsSource: .bytes(actions),
+      actionsFile: actionsFile,
+      actors: try actors.map { (try CSVInput(bytes: $0).reading(options.sheet), .bytes($0)) },
       actorsFile: actorsFile, configuration: try configuration(options)
     ).document
   }
@@ -132,7 +136,10 @@ public enum CSVFormat {
     actionsPath: String, actorsPath: String? = nil, options: ReadOptions = ReadOptions()
   ) throws -> Document {
     let actions = try CSVInput(path: actionsPath, maxBytes: options.maxBytes)
-    let actors = try actorsPath.map { try CSVInput(path: $0, maxBytes: options.maxBytes) }
+      .reading(options.sheet)
+    let actors = try actorsPath.map {
+      try CSVInput(path: $0, maxBytes: options.maxBytes).reading(options.sheet)
+    }
     return try read(
       actions: actions, actionsSource: .path(actionsPath), actionsFile: actionsPath,
       actors: zip(actors, actorsPath).map { ($0, .path($1)) }, actorsFile: actorsPath,
@@ -147,6 +154,7 @@ public enum CSVFormat {
     configuration.maxActions = options.maxActions
     configuration.maxActors = options.maxActors
     configuration.maxRecordBytes = options.maxRecordBytes
+    configuration.headers = options.sheet.columns
     if let splits = options.splits {
       configuration.splits = splits
       configuration.parts = splits.count + 1
