@@ -223,10 +223,16 @@ struct SelectionOptions: ParsableArguments {
       valueName: "kind"))
   var kinds: [String] = []
 
-  @Option(help: ArgumentHelp("Keep actions on or after this day (YYYY-MM-DD).", valueName: "day"))
+  @Option(
+    help: ArgumentHelp(
+      "Keep actions on or after this day (YYYY-MM-DD; YYYY-MM or YYYY: its first day).",
+      valueName: "day"))
   var since: String?
 
-  @Option(help: ArgumentHelp("Keep actions on or before this day (YYYY-MM-DD).", valueName: "day"))
+  @Option(
+    help: ArgumentHelp(
+      "Keep actions on or before this day (YYYY-MM-DD; YYYY-MM or YYYY: its last day).",
+      valueName: "day"))
   var until: String?
 
   @Option(
@@ -252,8 +258,10 @@ struct SelectionOptions: ParsableArguments {
     }
     func day(_ text: String?, _ option: String) throws -> Day? {
       guard let text else { return nil }
-      guard let day = Day(iso: text) else {
-        throw CommandFailure.usage("--\(option) expects a day as YYYY-MM-DD, found \"\(text)\"")
+      guard let day = Day(bound: text, end: option == "until") else {
+        throw CommandFailure.usage(
+          "--\(option) expects a day as YYYY-MM-DD (or a month YYYY-MM, a year YYYY), found "
+            + "\"\(text)\"")
       }
       return day
     }

@@ -13,6 +13,7 @@ struct MergedParts {
   var idColumn: [Int32] = []
   var responses = SparseColumn<[Int32]>()
   var notes = SparseColumn<String>()
+  var partialDates = SparseColumn<PartialDate>()
   var sourceFirstRow: [Int] = []
   var checkpoints: [CSVCheckpoint] = []
   var diagnostics: CappedDiagnostics<Diagnostic>
@@ -148,6 +149,9 @@ extension CSVActionsReader {
         m.responses.append(row: rowOffsets[i] + row, ids.map { idMaps[i][Int($0)] })
       }
       for (row, note) in part.notes { m.notes.append(row: rowOffsets[i] + row, note) }
+      for (row, date) in part.partialDates {
+        m.partialDates.append(row: rowOffsets[i] + row, date)
+      }
     }
 
     m.diagnostics.append(contentsOf: headerWarnings)
@@ -249,7 +253,8 @@ extension CSVActionsReader {
       sourceSymbols: m.sourceSymbols, idSymbols: m.idSymbols, sourceSetTable: m.sourceSetTable,
       actorColumn: columns.actor, targetColumn: columns.target, kindColumn: columns.kind,
       countColumn: columns.count, dateColumn: columns.date, sourceSetColumn: columns.sourceSet,
-      idColumn: m.idColumn, responses: m.responses, notes: m.notes)
+      idColumn: m.idColumn, responses: m.responses, notes: m.notes,
+      partialDates: m.partialDates)
     return Result(
       table: table, layout: layout, diagnostics: m.diagnostics,
       checkpoints: m.checkpoints, sourceFirstRow: m.sourceFirstRow, partsAccepted: partsAccepted)
