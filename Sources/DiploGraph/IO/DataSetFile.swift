@@ -6,7 +6,8 @@ import Foundation
 /// - A `.json` file is the canonical format.
 /// - A `.csv` file is an actions file; its actors come from `actors`, or else from an
 ///   `actors.csv` in the same folder when the file is named `actions.csv`.
-/// - A folder holds `actions.csv` and optionally `actors.csv`.
+/// - A folder holds `actions.csv` and optionally `actors.csv` and `sources.csv` (read too
+///   beside a file named `actions.csv`).
 /// - Event data (GDELT) is recognised by its content, whatever its name (GDELT names its
 ///   exports `….export.CSV`): see ``EventData``.
 /// - `-` is standard input: JSON unless `format` says otherwise.
@@ -142,8 +143,8 @@ public enum DataSetFile {
     case .json(let file), .events(let file, _):
       return Array(Set(named + [file]).subtracting(["-"])).sorted()
     case .csv(let actions, let actorsFile):
-      return Array(Set(named + [actions] + [actorsFile].compactMap { $0 }).subtracting(["-"]))
-        .sorted()
+      let files = [actorsFile, siblingSources(of: actions)].compactMap { $0 }
+      return Array(Set(named + [actions] + files).subtracting(["-"])).sorted()
     case nil: return named
     }
   }
@@ -193,7 +194,9 @@ public enum DataSetFile {
     for path in [actions, actors].compactMap({ $0 }) {
       try checkSize(path, limit: limits.maxBytes)
     }
-    return try CSVFormat.read(actionsPath: actions, actorsPath: actors, options: limits.csv)
+    return try CSVFormat.read(
+      actionsPath: actions, actorsPath: actors, sourcesPath: siblingSources(of: actions),
+      options: limits.csv)
   }
 
   /// The event-data format of the regular file at `path`, from its first 64 KiB; `nil` when it

@@ -34,15 +34,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Parses `YYYY-MM-DD` from raw bytes; the fast path of the CSV reader.
   public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
     guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-    func digits(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for i in range {
-        let d = Int(b[i]) &- 48
-        guard d >= 0 && d <= 9 else { return nil }
-        value = value * 10 + d
-      }
-      return value
-    }
+    func digits(_ range: Range<Int>) -> Int? { ISOText.digits(b, range) }
     guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
     self.init(year: y, month: m, day: d)
   }
@@ -90,18 +82,48 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// A day is encoded as its `YYYY-MM-DD` text, the one form every format of the package uses.
 extension Day: Codable {
   public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    let text = try container.decode(String.self)
-    guard let day = Day(iso: text) else {
-      throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "expected a day as YYYY-MM-DD, found \"\(text)\"")
-    }
-    self = day
+    self = try ISOText.decode(from: decoder, expected: "a day as YYYY-MM-DD") { Day(iso: $0) }
   }
 
   public func encode(to encoder: any Encoder) throws {
+    try ISOText.encode(description, to: encoder)
+  }
+}
+
+/// The text form of dates in every format, read and written once for ``Day`` and
+/// ``PartialDate``.
+enum ISOText {
+  /// The value `parse` makes of the string `decoder` holds.
+  ///
+  /// - Throws: `DecodingError.dataCorrupted` naming what was `expected`, when `parse` fails.
+  static func decode<T>(
+    from decoder: any Decoder, expected: String, _ parse: (String) -> T?
+  ) throws -> T {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let value = parse(text) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "expected \(expected), found \"\(text)\"")
+    }
+    return value
+  }
+
+  /// Encodes `text` as a single string.
+  static func encode(_ text: String, to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
-    try container.encode(description)
+    try container.encode(text)
+  }
+
+  /// The decimal number that the ASCII digits `b[range]` write; `nil` when one is no digit.
+  @inline(__always)
+  static func digits(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    var value = 0
+    for i in range {
+      let d = Int(b[i]) &- 48
+      guard d >= 0 && d <= 9 else { return nil }
+      value = value * 10 + d
+    }
+    return value
   }
 }
 
@@ -137,15 +159,7 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// Parses `YYYY-MM` or `YYYY` from raw bytes (the CSV reader's path).
   public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
-    func digits(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for i in range {
-        let d = Int(b[i]) &- 48
-        guard d >= 0 && d <= 9 else { return nil }
-        value = value * 10 + d
-      }
-      return value
-    }
+    func digits(_ range: Range<Int>) -> Int? { ISOText.digits(b, range) }
     switch b.count {
     case 4:
       guard let y = digits(0..<4) else { return nil }
@@ -185,18 +199,13 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
 /// A partial date is encoded as its text, `YYYY-MM` or `YYYY`.
 extension PartialDate: Codable {
   public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    let text = try container.decode(String.self)
-    guard let date = PartialDate(iso: text) else {
-      throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "expected a date as YYYY-MM or YYYY, found \"\(text)\"")
+    self = try ISOText.decode(from: decoder, expected: "a date as YYYY-MM or YYYY") {
+      PartialDate(iso: $0)
     }
-    self = date
   }
 
   public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(description)
+    try ISOText.encode(description, to: encoder)
   }
 }
 

@@ -35,6 +35,7 @@ enum CSVColumns {
   static let actionsRequired = ["actor", "target", "kind"]
   static let actors = ["id", "name", "kind", "blocs"]
   static let actorsRequired = ["id"]
+  static let sources = ["id", "title", "publisher", "date", "url"]
 
   // Positions in `actions`.
   static let actor = 0
@@ -52,6 +53,13 @@ enum CSVColumns {
   static let actorName = 1
   static let actorKind = 2
   static let actorBlocs = 3
+
+  // Positions in `sources`.
+  static let sourceID = 0
+  static let sourceTitle = 1
+  static let sourcePublisher = 2
+  static let sourceDate = 3
+  static let sourceURL = 4
 }
 
 extension CSVLayout {
