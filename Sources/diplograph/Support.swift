@@ -114,6 +114,7 @@ struct InputOptions: ParsableArguments {
   var maxJsonValues: Int = JSON.Limits().maxValues
 
   @OptionGroup var reference: ReferenceOptions
+  @OptionGroup var spreadsheet: SpreadsheetOptions
 
   /// The option that raises a reading limit, if one does.
   static func option(raising limit: DiploGraphError.Limit.Name) -> String? {
@@ -153,9 +154,11 @@ struct InputOptions: ParsableArguments {
 
   /// The reading limits the options set.
   var limits: DataSetFile.Limits {
-    DataSetFile.Limits(
+    var limits = DataSetFile.Limits(
       maxBytes: maxInputBytes, maxActions: maxActions, maxActors: maxActors,
       maxRecordBytes: maxRecordBytes, json: JSON.Limits(maxValues: maxJsonValues))
+    limits.sheet = (try? spreadsheet.sheet()) ?? CSVFormat.Sheet()
+    return limits
   }
 
   /// The files this run reads (a folder's `actions.csv` and `actors.csv`, an `actors.csv` found
@@ -222,10 +225,16 @@ struct SelectionOptions: ParsableArguments {
       valueName: "kind"))
   var kinds: [String] = []
 
-  @Option(help: ArgumentHelp("Keep actions on or after this day (YYYY-MM-DD).", valueName: "day"))
+  @Option(
+    help: ArgumentHelp(
+      "Keep actions on or after this day (YYYY-MM-DD; YYYY-MM or YYYY: its first day).",
+      valueName: "day"))
   var since: String?
 
-  @Option(help: ArgumentHelp("Keep actions on or before this day (YYYY-MM-DD).", valueName: "day"))
+  @Option(
+    help: ArgumentHelp(
+      "Keep actions on or before this day (YYYY-MM-DD; YYYY-MM or YYYY: its last day).",
+      valueName: "day"))
   var until: String?
 
   @Option(
@@ -251,14 +260,16 @@ struct SelectionOptions: ParsableArguments {
     }
     func day(_ text: String?, _ option: String) throws -> Day? {
       guard let text else { return nil }
-      guard let day = Day(iso: text) else {
-        throw CommandFailure.usage("--\(option) expects a day as YYYY-MM-DD, found \"\(text)\"")
+      guard let day = Day(bound: text, end: option == "until") else {
+        throw CommandFailure.usage(
+          "--\(option) expects a day as YYYY-MM-DD (or a month YYYY-MM, a year YYYY), found "
+            + "\"\(text)\"")
       }
       return day
     }
     var selection = Selection(side: side)
     let kindList = list(kinds)
-    if !kindList.isEmpty { selection.kinds = Set(kindList.map { ActionKind($0) }) }
+    if !kindList.isEmpty { selection.kinds = try kindSelection(kindList, in: dataSet) }
     selection.since = try day(since, "since")
     selection.until = try day(until, "until")
     if let since = selection.since, let until = selection.until, since > until {

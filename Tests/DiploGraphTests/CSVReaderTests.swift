@@ -185,7 +185,8 @@ func day(_ text: String) -> Day { Day(iso: text)! }
     #expect(
       actions(document) == [
         Action(actor: " GBR", target: "RUS ", kind: "Expulsion", sources: ["S1", " S2"]),
-        Action(actor: "GBR", target: "RUS", kind: .expulsion, sources: ["S1"]),
+        // Kinds alone are matched without regard to case (issue 12), with a warning.
+        Action(actor: "GBR", target: "RUS", kind: "Expulsion", sources: ["S1"]),
       ])
     #expect(document.dataSet.sources.map(\.id) == ["S1", " S2"])
   }

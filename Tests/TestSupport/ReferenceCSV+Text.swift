@@ -297,10 +297,16 @@ struct FieldReader {
     return Int(value)
   }
 
-  mutating func date() -> Day? {
-    guard let (_, field) = field("date"), !field.bytes.isEmpty else { return nil }
+  /// The day, or the month or year alone (issue 12), of the `date` field.
+  mutating func date() -> (day: Day?, partial: PartialDate?) {
+    guard let (_, field) = field("date"), !field.bytes.isEmpty else { return (nil, nil) }
     let s = field.lossy
-    if field.string != nil, let day = Day(iso: s) { return day }
+    if field.string != nil, let day = Day(iso: s) { return (day, nil) }
+    if field.string != nil, let partial = PartialDate(iso: s) { return (nil, partial) }
+    if field.string != nil, let advice = Day.ambiguityAdvice(s) {
+      report("date", "expected a date as YYYY-MM-DD, found \(ReferenceCSV.quoted(s)): \(advice)")
+      return (nil, nil)
+    }
     let b = field.bytes
     let shaped =
       b.count == 10
@@ -309,6 +315,6 @@ struct FieldReader {
       "date",
       "expected a date as YYYY-MM-DD, found \(ReferenceCSV.quoted(s))"
         + (shaped ? ", a day that does not exist" : ""))
-    return nil
+    return (nil, nil)
   }
 }

@@ -28,13 +28,32 @@ public enum ReferenceCSV {
     let actionsText = try Text(actions, file: actionsFile, known: actionColumns, required: 3)
     all += actionsText.warnings
     var kindsSeen = Set<String>()
+    // Kinds without regard to case (issue 12): the first spelling of each, and a warning for
+    // each other spelling where it first appears, after the rows' own diagnostics.
+    var firstSpelling: [String: String] = [:]
+    var variantWarnings: [Diagnostic] = []
+    var variantsSeen = Set<String>()
     for (row, record) in actionsText.records.enumerated() {
       var problems = actionsText.shapeProblems(record, row: row)
       var read = FieldReader(text: actionsText, record: record, row: row)
       let actor = read.symbol("actor", emptyMessage: "expected an actor id, found an empty field")
       let target = read.symbol(
         "target", emptyMessage: "expected a target actor id, found an empty field")
-      let kind = read.symbol("kind", emptyMessage: "expected an action kind, found an empty field")
+      var kind = read.symbol("kind", emptyMessage: "expected an action kind, found an empty field")
+      if let first = firstSpelling[kind.lowercased()], first != kind {
+        if variantsSeen.insert(kind).inserted {
+          let field = record.fields[actionsText.column("kind")!]
+          variantWarnings.append(
+            Diagnostic(
+              .warning,
+              "the kind \(ReferenceCSV.quoted(kind)) is read as \(ReferenceCSV.quoted(first)) "
+                + "(kinds are matched without regard to case; the first spelling in the file is "
+                + "kept)", at: actionsText.location(field, row: row)))
+        }
+        kind = first
+      } else if firstSpelling[kind.lowercased()] == nil {
+        firstSpelling[kind.lowercased()] = kind
+      }
       kindsSeen.insert(kind)
       if kindsSeen.count > Int(UInt16.max) + 1 {
         let location = actionsText.location(record.fields[actionsText.column("kind")!], row: row)
@@ -52,10 +71,11 @@ public enum ReferenceCSV {
       table.append(
         Action(
           id: id.map { ActionID($0) }, actor: ActorID(actor), target: ActorID(target),
-          kind: ActionKind(kind), count: count, date: date,
+          kind: ActionKind(kind), count: count, date: date.day,
           respondsTo: respondsTo.map { ActionID($0) }, sources: sources.map { SourceID($0) },
-          note: note))
+          note: note, partialDate: date.partial))
     }
+    all += variantWarnings
 
     var declared: [Actor] = []
     var blocIDs: [String] = []

@@ -6,7 +6,8 @@ import Foundation
 /// - A `.json` file is the canonical format.
 /// - A `.csv` file is an actions file; its actors come from `actors`, or else from an
 ///   `actors.csv` in the same folder when the file is named `actions.csv`.
-/// - A folder holds `actions.csv` and optionally `actors.csv`.
+/// - A folder holds `actions.csv` and optionally `actors.csv` and `sources.csv` (read too
+///   beside a file named `actions.csv`).
 /// - Event data (GDELT, ICEWS, POLECAT) is recognised by its content, whatever its name (GDELT
 ///   names its exports `….export.CSV`): see ``EventData``.
 /// - Any of these compressed with gzip (`.gz`) or as the one file of a `.zip` archive (as
@@ -64,6 +65,9 @@ public enum DataSetFile {
     /// The threads a reader may use (1…1,024; `nil` for the cores online): not a bound on the
     /// data, but read with the limits by every reader; the data set is the same whatever it is.
     public var threads: Int?
+    /// For CSV: the delimiter and headers of a spreadsheet in another layout (not a bound
+    /// either; read with the limits by the CSV reader).
+    public var sheet = CSVFormat.Sheet()
 
     public init(
       maxBytes: Int = Limits.defaultMaxBytes, maxActions: Int = Limits.defaultMaxActions,
@@ -81,9 +85,11 @@ public enum DataSetFile {
 
     /// The options of the CSV reader under these limits.
     public var csv: CSVFormat.ReadOptions {
-      CSVFormat.ReadOptions(
+      var options = CSVFormat.ReadOptions(
         parallelism: threads, maxActions: maxActions, maxActors: maxActors,
         maxRecordBytes: maxRecordBytes, maxBytes: maxBytes)
+      options.sheet = sheet
+      return options
     }
 
     /// The options of the canonical JSON reader under these limits.
@@ -146,8 +152,8 @@ public enum DataSetFile {
     case .json(let file), .events(let file, _):
       return Array(Set(named + [file]).subtracting(["-"])).sorted()
     case .csv(let actions, let actorsFile):
-      return Array(Set(named + [actions] + [actorsFile].compactMap { $0 }).subtracting(["-"]))
-        .sorted()
+      let files = [actorsFile, siblingSources(of: actions)].compactMap { $0 }
+      return Array(Set(named + [actions] + files).subtracting(["-"])).sorted()
     case nil: return named
     }
   }
@@ -209,7 +215,9 @@ public enum DataSetFile {
     for path in [actions, actors].compactMap({ $0 }) {
       try checkSize(path, limit: limits.maxBytes)
     }
-    return try CSVFormat.read(actionsPath: actions, actorsPath: actors, options: limits.csv)
+    return try CSVFormat.read(
+      actionsPath: actions, actorsPath: actors, sourcesPath: siblingSources(of: actions),
+      options: limits.csv)
   }
 
   /// The event-data format of the regular file at `path`, from its first 64 KiB; `nil` when it

@@ -9,7 +9,7 @@ extension ActionTable {
     idSymbols: SymbolTable, sourceSetTable: [[Int32]], actorColumn: [Int32],
     targetColumn: [Int32], kindColumn: [UInt16], countColumn: [Int64], dateColumn: [Int32],
     sourceSetColumn: [Int32], idColumn: [Int32], responses: SparseColumn<[Int32]>,
-    notes: SparseColumn<String>
+    notes: SparseColumn<String>, partialDates: SparseColumn<PartialDate> = SparseColumn()
   ) {
     self.init()
     self.endpointSymbols = endpointSymbols
@@ -29,6 +29,7 @@ extension ActionTable {
     self.idColumn = idColumn.contains { $0 >= 0 } ? idColumn : []
     self.responses = responses
     self.notes = notes
+    self.partialDates = partialDates
     assert(checkInvariants())
   }
 

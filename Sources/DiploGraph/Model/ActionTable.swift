@@ -41,6 +41,8 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   /// Rows that answer other actions, with the id symbols they answer (ascending rows).
   package internal(set) var responses = SparseColumn<[Int32]>()
   package internal(set) var notes = SparseColumn<String>()
+  /// Dates known to the month or year only, for rows without a day (``Action/partialDate``).
+  package internal(set) var partialDates = SparseColumn<PartialDate>()
   package internal(set) var claimsColumn = SparseColumn<[Claim]>()
 
   public static let noCount: Int64 = -1
@@ -64,7 +66,7 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
       id: actionID(row: row), actor: actor(row: row), target: target(row: row),
       kind: kind(row: row), count: count(row: row), date: date(row: row),
       respondsTo: respondsTo(row: row), sources: sources(row: row), claims: claims(row: row),
-      note: note(row: row))
+      note: note(row: row), partialDate: partialDate(row: row))
   }
 
   // MARK: Field access without building an Action
@@ -104,6 +106,11 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   /// A row's note.
   public func note(row: Int) -> String? { notes[row] }
 
+  /// A row's date known to the month or year only; `nil` for a row with a day or no date.
+  public func partialDate(row: Int) -> PartialDate? {
+    partialDates.isEmpty ? nil : partialDates[row]
+  }
+
   /// Whether any row carries claims (the CSV format has no column for them).
   public var hasClaims: Bool { !claimsColumn.isEmpty }
 
@@ -140,6 +147,9 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
       responses.append(row: row, action.respondsTo.map { idSymbols.intern($0.rawValue) })
     }
     if let note = action.note { notes.append(row: row, note) }
+    if action.date == nil, let partial = action.partialDate {
+      partialDates.append(row: row, partial)
+    }
     if !action.claims.isEmpty { claimsColumn.append(row: row, action.claims) }
   }
 

@@ -169,6 +169,9 @@ public struct Action: Hashable, Sendable {
   public var sources: [SourceID]
   public var claims: [Claim]
   public var note: String?
+  /// A date known to the month or year only (`2022-03`), kept as written when ``date`` is
+  /// `nil`; analytics that need a day treat the action as undated (docs/spreadsheets.md).
+  public var partialDate: PartialDate?
 
   public init(
     id: ActionID? = nil, actor: ActorID, target: ActorID, kind: ActionKind, count: Int? = nil,
@@ -185,5 +188,18 @@ public struct Action: Hashable, Sendable {
     self.sources = sources
     self.claims = claims
     self.note = note
+  }
+
+  /// An action whose date is known to the month or year only (`partialDate`), or to the day
+  /// (`date`, which then wins: `partialDate` is kept only when `date` is `nil`).
+  public init(
+    id: ActionID? = nil, actor: ActorID, target: ActorID, kind: ActionKind, count: Int? = nil,
+    date: Day? = nil, respondsTo: [ActionID] = [], sources: [SourceID] = [], claims: [Claim] = [],
+    note: String? = nil, partialDate: PartialDate?
+  ) {
+    self.init(
+      id: id, actor: actor, target: target, kind: kind, count: count, date: date,
+      respondsTo: respondsTo, sources: sources, claims: claims, note: note)
+    self.partialDate = date == nil ? partialDate : nil
   }
 }

@@ -5,7 +5,8 @@
 /// exactly the same result (or the same error).
 ///
 /// Input layout: byte 0 chooses the options (bits 0–2: number of splits; bit 3: 16-byte
-/// blocks, else 512; bit 4: one-row regions, so rows overflow them; bits 5–7: where the splits fall);
+/// blocks, else 512; bit 4: one-row regions, so rows overflow them; bits 5–7: where the splits fall;
+/// bit 7 also: both reads told the delimiter `;`, else it is taken from the header line);
 /// the rest is `actions.csv`, then, after the first line `#actors`, `actors.csv`.
 enum CSVFuzz {
   static let actionsFile = "actions.csv"
@@ -46,9 +47,11 @@ enum CSVFuzz {
   static func check(_ bytes: [UInt8]) throws {
     let (flags, actions, actors) = split(bytes)
     let files: Set<String> = [actionsFile, actorsFile]
-    let sequential = read(actions, actors, options())
+    var sequentialOptions = options()
+    if flags & 128 != 0 { sequentialOptions.sheet.delimiter = UInt8(ascii: ";") }
+    let sequential = read(actions, actors, sequentialOptions)
 
-    var parallel = options()
+    var parallel = sequentialOptions
     let splitCount = Int(flags & 7)
     var seed = UInt64(flags >> 5) &+ UInt64(actions.count) &* 0x9E37_79B9_7F4A_7C15
     parallel.splits = (0..<splitCount).map { _ in

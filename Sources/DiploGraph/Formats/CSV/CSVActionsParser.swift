@@ -45,6 +45,7 @@ struct CSVActionsParser: CSVRecordHandler {
   private var id: ColumnBuffer<Int32>?
   private var responses: [(row: Int, ids: [Int32])] = []
   private var notes: [(row: Int, note: String)] = []
+  private var partialDates: [(row: Int, date: PartialDate)] = []
 
   private var diagnostics: CappedDiagnostics<CSVPendingDiagnostic>
   private var recordDiagnostics: [(key: Int, diagnostic: CSVPendingDiagnostic)] = []
@@ -87,7 +88,8 @@ struct CSVActionsParser: CSVRecordHandler {
       endpointFirstRow: endpointFirstRow, kinds: kinds,
       kindFirstRow: kindFirstRow, sources: sources, sourceFirstRow: sourceFirstRow,
       sourceSets: sourceSets, ids: ids, responses: responses, notes: notes,
-      diagnostics: diagnostics, checkpoints: checkpoints, kindLimitRow: kindLimitRow)
+      partialDates: partialDates, diagnostics: diagnostics, checkpoints: checkpoints,
+      kindLimitRow: kindLimitRow)
   }
 
   // MARK: The record
@@ -533,6 +535,16 @@ struct CSVActionsParser: CSVRecordHandler {
         hasLastDate = true
       }
       return day.daysSinceEpoch
+    }
+    if let partial = PartialDate(isoBytes: text) {
+      partialDates.append((r.index, partial))
+      return ActionTable.noDate
+    }
+    if let advice = Day.ambiguityAdvice(String(decoding: text, as: UTF8.self)) {
+      reportValue(
+        "expected a date as YYYY-MM-DD, found \(CSVScanner.quoted(text)): \(advice)", field, r,
+        column: column)
+      return ActionTable.noDate
     }
     let shaped =
       text.count == 10

@@ -44,6 +44,8 @@ struct CSVActionsPart {
   var ids: [String]
   var responses: [(row: Int, ids: [Int32])]
   var notes: [(row: Int, note: String)]
+  /// Dates known to the month or year only.
+  var partialDates: [(row: Int, date: PartialDate)]
   var diagnostics: CappedDiagnostics<CSVPendingDiagnostic>
   var checkpoints: [CSVCheckpoint]
   /// Set when the part stopped because it met more kinds than a table can index.

@@ -13,6 +13,7 @@ struct MergedParts {
   var idColumn: [Int32] = []
   var responses = SparseColumn<[Int32]>()
   var notes = SparseColumn<String>()
+  var partialDates = SparseColumn<PartialDate>()
   var sourceFirstRow: [Int] = []
   var checkpoints: [CSVCheckpoint] = []
   var diagnostics: CappedDiagnostics<Diagnostic>
@@ -72,6 +73,7 @@ extension CSVActionsReader {
 
     var sourceSetIndex: [[Int32]: Int32] = [[]: 0]
     var idMaps: [[Int32]] = []
+    var kindFolding = CSVKindFolding()
     for (i, part) in parts.enumerated() {
       var endpointMap: [Int32] = []
       endpointMap.reserveCapacity(part.endpoints.count)
@@ -87,7 +89,8 @@ extension CSVActionsReader {
       m.endpointMaps.append(endpointMap)
       var kindMap: [UInt16] = []
       for (k, name) in part.kinds.enumerated() {
-        let symbol = m.kindSymbols.intern(name)
+        let symbol = kindFolding.symbol(
+          for: name, row: rowOffsets[i] + part.kindFirstRow[k], in: &m.kindSymbols)
         if Int(symbol) == ActionTable.maxKinds {
           stop(row: rowOffsets[i] + part.kindFirstRow[k], column: layout.columns[CSVColumns.kind]) {
             DiploGraphError(
@@ -146,6 +149,9 @@ extension CSVActionsReader {
         m.responses.append(row: rowOffsets[i] + row, ids.map { idMaps[i][Int($0)] })
       }
       for (row, note) in part.notes { m.notes.append(row: rowOffsets[i] + row, note) }
+      for (row, date) in part.partialDates {
+        m.partialDates.append(row: rowOffsets[i] + row, date)
+      }
     }
 
     m.diagnostics.append(contentsOf: headerWarnings)
@@ -157,6 +163,11 @@ extension CSVActionsReader {
             file: layout.file, line: 1 + lineOffsets[i] + d.lineBreaks, column: d.column,
             path: layout.path(row: rowOffsets[i] + d.row, column: d.field)))
       }
+    }
+    for variant in kindFolding.variants {
+      m.diagnostics.append(
+        CSVKindFolding.warning(
+          variant, at: location(row: variant.row, column: layout.columns[CSVColumns.kind])))
     }
     return m
   }
@@ -242,7 +253,8 @@ extension CSVActionsReader {
       sourceSymbols: m.sourceSymbols, idSymbols: m.idSymbols, sourceSetTable: m.sourceSetTable,
       actorColumn: columns.actor, targetColumn: columns.target, kindColumn: columns.kind,
       countColumn: columns.count, dateColumn: columns.date, sourceSetColumn: columns.sourceSet,
-      idColumn: m.idColumn, responses: m.responses, notes: m.notes)
+      idColumn: m.idColumn, responses: m.responses, notes: m.notes,
+      partialDates: m.partialDates)
     return Result(
       table: table, layout: layout, diagnostics: m.diagnostics,
       checkpoints: m.checkpoints, sourceFirstRow: m.sourceFirstRow, partsAccepted: partsAccepted)

@@ -42,6 +42,8 @@ enum CSVActionsReader {
     var maxActions = DataSetFile.Limits.defaultMaxActions
     var maxActors = DataSetFile.Limits.defaultMaxActors
     var maxRecordBytes = DataSetFile.Limits.defaultMaxRecordBytes
+    /// The header of each renamed field (``CSVFormat/Sheet/columns``).
+    var headers: [String: String] = [:]
   }
 
   /// What reading produced.
@@ -60,7 +62,8 @@ enum CSVActionsReader {
   {
     let (layout, headerWarnings) = try CSVLayout.read(
       input, file: file, known: CSVColumns.actions, required: CSVColumns.actionsRequired,
-      blockSize: configuration.blockSize, maxRecordBytes: configuration.maxRecordBytes)
+      headers: configuration.headers, blockSize: configuration.blockSize,
+      maxRecordBytes: configuration.maxRecordBytes)
     let splits = try splitOffsets(input, layout: layout, configuration: configuration)
     let bounds = [layout.dataStart] + splits + [input.size]
     let ranges = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
@@ -212,19 +215,20 @@ enum CSVActionsReader {
     return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: window) { buffer in
       let n = try input.read(at: from, into: buffer.baseAddress!, count: window)
       return likelyRecordStart(
-        in: UnsafeBufferPointer(rebasing: buffer[..<n]), at: from, near: near)
+        in: UnsafeBufferPointer(rebasing: buffer[..<n]), at: from, near: near,
+        delimiter: input.delimiter)
     }
   }
 
   /// ``likelyRecordStart(in:near:)`` in `buffer`, the bytes of the file from offset `from`.
   private static func likelyRecordStart(
-    in buffer: UnsafeBufferPointer<UInt8>, at from: Int, near: Int
+    in buffer: UnsafeBufferPointer<UInt8>, at from: Int, near: Int, delimiter: UInt8
   ) -> Int? {
     let n = buffer.count
     let origin = near - from  // index of `near` in the buffer
     guard n > origin else { return nil }
     func isBoundary(_ b: UInt8) -> Bool {
-      b == CSVScanner.comma || b == CSVScanner.lineFeed || b == CSVScanner.carriageReturn
+      b == delimiter || b == CSVScanner.lineFeed || b == CSVScanner.carriageReturn
     }
     var inside = false
     if let q = (origin..<n).first(where: { buffer[$0] == CSVScanner.quote }) {

@@ -36,16 +36,7 @@ enum CSVActorsReader {
     if let beyond = handler.limitLocation {
       throw DiploGraphError.tooMany("actors", .init(.maxActors, maxActors), at: beyond)
     }
-    if let tooLong = outcome.recordTooLong {
-      throw tooLong.error(file: file, lineBreaksBefore: layout.dataStartLineBreaks, row: 0)
-    }
-    if let open = outcome.unterminatedQuote {
-      throw DiploGraphError(
-        .syntax, "expected a closing quote for the field opened here, found the end of the file",
-        at: SourceLocation(
-          file: file, line: 1 + layout.dataStartLineBreaks + open.lineBreaks,
-          column: open.column, path: layout.path(row: open.record, column: open.field)))
-    }
+    try outcome.checkFinished(layout: layout)
     return Result(
       actors: handler.actors,
       blocs: zip(handler.blocIDs.strings, handler.blocMembers).map { id, members in

@@ -103,6 +103,10 @@ extension CSVFormat {
       }
     }
     if hasIDs { for id in table.idColumn where id >= 0 { size += ids.length(Int(id)) } }
+    // Dates known to the month or year only, written as they were read (`2022-03`, `2022`).
+    let partialRows = table.partialDates.rows
+    let partialTexts = table.partialDates.values.map { Array($0.description.utf8) }
+    for text in partialTexts { size += text.count }
     size += sparse.bytes.count
 
     return Array(unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -110,6 +114,7 @@ extension CSVFormat {
       out.write(Array(header.utf8))
       var nextResponse = 0
       var nextNote = 0
+      var nextPartial = 0
       let responseRows = table.responses.rows
       let noteRows = table.notes.rows
       var lastDay = ActionTable.noDate
@@ -131,6 +136,9 @@ extension CSVFormat {
             lastDayText = Array(Day(daysSinceEpoch: day).description.utf8)
           }
           out.write(lastDayText)
+        } else if nextPartial < partialRows.count, Int(partialRows[nextPartial]) == row {
+          out.write(partialTexts[nextPartial])
+          nextPartial += 1
         }
         out.write(CSVScanner.comma)
         out.write(sourceSets, Int(table.sourceSetColumn[row]))

@@ -10,21 +10,26 @@
 //   actions.csv   actor,target,kind,count,date,source   (required: actor, target, kind)
 //                 optional extra columns: id,responds_to,note
 //   actors.csv    id,name,kind,blocs                    (optional file; required: id)
+//   sources.csv   id,title,publisher,date,url           (optional file; required: id;
+//                 read beside actions.csv, joined to the actions' source ids)
 //
-// `count` is a whole number ≥ 0, `date` is YYYY-MM-DD; either may be empty (absent). `source`
+// `count` is a whole number ≥ 0, `date` is YYYY-MM-DD (or YYYY-MM, YYYY: a partial date, kept
+// as written); either may be empty (absent). `source`
 // and `responds_to` list ids separated by `;` (`S1;S2`), as does `blocs`. An empty field is an
 // absent value: no count, no date, no sources, no id, no note, no bloc; for an actor, a name
 // equal to its id and the kind `state`. Ids are taken exactly as spelled (no trimming).
 //
 // The data set read: actions in file order; sources implied by the ids the actions use, in
-// order of first use (each titled with its id); actors from actors.csv in file order (without
+// order of first use (each titled with its id, or with what sources.csv says of it), then the
+// sources of sources.csv that no action names; actors from actors.csv in file order (without
 // it, none are declared and a Network treats every actor as implied); blocs named in
 // actors.csv's `blocs` column, in order of first appearance, their name their id, members in
 // file order.
 //
 // What CSV cannot carry, and is lost when a data set is written as CSV: the title,
 // description and notes of the data set; claims (each source's own figure) and reported
-// figures; sources' titles, publishers, dates, URLs and notes (a source is just an id); notes
+// figures; sources' titles, publishers, dates, URLs and notes (the writer writes no
+// sources.csv: a source is just an id); notes
 // on actors and blocs; bloc names other than the id, blocs without declared members, members
 // that are not declared actors, and a member listed twice; the difference between an absent
 // note and an empty one (and between an empty actor name and none: both read back as the id).
@@ -81,6 +86,9 @@ public enum CSVFormat {
     /// The smallest part worth a thread of its own instead of 2 MiB (tests: small files read in
     /// parts).
     @_spi(Testing) public var minimumPartBytes: Int?
+    /// The delimiter and the headers of a spreadsheet in another layout than the format's
+    /// (``Sheet``); by default, the format's own names and the delimiter of the header line.
+    public var sheet = Sheet()
 
     public init(
       maxDiagnostics: Int = 1000, parallelism: Int? = nil,
@@ -115,9 +123,25 @@ public enum CSVFormat {
     actorsFile: String? = nil, options: ReadOptions = ReadOptions()
   ) throws -> Document {
     try read(
-      actions: CSVInput(bytes: actions), actionsSource: .bytes(actions),
-      actionsFile: actionsFile, actors: actors.map { (CSVInput(bytes: $0), .bytes($0)) },
-      actorsFile: actorsFile, configuration: try configuration(options)
+      actions: actions, actors: actors, sources: nil, actionsFile: actionsFile,
+      actorsFile: actorsFile, sourcesFile: nil, options: options)
+  }
+
+  /// ``read(actions:actors:actionsFile:actorsFile:options:)`` with the bytes of an optional
+  /// `sources.csv` (`id,title,publisher,date,url`), joined to the actions' source ids:
+  /// docs/spreadsheets.md.
+  public static func read(
+    actions: [UInt8], actors: [UInt8]? = nil, sources: [UInt8]?,
+    actionsFile: String? = nil, actorsFile: String? = nil, sourcesFile: String? = nil,
+    options: ReadOptions = ReadOptions()
+  ) throws -> Document {
+    try read(
+      actions: CSVInput(bytes: actions).reading(options.sheet), actionsSource: .bytes(actions),
+      actionsFile: actionsFile,
+      actors: try actors.map { (try CSVInput(bytes: $0).reading(options.sheet), .bytes($0)) },
+      actorsFile: actorsFile,
+      sources: try sources.map { (try CSVInput(bytes: $0).reading(options.sheet), sourcesFile) },
+      configuration: try configuration(options)
     ).document
   }
 
@@ -131,12 +155,27 @@ public enum CSVFormat {
   public static func read(
     actionsPath: String, actorsPath: String? = nil, options: ReadOptions = ReadOptions()
   ) throws -> Document {
+    try read(actionsPath: actionsPath, actorsPath: actorsPath, sourcesPath: nil, options: options)
+  }
+
+  /// ``read(actionsPath:actorsPath:options:)`` with an optional `sources.csv` at
+  /// `sourcesPath`.
+  public static func read(
+    actionsPath: String, actorsPath: String? = nil, sourcesPath: String?,
+    options: ReadOptions = ReadOptions()
+  ) throws -> Document {
     let actions = try CSVInput(path: actionsPath, maxBytes: options.maxBytes)
-    let actors = try actorsPath.map { try CSVInput(path: $0, maxBytes: options.maxBytes) }
+      .reading(options.sheet)
+    let actors = try actorsPath.map {
+      try CSVInput(path: $0, maxBytes: options.maxBytes).reading(options.sheet)
+    }
+    let sources = try sourcesPath.map {
+      (try CSVInput(path: $0, maxBytes: options.maxBytes).reading(options.sheet), $0)
+    }
     return try read(
       actions: actions, actionsSource: .path(actionsPath), actionsFile: actionsPath,
       actors: zip(actors, actorsPath).map { ($0, .path($1)) }, actorsFile: actorsPath,
-      configuration: try configuration(options)
+      sources: sources, configuration: try configuration(options)
     ).document
   }
 
@@ -147,6 +186,7 @@ public enum CSVFormat {
     configuration.maxActions = options.maxActions
     configuration.maxActors = options.maxActors
     configuration.maxRecordBytes = options.maxRecordBytes
+    configuration.headers = options.sheet.columns
     if let splits = options.splits {
       configuration.splits = splits
       configuration.parts = splits.count + 1
@@ -162,7 +202,7 @@ public enum CSVFormat {
   static func read(
     actions: CSVInput, actionsSource: CSVFileIndex.Source, actionsFile: String?,
     actors: (CSVInput, CSVFileIndex.Source)?, actorsFile: String?,
-    configuration: CSVActionsReader.Configuration
+    sources: (CSVInput, String?)? = nil, configuration: CSVActionsReader.Configuration
   ) throws -> (document: Document, partsAccepted: [Bool]) {
     let result = try CSVActionsReader.read(
       actions, file: actionsFile, configuration: configuration)
@@ -178,14 +218,22 @@ public enum CSVFormat {
         limit: configuration.maxActors, file: actionsFile)
     }
 
+    let sourcesResult = try sources.map {
+      try CSVSourcesReader.read(
+        $0.0, file: $0.1, maxDiagnostics: configuration.maxDiagnostics,
+        blockSize: configuration.blockSize, maxRecordBytes: configuration.maxRecordBytes)
+    }
+
     var capped = result.diagnostics
     if let actorsResult { capped.append(actorsResult.diagnostics) { $0 } }
-    let diagnostics = capped.listed(at: SourceLocation(file: actionsFile))
+    var diagnostics = capped.listed(at: SourceLocation(file: actionsFile))
+    if let sourcesResult { diagnostics += sourcesResult.diagnostics }
 
     let table = result.table
     let dataSet = DataSet(
       actors: actorsResult?.actors ?? [], blocs: actorsResult?.blocs ?? [],
-      sources: table.sourceSymbols.strings.map { Source(id: SourceID($0), title: $0) },
+      sources: CSVSourcesReader.join(
+        named: table.sourceSymbols.strings, declared: sourcesResult?.sources ?? []),
       actions: table)
     let map = CSVSourceMap(
       actions: CSVFileIndex(

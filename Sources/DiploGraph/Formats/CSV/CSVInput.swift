@@ -16,14 +16,34 @@
 final class CSVInput: @unchecked Sendable {
   // Immutable after init; `pread` on one descriptor is safe from several threads.
   let size: Int
+  /// The byte between fields: a comma unless told (``CSVDelimiter``).
+  let delimiter: UInt8
   private let bytes: [UInt8]?
   private let descriptor: Int32
 
   /// Bytes already in memory.
-  init(bytes: [UInt8]) {
+  init(bytes: [UInt8], delimiter: UInt8 = CSVScanner.comma) {
     self.bytes = bytes
     self.size = bytes.count
     self.descriptor = -1
+    self.delimiter = delimiter
+  }
+
+  /// The same bytes as `other` (its file opened once more, or its bytes shared) read with
+  /// another delimiter.
+  ///
+  /// - Throws: ``DiploGraphError`` with code `io` when the file cannot be opened again.
+  init(_ other: CSVInput, delimiter: UInt8) throws {
+    self.bytes = other.bytes
+    self.size = other.size
+    self.delimiter = delimiter
+    if other.descriptor >= 0 {
+      let fd = dup(other.descriptor)
+      guard fd >= 0 else { throw Self.ioError("cannot read", path: nil) }
+      self.descriptor = fd
+    } else {
+      self.descriptor = -1
+    }
   }
 
   /// Opens `path`.
@@ -32,7 +52,8 @@ final class CSVInput: @unchecked Sendable {
   ///   bytes before being refused, so an endless one (`/dev/zero`) cannot exhaust memory.
   /// - Throws: ``DiploGraphError`` with code `io` when the file cannot be opened or read,
   ///   `limit` when it holds more than `maxBytes` bytes.
-  init(path: String, maxBytes: Int = .max) throws {
+  init(path: String, maxBytes: Int = .max, delimiter: UInt8 = CSVScanner.comma) throws {
+    self.delimiter = delimiter
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw Self.ioError("cannot open", path: path) }
     var info = stat()

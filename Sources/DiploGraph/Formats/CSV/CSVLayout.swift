@@ -10,6 +10,8 @@ struct CSVLayout: Sendable, Hashable {
   /// File offset of the first byte after the header record, and line breaks before it.
   var dataStart: Int
   var dataStartLineBreaks: Int
+  /// The byte between fields (a comma unless the file was read with another).
+  var delimiter = CSVScanner.comma
 
   var columnCount: Int { names.count }
 
@@ -33,6 +35,7 @@ enum CSVColumns {
   static let actionsRequired = ["actor", "target", "kind"]
   static let actors = ["id", "name", "kind", "blocs"]
   static let actorsRequired = ["id"]
+  static let sources = ["id", "title", "publisher", "date", "url"]
 
   // Positions in `actions`.
   static let actor = 0
@@ -50,18 +53,29 @@ enum CSVColumns {
   static let actorName = 1
   static let actorKind = 2
   static let actorBlocs = 3
+
+  // Positions in `sources`.
+  static let sourceID = 0
+  static let sourceTitle = 1
+  static let sourcePublisher = 2
+  static let sourceDate = 3
+  static let sourceURL = 4
 }
 
 extension CSVLayout {
   /// Reads the header of `input`: skips a UTF-8 byte-order mark and blank lines, then matches
-  /// each name against `known`, ignoring ASCII case and surrounding spaces.
+  /// each name against `known`, ignoring ASCII case and surrounding spaces. `headers` names,
+  /// for some of the known fields, the header that holds each instead of the field's own name
+  /// (`["actor": "Expelling state"]`); its fields must be known ones.
   ///
   /// - Returns: the layout and a warning for each unknown column.
   /// - Throws: ``DiploGraphError`` (`syntax`) for an empty file or a quote left open in the
-  ///   header, (`schema`) for a column named twice or a required column missing, (`limit`)
-  ///   for a header longer than `maxRecordBytes`.
+  ///   header, (`schema`) for a column named twice, a required column missing or a header of
+  ///   `headers` that the file does not have, (`limit`) for a header longer than
+  ///   `maxRecordBytes`.
   static func read(
     _ input: CSVInput, file: String?, known: [String], required: [String],
+    headers: [String: String] = [:],
     blockSize: Int = CSVRecordDriver.defaultBlockSize, maxRecordBytes: Int = .max
   ) throws -> (CSVLayout, [Diagnostic]) {
     var start = 0
@@ -113,13 +127,17 @@ extension CSVLayout {
 
     var layout = CSVLayout(
       file: file, names: [], columns: Array(repeating: -1, count: known.count),
-      dataStart: outcome.end, dataStartLineBreaks: outcome.lineBreaks)
+      dataStart: outcome.end, dataStartLineBreaks: outcome.lineBreaks,
+      delimiter: input.delimiter)
+    // The header each known field is looked for under.
+    let targets = known.map { normalized(headers[$0] ?? $0) }
+    try checkHeaders(headers, targets: targets, found: handler.names, file: file, known: known)
     var warnings: [Diagnostic] = []
     for (column, spelled) in handler.names.enumerated() {
       let (lineBreaks, col) = handler.positions[column]
       let location = SourceLocation(file: file, line: 1 + lineBreaks, column: col)
       let key = normalized(spelled)
-      if let k = known.firstIndex(of: key) {
+      if let k = targets.firstIndex(of: key) {
         if layout.columns[k] >= 0 {
           throw DiploGraphError(
             .schema,
@@ -130,7 +148,7 @@ extension CSVLayout {
               path: "column \"\(key)\""))
         }
         layout.columns[k] = column
-        layout.names.append(key)
+        layout.names.append(headers[known[k]] == nil ? key : spelled)
       } else {
         layout.names.append(spelled)
         var at = location

@@ -118,7 +118,7 @@ enum CSVRecordDriver {
     scanning: while block.fileOffset + position < limit {
       let scan = CSVScanner.scanRecord(
         block.base, from: position, count: block.count, atEnd: block.atEnd, fields: fields,
-        capacity: fieldCapacity)
+        capacity: fieldCapacity, delimiter: input.delimiter)
       switch scan.status {
       case .needMore:
         if block.count - position > maxRecordBytes {

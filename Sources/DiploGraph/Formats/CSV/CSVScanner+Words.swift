@@ -36,17 +36,19 @@ extension CSVScanner {
   @inline(__always)
   static func scanPlainRecord(
     _ p: UnsafeMutablePointer<UInt8>, from start: Int, count: Int, atEnd: Bool,
-    fields: UnsafeMutablePointer<CSVField>, capacity: Int
+    fields: UnsafeMutablePointer<CSVField>, capacity: Int, delimiter: UInt8
   ) -> CSVScan? {
-    let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+    let commas = UInt64(delimiter) &* 0x0101_0101_0101_0101
+    // A delimiter at or above `-` (`;`, `|`) is not among the special bytes: look for it too.
+    let highDelimiter = delimiter >= 0x2D
     var scan = CSVScan(status: .record)
     var fieldStart = start
     var i = start
     while true {
       let word = word(at: p + i)
-      let special = specialBytes(of: word)
+      let comma = bytes(of: word, equalTo: commas)
+      let special = highDelimiter ? specialBytes(of: word) | comma : specialBytes(of: word)
       if special != 0 {
-        let comma = bytes(of: word, equalTo: commas)
         var other = special & ~comma
         while other != 0 {
           let bit = other.trailingZeroBitCount
@@ -121,8 +123,10 @@ extension CSVScanner {
   @inline(__always)
   static func scanSimpleRecord(
     _ p: UnsafeMutablePointer<UInt8>, from start: Int, count: Int, atEnd: Bool,
-    fields: UnsafeMutablePointer<CSVField>, capacity: Int
+    fields: UnsafeMutablePointer<CSVField>, capacity: Int, delimiter: UInt8
   ) -> CSVScan? {
+    let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+    let highDelimiter = delimiter >= 0x2D
     let quotes: UInt64 = 0x2222_2222_2222_2222
     let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
@@ -150,16 +154,17 @@ extension CSVScanner {
         }
         i &+= 1  // past the closing quote: a comma or a line end must follow
         let b = p[i]
-        guard b == comma || b == lineFeed || b == carriageReturn else { return nil }
+        guard b == delimiter || b == lineFeed || b == carriageReturn else { return nil }
       } else {
         while true {
           let word = word(at: p + i)
           var special = specialBytes(of: word)
+          if highDelimiter { special |= bytes(of: word, equalTo: delimiters) }
           var stop = -1
           while special != 0 {
             let j = i &+ special.trailingZeroBitCount &>> 3
             let b = p[j]
-            if b == comma || b == lineFeed || b == carriageReturn {
+            if b == delimiter || b == lineFeed || b == carriageReturn {
               stop = j
               break
             }
@@ -185,7 +190,7 @@ extension CSVScanner {
         return scan
       }
       let b = p[i]
-      if b == comma {
+      if b == delimiter {
         i &+= 1
         continue
       }

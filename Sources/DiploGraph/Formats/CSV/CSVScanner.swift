@@ -3,11 +3,12 @@
 // ``CSVRecordDriver``.
 //
 // Grammar read (RFC 4180, section 2, with the usual leniencies of spreadsheet exports):
-//   record     = field *("," field) line-end | field *("," field) end-of-file
+//   record     = field *(delim field) line-end | field *(delim field) end-of-file
 //   line-end   = CRLF | LF | CR
 //   field      = quoted / unquoted
 //   quoted     = DQUOTE *(any byte but DQUOTE / 2DQUOTE) DQUOTE
-//   unquoted   = *(any byte but "," CR LF)
+//   unquoted   = *(any byte but delim CR LF)
+// where delim is "," unless the reader is told another byte (`;`, tab, `|`: ``CSVDelimiter``).
 // A line with no bytes at all is skipped. A quote inside an unquoted field is kept as a
 // character (flagged: a warning); text after a closing quote is kept too (flagged: an error).
 
@@ -77,13 +78,14 @@ enum CSVScanner {
   ///
   /// `p[0..<count]` is the data, `p[count]` must be a line feed (the block's sentinel), and
   /// `atEnd` says whether the input ends at `count`. Up to `capacity` fields are stored in
-  /// `fields`; the count of all of them is returned.
+  /// `fields`; the count of all of them is returned. Fields are separated by `delimiter` (a
+  /// comma unless told; never a quote, CR or LF: see ``CSVDelimiter``).
   ///
   /// - Complexity: O(length of the record).
   @inline(__always)
   static func scanRecord(
     _ p: UnsafeMutablePointer<UInt8>, from start: Int, count: Int, atEnd: Bool,
-    fields: UnsafeMutablePointer<CSVField>, capacity: Int
+    fields: UnsafeMutablePointer<CSVField>, capacity: Int, delimiter: UInt8 = comma
   ) -> CSVScan {
     if start >= count { return CSVScan(status: atEnd ? .endOfInput : .needMore) }
     let first = p[start]
@@ -98,13 +100,15 @@ enum CSVScanner {
     }
 
     if let plain = scanPlainRecord(
-      p, from: start, count: count, atEnd: atEnd, fields: fields, capacity: capacity)
+      p, from: start, count: count, atEnd: atEnd, fields: fields, capacity: capacity,
+      delimiter: delimiter)
     {
       return plain
     }
     if first == quote,  // quoted text fields, as R writes them
       let simple = scanSimpleRecord(
-        p, from: start, count: count, atEnd: atEnd, fields: fields, capacity: capacity)
+        p, from: start, count: count, atEnd: atEnd, fields: fields, capacity: capacity,
+        delimiter: delimiter)
     {
       return simple
     }
@@ -156,11 +160,11 @@ enum CSVScanner {
         }
         if i < count {
           let b = p[i]
-          if b != comma && b != lineFeed && b != carriageReturn {
+          if b != delimiter && b != lineFeed && b != carriageReturn {
             flags |= CSVFieldFlags.textAfterQuote
             while true {
               let c = p[i]  // stops on the sentinel at `count`
-              if c == comma || c == lineFeed || c == carriageReturn { break }
+              if c == delimiter || c == lineFeed || c == carriageReturn { break }
               if c >= 0x80 { flags |= CSVFieldFlags.nonASCII }
               i += 1
             }
@@ -169,12 +173,12 @@ enum CSVScanner {
       } else {
         while true {
           let b = p[i]
-          // '-' (0x2D) through DEL: no byte the scanner stops on. One compare per byte.
-          if b &- 0x2D < 0x53 {
+          // '-' (0x2D) through DEL: no byte the scanner stops on but a delimiter such as `;`.
+          if b &- 0x2D < 0x53 && b != delimiter {
             i &+= 1
             continue
           }
-          if b == comma || b == lineFeed || b == carriageReturn { break }  // sentinel included
+          if b == delimiter || b == lineFeed || b == carriageReturn { break }  // sentinel included
           if b == quote {
             flags |= CSVFieldFlags.strayQuote
           } else if b >= 0x80 {
@@ -195,7 +199,7 @@ enum CSVScanner {
         return scan
       }
       let b = p[i]
-      if b == comma {
+      if b == delimiter {
         i += 1
         continue
       }

@@ -22,10 +22,12 @@ struct CSVFileIndex: Sendable {
     var fallback = SourceLocation(file: layout.file, path: layout.path(row: row, column: column))
     let input: CSVInput
     switch source {
-    case .bytes(let bytes): input = CSVInput(bytes: bytes)
+    case .bytes(let bytes): input = CSVInput(bytes: bytes, delimiter: layout.delimiter)
     case .input(let given): input = given
     case .path(let path):
-      guard let opened = try? CSVInput(path: path) else { return fallback }
+      guard let opened = try? CSVInput(path: path, delimiter: layout.delimiter) else {
+        return fallback
+      }
       input = opened
     }
     var lo = 0

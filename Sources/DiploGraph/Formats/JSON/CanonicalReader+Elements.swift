@@ -61,7 +61,8 @@ extension CanonicalReader {
     let target = self.id(f, "target")
     let kind = self.id(f, "kind")
     let count = wholeNumber(f, "count")
-    let date = day(f, "date")
+    let partialDate = f.values["date"]?.string.flatMap { PartialDate(iso: $0) }
+    let date = partialDate == nil ? day(f, "date") : nil
     let respondsTo = strings(&f, "respondsTo", ids: true) ?? []
     let sources = strings(&f, "sources", ids: true) ?? []
     let claims = readClaims(&f)
@@ -82,7 +83,7 @@ extension CanonicalReader {
       id: id.map { ActionID($0) }, actor: ActorID(actor), target: ActorID(target),
       kind: ActionKind(kind), count: count, date: date,
       respondsTo: respondsTo.map { ActionID($0) }, sources: sources.map { SourceID($0) },
-      claims: claims, note: note)
+      claims: claims, note: note, partialDate: partialDate)
     return (action, f.element)
   }
 

@@ -169,7 +169,11 @@ struct CanonicalWriter {
     member("target", action.target.rawValue)
     member("kind", action.kind.rawValue)
     if let count = action.count { member("count", count) }
-    member("date", action.date)
+    if action.date == nil, let partial = action.partialDate {
+      member("date", partial.description)
+    } else {
+      member("date", action.date)
+    }
     if !action.respondsTo.isEmpty {
       member("respondsTo", strings: action.respondsTo.map(\.rawValue))
     }
