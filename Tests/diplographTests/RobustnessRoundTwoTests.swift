@@ -176,7 +176,8 @@ import Testing
     try process.run()
     let parent = process.processIdentifier
     var child: Int32? = nil
-    for _ in 0..<600 where child == nil {
+    // Reading and laying out take a moment, minutes on a machine loaded by parallel tests.
+    for _ in 0..<3000 where child == nil {
       child = Self.children(of: parent).first
       if child == nil { usleep(100_000) }
     }
