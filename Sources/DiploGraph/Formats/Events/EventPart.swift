@@ -10,10 +10,8 @@
 /// reads, before the parts are merged in file order.
 struct EventPart {
   /// Part-local symbols: index → spelling as resolved (actors) or as written (kinds).
-  var actorNames: [String] = []
-  var actorIndex: [String: Int32] = [:]
-  var kindNames: [String] = []
-  var kindIndex: [String: Int32] = [:]
+  var actorNames = SymbolTable()
+  var kindNames = SymbolTable()
 
   // One entry per kept event.
   var actor: [Int32] = []
@@ -242,25 +240,11 @@ struct EventPartReader {
         name = spelling
         part.unrecognised[spelling, default: 0] += 1
       }
-      let s: Int32
-      if let known = part.actorIndex[name] {
-        s = known
-      } else {
-        s = Int32(part.actorNames.count)
-        part.actorNames.append(name)
-        part.actorIndex[name] = s
-      }
+      let s = part.actorNames.intern(name)
       resolved[spelling] = s
       return s
     }
-    let kind: Int32
-    if let known = part.kindIndex[kindName] {
-      kind = known
-    } else {
-      kind = Int32(part.kindNames.count)
-      part.kindNames.append(kindName)
-      part.kindIndex[kindName] = kind
-    }
+    let kind = part.kindNames.intern(kindName)
     part.actor.append(symbol(actorSpelling))
     part.target.append(symbol(targetSpelling))
     part.kind.append(kind)

@@ -114,8 +114,8 @@ enum EventReader {
         location.path = problem.column.map { "\(row), column \"\(layout.names[$0])\"" } ?? row
         diagnostics.append(Diagnostic(.error, problem.message, at: location))
       }
-      let actors = part.actorNames.map { table.endpointSymbols.intern($0) }
-      let kinds = part.kindNames.map { table.kindSymbols.intern($0) }
+      let actors = part.actorNames.strings.map { table.endpointSymbols.intern($0) }
+      let kinds = part.kindNames.strings.map { table.kindSymbols.intern($0) }
       if table.kindSymbols.count > ActionTable.maxKinds {
         throw DiploGraphError(.limit, "found more than \(ActionTable.maxKinds) event codes")
       }
