@@ -67,6 +67,17 @@ public enum CanonicalJSON {
   public static func read(_ bytes: [UInt8], file: String? = nil, options: ReadOptions) throws
     -> Document
   {
+    try bytes.withUnsafeBufferPointer { buffer in
+      var stream = CanonicalStream(buffer, file: file, options: options)
+      return try stream.read()
+    }
+  }
+
+  /// Reads a data set through a tree of the whole document: the read before streaming, kept
+  /// as the oracle the streaming read is tested against (same data set, same messages).
+  package static func readThroughTree(
+    _ bytes: [UInt8], file: String? = nil, options: ReadOptions = ReadOptions()
+  ) throws -> Document {
     let root = try JSON.parse(bytes, file: file, limits: options.json)
     var reader = CanonicalReader(file: file, root: root.position)
     reader.maxActions = options.maxActions

@@ -8,10 +8,10 @@
 struct CanonicalReader {
   let file: String?
   /// The problems found, the first ``maxListedDiagnostics`` of them listed.
-  private(set) var capped = CappedDiagnostics<Diagnostic>(limit: maxListedDiagnostics)
+  var capped = CappedDiagnostics<Diagnostic>(limit: maxListedDiagnostics)
   /// The problems listed, and a last one saying how many more were found.
   var diagnostics: [Diagnostic] { capped.listed(at: SourceLocation(file: file)) }
-  private var map: JSONSourceMap
+  var map: JSONSourceMap
   /// The distinct action kinds read so far (the action table holds at most
   /// `ActionTable.maxKinds`).
   var kinds = Set<String>()
@@ -319,9 +319,8 @@ struct CanonicalReader {
     }
     map.collections[key] = JSONSourceMap.Element(fileIndex: 0, position: node.position)
     var result: [T] = []
-    var entries: [JSONSourceMap.Element] = []
+    var entries = JSONSourceMap.ElementList()
     result.reserveCapacity(elements.count)
-    entries.reserveCapacity(elements.count)
     for (i, element) in elements.enumerated() {
       if let (value, entry) = readOne(&self, element, "$.\(key.rawValue)[\(i)]", i) {
         result.append(value)
@@ -338,13 +337,19 @@ struct CanonicalReader {
   private func checkLength(_ f: Fields, _ key: DataPath.Collection, limit: DiploGraphError.Limit)
     throws
   {
-    guard let elements = f.values[key.rawValue]?.elements, elements.count > limit.value else {
-      return
-    }
-    let at = elements[limit.value].position.location(
-      in: file, path: "$.\(key.rawValue)[\(limit.value)]")
+    guard let elements = f.values[key.rawValue]?.elements else { return }
+    try checkLength(key, count: elements.count, limit: limit) { elements[$0].position }
+  }
+
+  /// Refuses `count` elements of a collection when more than `limit`, at the first one past it.
+  func checkLength(
+    _ key: DataPath.Collection, count: Int, limit: DiploGraphError.Limit,
+    position: (Int) -> JSONPosition
+  ) throws {
+    guard count > limit.value else { return }
+    let at = position(limit.value).location(in: file, path: "$.\(key.rawValue)[\(limit.value)]")
     throw DiploGraphError(limit, at: at) {
-      "found \(elements.count) \(key.rawValue); expected at most \(limit.value) (\($0))"
+      "found \(count) \(key.rawValue); expected at most \(limit.value) (\($0))"
     }
   }
 
@@ -376,7 +381,11 @@ struct CanonicalReader {
 
   // MARK: The document
 
-  mutating func readDocument(_ root: JSONNode) throws -> Document {
+  /// Maps the document `root` to a data set; with `streamed`, its actions were read already
+  /// (``CanonicalStream``) and `root`'s `actions` member stands for them.
+  mutating func readDocument(_ root: JSONNode, streamed: StreamedActions? = nil) throws
+    -> Document
+  {
     guard
       var f = fields(
         of: root, path: "$", .document)
@@ -404,15 +413,30 @@ struct CanonicalReader {
     dataSet.description = string(f, "description")
     dataSet.notes = strings(&f, "notes") ?? []
     try checkLength(f, .actors, limit: .init(.maxActors, maxActors))
-    try checkLength(f, .actions, limit: .init(.maxActions, maxActions))
+    if let streamed {
+      try checkLength(.actions, count: streamed.total, limit: .init(.maxActions, maxActions)) {
+        streamed.elementPositions[$0]
+      }
+    } else {
+      try checkLength(f, .actions, limit: .init(.maxActions, maxActions))
+    }
     dataSet.sources = collection(f, .sources) { $0.readSource($1, path: $2, index: $3) }
     dataSet.actors = collection(f, .actors) { $0.readActor($1, path: $2, index: $3) }
     dataSet.blocs = collection(f, .blocs) { $0.readBloc($1, path: $2, index: $3) }
-    dataSet.actions = ActionTable(
-      collection(f, .actions) { $0.readAction($1, path: $2, index: $3) })
+    if let streamed {
+      map.collections[.actions] = JSONSourceMap.Element(
+        fileIndex: 0, position: streamed.position)
+      capped.append(streamed.capped) { $0 }
+      map.elements[.actions] = streamed.elements
+      dataSet.actions = streamed.table
+    } else {
+      dataSet.actions = ActionTable(
+        collection(f, .actions) { $0.readAction($1, path: $2, index: $3) })
+    }
     try checkActorCount(dataSet)
     dataSet.figures = collection(f, .figures) { $0.readFigure($1, path: $2, index: $3) }
     map.documentFields = f.element
+    if let streamed { map.documentFields.setItems("actions", streamed.elementPositions) }
     map.documentFields.position = root.position
     return Document(dataSet: dataSet, map: map, diagnostics: diagnostics)
   }

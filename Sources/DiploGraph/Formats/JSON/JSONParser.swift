@@ -5,14 +5,17 @@
 /// bytes can overflow the call stack or trap. Every index is checked against the buffer's end
 /// before it is read.
 struct JSONParser {
-  private let bytes: UnsafeBufferPointer<UInt8>
-  private let file: String?
-  private let limits: JSON.Limits
-  private var index = 0
+  let bytes: UnsafeBufferPointer<UInt8>
+  let file: String?
+  let limits: JSON.Limits
+  var index = 0
   /// Values begun so far (checked against `limits.maxValues`).
-  private var values = 0
-  private var line = 1
-  private var column = 1
+  var values = 0
+  var line = 1
+  var column = 1
+  /// The nesting depth of the containers around the value being parsed, when the parser is
+  /// asked for one value inside a document walked by someone else (the streaming reader).
+  var depthBase = 0
   /// Reused buffer for strings with escapes.
   private var scratch: [UInt8] = []
 
@@ -30,7 +33,7 @@ struct JSONParser {
   }
 
   /// What came before the value being parsed, for messages.
-  private enum ValueContext {
+  enum ValueContext {
     case top, afterOpenBracket, afterComma, afterColon
   }
 
@@ -41,17 +44,17 @@ struct JSONParser {
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
   }
 
-  private var position: JSONPosition { JSONPosition(line: line, column: column) }
+  var position: JSONPosition { JSONPosition(line: line, column: column) }
 
-  private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+  var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
   /// Steps over `n` ASCII bytes on the current line.
-  private mutating func advance(_ n: Int = 1) {
+  mutating func advance(_ n: Int = 1) {
     index += n
     column += n
   }
 
-  private mutating func skipWhitespace() {
+  mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
       case 0x20, 0x09:
@@ -73,14 +76,14 @@ struct JSONParser {
 
   // MARK: Errors
 
-  private func error(
+  func error(
     _ message: String, at position: JSONPosition? = nil, code: DiploGraphError.Code = .syntax
   ) -> DiploGraphError {
     DiploGraphError(code, message, at: (position ?? self.position).location(in: file))
   }
 
   /// How messages name what is at the current index.
-  private var found: String { JSONParser.describe(bytes, at: index) }
+  var found: String { JSONParser.describe(bytes, at: index) }
 
   static func describe(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> String {
     guard index < bytes.count else { return "the end of the input" }
@@ -127,7 +130,7 @@ struct JSONParser {
   }
 
   /// A hint for common non-JSON habits, appended to "expected … found …" messages.
-  private var hint: String {
+  var hint: String {
     guard let byte = peek else { return "" }
     switch byte {
     case UInt8(ascii: "/"), UInt8(ascii: "#"): return " (JSON has no comments)"
@@ -139,7 +142,7 @@ struct JSONParser {
     }
   }
 
-  private func expectedValue(_ context: ValueContext) -> DiploGraphError {
+  func expectedValue(_ context: ValueContext) -> DiploGraphError {
     switch context {
     case .top:
       return error("expected a JSON value, found \(found)\(hint)")
@@ -157,21 +160,32 @@ struct JSONParser {
 
   /// Parses the whole input: one value, then nothing but whitespace.
   mutating func parseDocument() throws -> JSONNode {
+    try parseValue(.top, whole: true)
+  }
+
+  /// Counts one more value, refusing one past `limits.maxValues` (at the current position).
+  mutating func countValue() throws {
+    values += 1
+    if values > limits.maxValues {
+      throw DiploGraphError(
+        .init(.maxJSONValues, limits.maxValues), at: position.location(in: file)
+      ) {
+        "found more than \(limits.maxValues) JSON values; expected at most \(limits.maxValues) "
+          + "(\($0); CSV is the format for bulk data)"
+      }
+    }
+  }
+
+  /// Parses one value (after whitespace) that `context` introduces; with `whole`, the value
+  /// must be the whole input, else parsing stops after it (and the whitespace after it).
+  mutating func parseValue(_ context: ValueContext, whole: Bool = false) throws -> JSONNode {
     var stack: [Frame] = []
-    var context = ValueContext.top
+    var context = context
     parsing: while true {
       skipWhitespace()
       let start = position
       guard let byte = peek else { throw expectedValue(context) }
-      values += 1
-      if values > limits.maxValues {
-        throw DiploGraphError(
-          .init(.maxJSONValues, limits.maxValues), at: position.location(in: file)
-        ) {
-          "found more than \(limits.maxValues) JSON values; expected at most \(limits.maxValues) "
-            + "(\($0); CSV is the format for bulk data)"
-        }
-      }
+      try countValue()
       var node: JSONNode
       switch byte {
       case UInt8(ascii: "{"):
@@ -220,7 +234,7 @@ struct JSONParser {
       while true {
         skipWhitespace()
         guard let top = stack.indices.last else {
-          guard index == bytes.count else {
+          guard !whole || index == bytes.count else {
             throw error("expected the end of the input after the top-level value, found \(found)")
           }
           return node
@@ -270,17 +284,23 @@ struct JSONParser {
   }
 
   private func push(_ frame: Frame, onto stack: inout [Frame]) throws {
-    guard stack.count < limits.maxDepth else {
+    try checkDepth(stack.count)
+    stack.append(frame)
+  }
+
+  /// Refuses a container opened inside `open` others (and `depthBase` more) past the limit.
+  func checkDepth(_ open: Int) throws {
+    let depth = open + depthBase
+    guard depth < limits.maxDepth else {
       var error = error(
-        "found an array or object nested \(stack.count + 1) levels deep; "
+        "found an array or object nested \(depth + 1) levels deep; "
           + "expected at most \(limits.maxDepth) levels", code: .limit)
       error.limit = .init(.maxJSONDepth, limits.maxDepth)
       throw error
     }
-    stack.append(frame)
   }
 
-  private func matches(_ literal: StaticString) -> Bool {
+  func matches(_ literal: StaticString) -> Bool {
     let count = literal.utf8CodeUnitCount
     guard bytes.count - index >= count else { return false }
     let text = literal.utf8Start
@@ -290,6 +310,26 @@ struct JSONParser {
 
   /// Reads `"key" :` for the object on top of the stack, rejecting a key it already has.
   private mutating func readKey(into stack: inout [Frame], afterComma: Bool) throws {
+    let top = stack.count - 1
+    let frame = stack[top]
+    let (key, keyPosition) = try readMemberKey(afterComma: afterComma) { key in
+      let earlier: Int?
+      if let keyIndex = frame.keyIndex {
+        earlier = keyIndex[key]
+      } else {
+        earlier = frame.members.firstIndex { $0.key == key }
+      }
+      return earlier.map { frame.members[$0].keyPosition }
+    }
+    stack[top].key = key
+    stack[top].keyPosition = keyPosition
+  }
+
+  /// Reads `"key" :` (after whitespace) of an object's member, rejecting a key that `earlier`
+  /// places before (the message names both places).
+  mutating func readMemberKey(
+    afterComma: Bool, earlier: (String) -> JSONPosition?
+  ) throws -> (key: String, position: JSONPosition) {
     skipWhitespace()
     guard peek == UInt8(ascii: "\"") else {
       if afterComma {
@@ -301,15 +341,7 @@ struct JSONParser {
     }
     let keyPosition = position
     let key = try readString()
-    let top = stack.count - 1
-    let earlier: Int?
-    if let keyIndex = stack[top].keyIndex {
-      earlier = keyIndex[key]
-    } else {
-      earlier = stack[top].members.firstIndex { $0.key == key }
-    }
-    if let earlier {
-      let first = stack[top].members[earlier].keyPosition
+    if let first = earlier(key) {
       throw error(
         "found the key \(JSON.quoted(key)) a second time in one object (first at \(first)); "
           + "expected each key once", at: keyPosition)
@@ -319,13 +351,12 @@ struct JSONParser {
       throw error("expected ':' after the key \(JSON.quoted(key)), found \(found)")
     }
     advance()
-    stack[top].key = key
-    stack[top].keyPosition = keyPosition
+    return (key, keyPosition)
   }
 
   // MARK: Numbers
 
-  private mutating func readNumber() throws -> JSONNumber {
+  mutating func readNumber() throws -> JSONNumber {
     let start = index
     let startPosition = position
     func isDigit(_ b: UInt8?) -> Bool {
@@ -371,7 +402,7 @@ struct JSONParser {
   // MARK: Strings
 
   /// Reads a string literal starting at the opening quote.
-  private mutating func readString() throws -> String {
+  mutating func readString() throws -> String {
     let open = position
     advance()
     var segmentStart = index

@@ -33,7 +33,7 @@ public struct JSONSourceMap: SourceMap {
   let root: JSONPosition
   var documentFields = Element(fileIndex: 0, position: JSONPosition(line: 1, column: 1))
   var collections: [DataPath.Collection: Element] = [:]
-  var elements: [DataPath.Collection: [Element]] = [:]
+  var elements: [DataPath.Collection: ElementList] = [:]
 
   init(file: String?, root: JSONPosition) {
     self.file = file
