@@ -3,7 +3,9 @@
 // Spec: docs/format.md (version 1), with the JSON Schema docs/diplograph.schema.json.
 //
 // Reading is in two layers. The strict JSON parser (JSON.swift) rejects malformed bytes with a
-// located `syntax` error (or a `limit` error past the nesting limit). The mapping to the model
+// located `syntax` error (or a `limit` error past the nesting limit); the read streams
+// (CanonicalStream.swift): it walks the document's top level, reads the actions one by one
+// into the action table and makes no tree of the whole document. The mapping to the model
 // (CanonicalReader.swift) then collects every problem of type or shape (a missing or
 // unknown key, a wrong type, a bad enum value, a negative, fractional or too large count, an
 // impossible date) as a located Diagnostic and goes on reading, leaving the field empty or

@@ -207,7 +207,9 @@ extension CanonicalStream {
 
   /// Appends the scanned action to the table (interning in the order `ActionTable.append`
   /// does) and its places to the source map.
-  private mutating func commit(_ index: Int, at position: JSONPosition, into result: inout StreamedActions) {
+  private mutating func commit(
+    _ index: Int, at position: JSONPosition, into result: inout StreamedActions
+  ) {
     let bytes = parser.bytes
     func text(_ range: Range<Int>) -> String {
       String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)

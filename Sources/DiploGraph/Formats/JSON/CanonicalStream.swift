@@ -154,7 +154,9 @@ struct CanonicalStream {
         parser.depthBase = 2
         let node = try parser.parseValue(context)
         parser.depthBase = 0
-        if let (action, element) = reader.readAction(node, path: "$.actions[\(index)]", index: index) {
+        if let (action, element) = reader.readAction(
+          node, path: "$.actions[\(index)]", index: index)
+        {
           result.table.append(action)
           result.elements.append(element)
         }
