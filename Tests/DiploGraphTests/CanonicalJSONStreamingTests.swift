@@ -73,10 +73,10 @@ import Testing
         value = r.chance(85) ? r.pick([#""GBR""#, #""RUS""#]) : r.pick(strings)
       case "kind":
         value = r.chance(85) ? r.pick([#""expulsion""#, #""retaliation""#]) : r.pick(strings)
-      case "sources": value = r.chance(85) ? r.pick([#"["s1"]"#, "[]"]) : value(for: key, &r)
-      case "date": value = r.chance(80) ? #""2018-03-04""# : value(for: key, &r)
-      case "count": value = r.chance(80) ? "\(r.int(50))" : value(for: key, &r)
-      default: value = value(for: key, &r)
+      case "sources": value = r.chance(85) ? r.pick([#"["s1"]"#, "[]"]) : Self.value(for: key, &r)
+      case "date": value = r.chance(80) ? #""2018-03-04""# : Self.value(for: key, &r)
+      case "count": value = r.chance(80) ? "\(r.int(50))" : Self.value(for: key, &r)
+      default: value = Self.value(for: key, &r)
       }
       return "\"\(key)\":\(space)\(value)"
     }
@@ -114,7 +114,7 @@ import Testing
   }
 
   /// The places a reader's map gives for paths in and around what was read.
-  static func places(_ document: Document) -> [SourceLocation] {
+  static func places(_ document: Document) -> [DiploGraph.SourceLocation] {
     var paths: [DataPath] = [DataPath(), DataPath(field: "title"), DataPath(field: "actions")]
     paths.append(DataPath(field: "actions", item: 1))
     let fields: [String?] = [

@@ -149,7 +149,7 @@ extension CanonicalStream {
     let start = parser.index
     var i = start
     var value: Int64 = 0
-    while i < bytes.count, bytes[i] &- UInt8(ascii: "0") < 10, i - start < 19 {
+    while i < bytes.count, bytes[i] &- UInt8(ascii: "0") < 10, i - start < 18 {
       value = value * 10 + Int64(bytes[i] &- UInt8(ascii: "0"))
       i += 1
     }

@@ -132,10 +132,7 @@ struct CanonicalStream {
     // The reader reports into the actions' own list while they are read.
     let before = reader.capped
     reader.capped = result.capped
-    defer {
-      result.capped = reader.capped
-      reader.capped = before
-    }
+    defer { reader.capped = before }
     let estimate = min(maxActions, parser.bytes.count / 128)
     result.table.reserveCapacity(estimate)
     result.elements.reserveCapacity(estimate, fields: 6)
@@ -172,6 +169,7 @@ struct CanonicalStream {
           "expected ',' or ']' after an array element, found \(parser.found)\(parser.hint)")
       }
       parser.advance()
+      result.capped = reader.capped
       return result
     }
   }
