@@ -5,9 +5,13 @@ import Foundation
 /// Event-data formats are tab-separated without quoting, so a line feed always ends a record:
 /// the file is cut into parts at line starts, each part is read on its own core by an
 /// ``EventPartReader`` (the code of each record is looked at first, so the events of other
-/// codes cost a split and a look-up), and the parts are merged in file order, interning their
-/// symbols in order of first use. The result is the same as a sequential read whatever the
-/// number of parts.
+/// codes cost a split and a look-up of the code's bytes; ids, URLs and countries are interned
+/// by their bytes, a `String` made once per distinct spelling in the part), and the parts are
+/// merged in file order, their symbols mapped once each in order of first use (``merge``).
+/// The result is the same as a sequential read whatever the number of parts.
+///
+/// The parts are cut at line starts, not with the CSV reader's record-start guess: that
+/// guess reads quotes, which mean nothing in these layouts (a name may hold one).
 enum EventReader {
   /// What reading produced.
   struct Result {
