@@ -36,6 +36,8 @@ extension EventReader {
     var keyRow: [KeyOfEvent: Int32] = [:]
     var usedIDs: [Bool] = []
     var repeated = 0
+    table.idSymbols.reserveCapacity(kept)
+    table.sourceSymbols.reserveCapacity(parts.reduce(0) { $0 + $1.sourceStrings.count })
     var lineBase = layout.dataStartLine
     for index in parts.indices {
       let part = parts[index]
@@ -52,7 +54,7 @@ extension EventReader {
       if table.kindSymbols.count > ActionTable.maxKinds {
         throw DiploGraphError(.limit, "found more than \(ActionTable.maxKinds) event codes")
       }
-      let sources = part.sourceStrings.map { table.sourceSymbols.intern($0) }
+      let sources = part.sourceStrings.map { table.sourceSymbols.internLikelyNew($0) }
       // Part-local id → joined id (-1 until a row takes it), and → id as written (keyed).
       var idMap = [Int32](repeating: -1, count: part.idStrings.count)
       var writtenMap = layout.keyedByIDAndDate ? idMap : []
@@ -96,7 +98,7 @@ extension EventReader {
           }
           id = idMap[local]
           if id < 0 {
-            id = table.idSymbols.intern(part.idStrings[local])
+            id = table.idSymbols.internLikelyNew(part.idStrings[local])
             idMap[local] = id
           }
         }
@@ -231,6 +233,8 @@ struct EventRows {
   /// once per source), and returns what the source map keeps: each row's line and offset.
   consuming func fill(_ table: inout ActionTable) -> ([Int32], [Int]) {
     var singleton = [Int32](repeating: -1, count: table.sourceSymbols.count)
+    table.sourceSetTable.reserveCapacity(1 + singleton.count + moreSources.count)
+    table.sourceSetIndex.reserveCapacity(1 + singleton.count + moreSources.count)
     var sets = [Int32](repeating: 0, count: count)
     for row in 0..<count {
       let s = source[row]
