@@ -25,6 +25,25 @@ package struct SymbolTable: Hashable, Sendable {
     return i
   }
 
+  /// The index of `string`, adding it when new, like ``intern(_:)`` but with one hash of a
+  /// new string instead of two: for strings that are nearly always new (event ids and URLs).
+  package mutating func internLikelyNew(_ string: String) -> Int32 {
+    precondition(strings.count < Int32.max, "symbol table full")
+    let i = Int32(strings.count)
+    if let known = indices.updateValue(i, forKey: string) {
+      indices[string] = known
+      return known
+    }
+    strings.append(string)
+    return i
+  }
+
+  /// Makes room for `n` symbols in all, so that interning up to that many resizes nothing.
+  package mutating func reserveCapacity(_ n: Int) {
+    strings.reserveCapacity(n)
+    indices.reserveCapacity(n)
+  }
+
   /// The index of `string`, or `nil` when it was never interned.
   package func index(of string: String) -> Int32? { indices[string] }
 

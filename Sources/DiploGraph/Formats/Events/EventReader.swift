@@ -5,9 +5,13 @@ import Foundation
 /// Event-data formats are tab-separated without quoting, so a line feed always ends a record:
 /// the file is cut into parts at line starts, each part is read on its own core by an
 /// ``EventPartReader`` (the code of each record is looked at first, so the events of other
-/// codes cost a split and a look-up), and the parts are merged in file order, interning their
-/// symbols in order of first use. The result is the same as a sequential read whatever the
-/// number of parts.
+/// codes cost a split and a look-up of the code's bytes; ids, URLs and countries are interned
+/// by their bytes, a `String` made once per distinct spelling in the part), and the parts are
+/// merged in file order, their symbols mapped once each in order of first use (``merge``).
+/// The result is the same as a sequential read whatever the number of parts.
+///
+/// The parts are cut at line starts, not with the CSV reader's record-start guess: that
+/// guess reads quotes, which mean nothing in these layouts (a name may hold one).
 enum EventReader {
   /// What reading produced.
   struct Result {
@@ -30,7 +34,7 @@ enum EventReader {
       maxRecordBytes: options.maxRecordBytes, maxDiagnostics: options.maxDiagnostics,
       maxActions: options.maxActions, blockSize: min(options.maxRecordBytes, 1 << 20),
       reference: .standard)
-    let results = concurrentMap(ranges, threads: ranges.count) { range in
+    var results = concurrentMap(ranges, threads: ranges.count) { range in
       Swift.Result { try reader.read(range) }
     }
     var parts: [EventPart] = []
@@ -38,8 +42,10 @@ enum EventReader {
       parts.append(try result.get())
       if parts[parts.count - 1].stopped { break }
     }
+    results.removeAll()  // the merge lets each part go once merged
     return try merge(
-      parts, input: input, file: file, layout: layout, options: options, selection: selection)
+      consume parts, input: input, file: file, layout: layout, options: options,
+      selection: selection)
   }
 
   /// The byte ranges of the parts: near-equal shares of the records, each starting at a line
@@ -81,130 +87,9 @@ enum EventReader {
     }
   }
 
-  /// Joins the parts in file order into one data set.
-  private static func merge(
-    _ parts: [EventPart], input: CSVInput, file: String?, layout: EventLayout,
-    options: EventData.ReadOptions, selection: EventSelection
-  ) throws -> Result {
-    let kept = parts.reduce(0) { $0 + $1.actor.count }
-    if kept > options.maxActions {
-      throw DiploGraphError.tooMany(
-        "events to keep", .init(.maxActions, options.maxActions), at: SourceLocation(file: file))
-    }
-    var table = ActionTable()
-    table.reserveCapacity(kept)
-    var mentions: [Int32] = []
-    var rowLines: [Int32] = []
-    var rowOffsets: [Int] = []
-    var diagnostics: [Diagnostic] = []
-    // With dedupe: the row of each (actor, target, kind, day), and each row's sources.
-    var firstRow: [DayKey: Int] = [:]
-    var rowSources: [[Int32]] = []
-    // With an (id, date) key (ICEWS): the row of each key, and how many rows repeated one.
-    var keyRow: [KeyOfEvent: Int] = [:]
-    var repeated = 0
-    var usedIDs: Set<String> = []
-    var lineBase = layout.dataStartLine
-    var recordBase = 0
-    for part in parts {
-      for problem in part.problems {
-        var location = SourceLocation(file: file, line: lineBase + problem.line + 1)
-        location.column = problem.character
-        let row = "row \(recordBase + problem.line + 1)"
-        location.path = problem.column.map { "\(row), column \"\(layout.names[$0])\"" } ?? row
-        diagnostics.append(Diagnostic(.error, problem.message, at: location))
-      }
-      let actors = part.actorNames.strings.map { table.endpointSymbols.intern($0) }
-      let kinds = part.kindNames.strings.map { table.kindSymbols.intern($0) }
-      if table.kindSymbols.count > ActionTable.maxKinds {
-        throw DiploGraphError(.limit, "found more than \(ActionTable.maxKinds) event codes")
-      }
-      for i in part.actor.indices {
-        let actor = actors[Int(part.actor[i])]
-        let target = actors[Int(part.target[i])]
-        let kind = UInt16(kinds[Int(part.kind[i])])
-        let source = part.sources[i].map { table.sourceSymbols.intern($0) }
-        var eventKey: KeyOfEvent?
-        if layout.keyedByIDAndDate {
-          let id = KeyOfEvent(id: part.ids[i], date: part.date[i])
-          if let row = keyRow[id] {
-            if let source, !rowSources[row].contains(source) { rowSources[row].append(source) }
-            repeated += 1
-            continue
-          }
-          eventKey = id
-        }
-        if options.dedupe == .day {
-          let key = DayKey(actor: actor, target: target, kind: kind, date: part.date[i])
-          if let row = firstRow[key] {
-            if let source, !rowSources[row].contains(source) { rowSources[row].append(source) }
-            mentions[row] &+= part.mentions[i]
-            if let eventKey { keyRow[eventKey] = row }
-            continue
-          }
-          firstRow[key] = table.count
-        }
-        var id = part.ids[i]
-        if let eventKey {
-          keyRow[eventKey] = table.count
-          // An Event ID met again on another day is another event: its action id says the day.
-          if !usedIDs.insert(id).inserted { id += "@\(Day(daysSinceEpoch: part.date[i]))" }
-        }
-        rowSources.append(source.map { [$0] } ?? [])
-        table.appendRow(
-          actor: actor, target: target, kind: kind, count: ActionTable.noCount,
-          date: part.date[i], sourceSet: 0, id: table.idSymbols.intern(id))
-        mentions.append(part.mentions[i])
-        rowLines.append(Int32(truncatingIfNeeded: lineBase + Int(part.line[i]) + 1))
-        rowOffsets.append(part.offset[i])
-      }
-      lineBase += part.lines
-      recordBase += part.lines
-    }
-    for (row, sources) in rowSources.enumerated() where !sources.isEmpty {
-      table.sourceSetColumn[row] = table.internSourceSet(sources)
-    }
-    if layout.mentions != nil { table.mentionsColumn = mentions }
-    if table.endpointSymbols.count > options.maxActors {
-      throw DiploGraphError.tooMany(
-        "actors", .init(.maxActors, options.maxActors), at: SourceLocation(file: file))
-    }
-    diagnostics += summary(parts, file: file, selection: selection)
-    if repeated > 0 {
-      diagnostics.append(
-        Diagnostic(
-          .warning,
-          "merged \(repeated) row(s) that repeat an event's \(layout.names[layout.id]) and "
-            + "\(layout.names[layout.date]) into the event's first row (one event each)",
-          at: SourceLocation(file: file)))
-    }
-    let reference = ReferenceData.standard
-    let dataSet = DataSet(
-      title: file.map { "\(layout.name) events from \(($0 as NSString).lastPathComponent)" }
-        ?? "\(layout.name) events",
-      notes: [
-        "Read from \(layout.name) event data: events of \(selection) kept, "
-          + "one action per event\(options.dedupe == .day ? " and per day" : "") "
-          + "without a count of diplomats."
-      ],
-      // Every actor declared: the reference's, and each spelling it does not know as written
-      // (warned about in the summary), so that the data set validates.
-      actors: table.endpointSymbols.strings.map {
-        reference.actor(ActorID($0))?.actor
-          ?? Actor(id: ActorID($0), name: $0, note: "not in the reference data")
-      },
-      sources: table.sourceSymbols.strings.map {
-        Source(id: SourceID($0), title: $0, url: $0.hasPrefix("http") ? $0 : nil)
-      },
-      actions: table)
-    let map = EventSourceMap(
-      file: file, input: input, layout: layout, rowLines: rowLines, rowOffsets: rowOffsets)
-    return Result(dataSet: dataSet, map: map, diagnostics: diagnostics)
-  }
-
   /// The warnings that say what was left out: events of kept codes without both countries,
   /// and spellings of countries that are not in the reference data.
-  private static func summary(
+  static func summary(
     _ parts: [EventPart], file: String?, selection: EventSelection
   ) -> [Diagnostic] {
     var result: [Diagnostic] = []
@@ -229,19 +114,5 @@ enum EventReader {
           at: SourceLocation(file: file)))
     }
     return result
-  }
-
-  /// An event's (id, date): the key of an ICEWS event, which may be repeated on several rows.
-  private struct KeyOfEvent: Hashable {
-    var id: String
-    var date: Int32
-  }
-
-  /// An event's (actor, target, kind, day): what `dedupe day` keeps one event of.
-  private struct DayKey: Hashable {
-    var actor: Int32
-    var target: Int32
-    var kind: UInt16
-    var date: Int32
   }
 }
