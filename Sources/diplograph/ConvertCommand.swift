@@ -24,13 +24,14 @@ struct ConvertCommand: ParsableCommand {
       "Write a data set as canonical JSON, CSV, DOT, GraphML, GEXF, node-link or Cytoscape JSON.",
     discussion: """
       json and csv keep the selected actions and every actor, bloc and source. csv writes \
-      actions.csv and actors.csv into the folder -o names (created when missing; both files \
-      are replaced together), or actions.csv alone to standard output. dot is the diagram's DOT text (the styling of \
+      actions.csv, actors.csv and sources.csv into the folder -o names (created when missing; \
+      the three files are replaced together), or actions.csv alone to standard output. dot is the diagram's DOT text (the styling of \
       `render`); graphml opens in Gephi, networkx and igraph; gexf is Gephi's dynamic graph \
       (its timeline plays the actions' dates); node-link is networkx's node_link_data JSON \
       (also D3's); cytoscape is Cytoscape.js JSON (.cyjs). Without --to, -o's extension tells \
       (.json .dot .gv .graphml .gexf .cyjs; csv and node-link by name only). See docs/formats.md. \
-      CSV cannot carry claims, reported figures, notes or source titles (docs/csv.md); convert \
+      CSV cannot carry claims, reported figures or notes, nor source titles on standard output \
+      (docs/csv.md); convert \
       says so when it drops any.
       """
   )
@@ -84,13 +85,15 @@ struct ConvertCommand: ParsableCommand {
       try output.emit(CanonicalJSON.write(data.keeping(chosen)), protecting: protected)
     case .csv:
       let kept = data.keeping(chosen)
-      warnAboutWhatCSVDrops(kept)
+      let folder = output.output.flatMap { $0 == "-" ? nil : $0 }
+      warnAboutWhatCSVDrops(kept, folder: folder != nil)
       let actions = try CSVFormat.writeActions(kept)
-      guard let folder = output.output, folder != "-" else {
+      guard let folder else {
         try output.emit(actions, protecting: protected)
         return
       }
       let actors = try CSVFormat.writeActors(kept)
+      let sources = try CSVFormat.writeSources(kept)
       do {
         try FileManager.default.createDirectory(
           atPath: folder, withIntermediateDirectories: true)
@@ -99,12 +102,13 @@ struct ConvertCommand: ParsableCommand {
           .io, "cannot create the folder: \(error.localizedDescription)",
           at: SourceLocation(file: folder))
       }
-      // Both files or neither; actors.csv always, so that no older one is left beside the new
-      // actions (a header alone declares no actor, as no file does).
+      // The three files or none; actors.csv and sources.csv always, so that no older one is
+      // left beside the new actions (a header alone declares nothing, as no file does).
       try AtomicFile.write(
         [
           (actions, (folder as NSString).appendingPathComponent("actions.csv")),
           (actors, (folder as NSString).appendingPathComponent("actors.csv")),
+          (sources, (folder as NSString).appendingPathComponent("sources.csv")),
         ], protecting: protected)
     case .dot, .graphml, .gexf, .nodeLink, .cytoscape:
       let network = try Network(data, selection: chosen, threads: threads.threads)
@@ -128,15 +132,21 @@ struct ConvertCommand: ParsableCommand {
     }
   }
 
-  /// Says on stderr what the CSV files will not hold, so nothing is lost silently.
-  private func warnAboutWhatCSVDrops(_ data: DataSet) {
+  /// Says on stderr what the CSV files will not hold, so nothing is lost silently; a folder
+  /// holds the sources' details in its sources.csv, actions.csv alone does not.
+  private func warnAboutWhatCSVDrops(_ data: DataSet, folder: Bool) {
     var dropped: [String] = []
     if !data.actions.claimsColumn.isEmpty { dropped.append("claims") }
     if !data.figures.isEmpty { dropped.append("\(data.figures.count) reported figures") }
     if !data.notes.isEmpty || data.description != nil { dropped.append("the data set's notes") }
-    if data.sources.contains(where: { $0.title != $0.id.rawValue || $0.publisher != nil }) {
-      dropped.append("source titles and publishers")
+    if !folder
+      && data.sources.contains(where: {
+        $0.title != $0.id.rawValue || $0.publisher != nil || $0.date != nil || $0.url != nil
+      })
+    {
+      dropped.append("source titles, publishers, dates and URLs")
     }
+    if data.sources.contains(where: { $0.note != nil }) { dropped.append("notes on sources") }
     if data.actors.contains(where: { $0.note != nil })
       || data.blocs.contains(where: { $0.note != nil })
     {

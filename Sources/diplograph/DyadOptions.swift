@@ -17,12 +17,18 @@ enum DyadListing: Equatable, ExpressibleByArgument {
     case "all": self = .all
     case "none": self = .none
     default:
-      guard text.hasPrefix("top") else { return nil }
-      var rest = text.dropFirst(3)
-      if let first = rest.first, " :=".contains(first) { rest = rest.dropFirst() }
-      guard let n = Int(rest), n >= 0 else { return nil }
+      guard let n = Self.topCount(text) else { return nil }
       self = .top(n)
     }
+  }
+
+  /// N of `top:N` (also `top N`, `top=N`, `topN`) with N ≥ 0, in lower case; `nil` otherwise.
+  static func topCount(_ text: String) -> Int? {
+    guard text.hasPrefix("top") else { return nil }
+    var rest = text.dropFirst(3)
+    if let first = rest.first, " :=".contains(first) { rest = rest.dropFirst() }
+    guard let n = Int(rest), n >= 0 else { return nil }
+    return n
   }
 
   /// The dyads of `dyads` this listing keeps.

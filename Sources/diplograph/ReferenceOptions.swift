@@ -19,10 +19,29 @@ struct ReferenceOptions: ParsableArguments {
     Set(dataSet.blocs.map(\.id.rawValue) + ReferenceData.standard.blocs.map(\.id.rawValue))
   }
 
+  /// The first of `ids` that is neither the data set's bloc nor the reference's, refused with
+  /// the blocs there are: the data set's own, then the reference's (`--bloc`, `--compare-blocs`
+  /// and `--colour-blocs` say the same).
+  static func checkBlocs(_ ids: [String], option: String, in dataSet: DataSet) throws {
+    let known = knownBlocs(in: dataSet)
+    guard let unknown = ids.first(where: { !known.contains($0) }) else { return }
+    let own = dataSet.blocs.map(\.id.rawValue).joined(separator: ", ")
+    let reference = ReferenceData.standard.blocs.map(\.id.rawValue).joined(separator: ", ")
+    throw CommandFailure.usage(
+      "\(option) \(unknown): no such bloc (the data set's: \(own.isEmpty ? "none" : own); "
+        + "the reference's, membership by date: \(reference))")
+  }
+
   /// Maps the data set's actor spellings to the reference's ids unless `--keep-ids`, and
-  /// keeps the report for `validate`.
+  /// keeps the report for `validate`. Either way a data set that declares no actor declares
+  /// those its actions name, with the reference's names and kinds where it knows the id.
   func apply(to dataSet: inout DataSet) {
-    runActorMapping = keepIds ? nil : dataSet.mapActorSpellings()
+    if keepIds {
+      runActorMapping = nil
+      dataSet.declareActionActors()
+    } else {
+      runActorMapping = dataSet.mapActorSpellings()
+    }
   }
 
   /// The lines `validate` prints about the mapping: each spelling renamed and how, then the
@@ -33,11 +52,20 @@ struct ReferenceOptions: ParsableArguments {
     guard let mapping else { return "actor ids kept as written (--keep-ids)\n" }
     let mapped = mapping.mapped.count
     let unknown = mapping.unrecognised.count
-    guard mapped + unknown > 0 else { return "" }
+    let implied = mapping.declared
+    let declaredLine =
+      implied.fromReference + implied.asWritten == 0
+      ? ""
+      : "declared the \(implied.fromReference + implied.asWritten) actor(s) the actions name "
+        + "(no actors file): \(implied.fromReference) with the reference's name and kind, "
+        + "\(implied.asWritten) as written\n"
+    guard mapped + unknown > 0 else { return declaredLine }
     let counts =
       "\(mapped) actor spelling(s) mapped to reference ids (\(mapping.idsBefore) distinct ids "
       + "became \(mapping.idsAfter)), \(unknown) not recognised"
-    guard limit > 0 else { return counts + " (not listed: the problems fill the list)\n" }
+    guard limit > 0 else {
+      return counts + " (not listed: the problems fill the list)\n" + declaredLine
+    }
     var text = ""
     var left = limit
     func list(_ header: String, _ lines: [String]) {
@@ -57,6 +85,6 @@ struct ReferenceOptions: ParsableArguments {
     for (declared, id) in mapping.declaredClaims.sorted(by: { $0.key < $1.key }).prefix(left) {
       text += "declared actor \(JSON.quoted(declared.rawValue)) kept; it stands for \(id)\n"
     }
-    return text
+    return text + declaredLine
   }
 }

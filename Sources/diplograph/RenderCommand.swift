@@ -46,6 +46,14 @@ struct StyleArguments: ParsableArguments {
       "The blocs that colour the nodes, first match wins (commas).", valueName: "blocs"))
   var colourBlocs: String?
 
+  /// Refuses a `--colour-blocs` bloc that neither the data set nor the reference data has (a
+  /// style file's blocs are not checked: one style may serve many data sets).
+  func checkColourBlocs(in dataSet: DataSet) throws {
+    guard let colourBlocs else { return }
+    try ReferenceOptions.checkBlocs(
+      colourBlocs.split(separator: ",").map(String.init), option: "--colour-blocs", in: dataSet)
+  }
+
   /// The files these options make the run read (the style file), which no output may
   /// overwrite.
   var protectedPaths: [String] { style.map { [$0] } ?? [] }
@@ -185,6 +193,7 @@ struct RenderCommand: ParsableCommand {
     let style = try look.resolved()
     let document = try input.load(threads: threads.threads)
     let data = document.dataSet
+    try look.checkColourBlocs(in: data)
     let network = try Network(
       data, selection: try selection.selection(in: data), threads: threads.threads)
     let dot = try DOTWriter(style: style).document(for: network)
@@ -226,6 +235,7 @@ struct RenderCommand: ParsableCommand {
     let engine = try layout.map { try LayoutEngine(named: $0) }
     let style = try look.resolved()
     let data = try input.load(threads: threads.threads).dataSet
+    try look.checkColourBlocs(in: data)
     let network = try Network(
       data, selection: try selection.selection(in: data), threads: threads.threads)
     let renderer = try layoutTime.renderer()

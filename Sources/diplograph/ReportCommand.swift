@@ -74,6 +74,7 @@ struct ReportCommand: ParsableCommand {
     let style = try look.resolved()
     let document = try input.load(threads: threads.threads)
     let data = document.dataSet
+    try look.checkColourBlocs(in: data)
     let network = try Network(
       data, selection: try selection.selection(in: data), threads: threads.threads)
     let statistics = try Statistics(

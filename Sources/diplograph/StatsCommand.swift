@@ -39,6 +39,8 @@ struct AnalysisArguments: ParsableArguments {
       valueName: "S"))
   var seed: UInt64 = SignificanceOptions.defaultSeed
 
+  @OptionGroup var sources: SourceListingOptions
+
   /// The longest window: every day a date can span (0001-01-01 to 9999-12-31); a longer one
   /// means nothing more, and the analysis adds to it.
   static let maxWindowDays = 3_652_058
@@ -63,15 +65,14 @@ struct AnalysisArguments: ParsableArguments {
     var blocs: [BlocID]? = nil
     if let compareBlocs {
       let ids = compareBlocs.split(separator: ",").map { BlocID(String($0)) }
-      let known = ReferenceOptions.knownBlocs(in: dataSet)
-      if let unknown = ids.first(where: { !known.contains($0.rawValue) }) {
-        throw CommandFailure.usage("--compare-blocs: the data set has no bloc \(unknown)")
-      }
+      try ReferenceOptions.checkBlocs(
+        ids.map(\.rawValue), option: "--compare-blocs", in: dataSet)
       blocs = ids
     }
     return AnalysisOptions(
       responses: responses, blocs: blocs,
-      significance: nullSamples.map { SignificanceOptions(samples: $0, seed: seed) })
+      significance: nullSamples.map { SignificanceOptions(samples: $0, seed: seed) },
+      sources: sources.listing)
   }
 }
 
@@ -156,6 +157,7 @@ struct StatsCommand: ParsableCommand {
     var statistics = try Statistics(
       network, options: threads.applied(to: try analysis.options(for: data)))
     statistics.dyads = dyads.apply(to: statistics.dyads)
+    analysis.sources.noteLeftOut(statistics.sources)
     let listing = responses.resolved(for: statistics.responses)
     if responses == .automatic && listing == .summary {
       printError(
@@ -212,12 +214,15 @@ struct SourcesCommand: ParsableCommand {
   @OptionGroup var selection: SelectionOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var printing: PrintingArguments
+  @OptionGroup var listing: SourceListingOptions
 
   func run() throws {
     let document = try input.load()
     let data = document.dataSet
     let chosen = try selection.selection(in: data)
-    let analysis = try SourceAnalysis(try Network(data, selection: chosen))
+    let analysis = try SourceAnalysis(
+      try Network(data, selection: chosen), listing: listing.listing)
+    listing.noteLeftOut(analysis)
     let text = StatisticsPrinter.render(
       analysis, title: data.title, selection: chosen, as: printing.format,
       rowLimit: printing.rows)

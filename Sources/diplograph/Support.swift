@@ -275,15 +275,18 @@ struct SelectionOptions: ParsableArguments {
     if let since = selection.since, let until = selection.until, since > until {
       throw CommandFailure.usage("--since \(since) is after --until \(until)")
     }
+    let straddling = selection.straddling(in: dataSet)
+    if !straddling.isEmpty {
+      let total = straddling.reduce(0) { $0 + $1.actions }
+      let periods = straddling.prefix(5).map { "\($0.period) (\($0.actions))" }
+      printError(
+        "warning: \(total) action(s) dated to a month or year only straddle --since/--until and "
+          + "are left out: " + periods.joined(separator: ", ")
+          + (straddling.count > 5 ? ", …" : "") + " (docs/spreadsheets.md)")
+    }
     let blocList = list(blocs)
     if !blocList.isEmpty {
-      let known = ReferenceOptions.knownBlocs(in: dataSet)
-      if let unknown = blocList.first(where: { !known.contains($0) }) {
-        let names = dataSet.blocs.map(\.id.rawValue).joined(separator: ", ")
-        throw CommandFailure.usage(
-          "--bloc \(unknown): the data set has no such bloc (it has: \(names.isEmpty ? "none" : names))"
-        )
-      }
+      try ReferenceOptions.checkBlocs(blocList, option: "--bloc", in: dataSet)
       selection.blocs = Set(blocList.map { BlocID($0) })
     }
     let actorList = list(actors)

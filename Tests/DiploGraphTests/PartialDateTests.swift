@@ -73,7 +73,8 @@ import Testing
   }
 
   /// The treatment documented in docs/spreadsheets.md: partially dated actions weigh in every
-  /// total, count as undated, and are left out by `since`/`until`, as undated actions are.
+  /// total and count as undated; `since`/`until` keep one whose whole period is in the range
+  /// and leave out one wholly outside or straddling a bound (``Selection/straddling(in:)``).
   @Test func partiallyDatedActionsAreUndatedForAnalytics() throws {
     let dataSet = try readCSV(Self.csv).dataSet
     let all = try Statistics(dataSet)
@@ -85,8 +86,20 @@ import Testing
       dataSet,
       selection: Selection(
         since: Day(bound: "2018-03", end: false), until: Day(bound: "2018-03", end: true)))
-    #expect(march.overview.actions == 2)
-    #expect(march.overview.totalWeight == 120)
+    // By hand: 2018-03 is inside March (kept: 23 + 60 + 60); 2018 straddles it (left out).
+    #expect(march.overview.actions == 3)
+    #expect(march.overview.totalWeight == 143)
+    let marchSelection = march.selection
+    #expect(marchSelection.straddling(in: dataSet).map(\.period) == [PartialDate(year: 2018)])
+    #expect(marchSelection.straddling(in: dataSet).map(\.actions) == [1])
+    // The whole of 2018 keeps both; April onwards is wholly after 2018-03 and straddles 2018.
+    let year = Selection(since: Day(iso: "2018-01-01"), until: Day(iso: "2018-12-31"))
+    #expect(try Statistics(dataSet, selection: year).overview.actions == 4)
+    #expect(year.straddling(in: dataSet).isEmpty)
+    let april = Selection(since: Day(iso: "2018-04-01"))
+    #expect(try Statistics(dataSet, selection: april).overview.actions == 0)
+    #expect(april.straddling(in: dataSet).map(\.period) == [PartialDate(year: 2018)])
+    #expect(Selection.all.straddling(in: dataSet).isEmpty)
   }
 
   /// An ambiguous date is refused at its place, with one line that says how to write it.

@@ -127,12 +127,24 @@ public struct FigureConflict: Hashable, Sendable, Codable {
 /// out (``figures`` with `agrees == false`); and figures of several sources that cannot all be
 /// true (``figureConflicts``). Self-loops are left out throughout.
 ///
-/// - Complexity: O(n + c·log n + F·n + S·E) for n actions, c claimed actions, F figures,
-///   S sources and E distinct (source list, actor) pairs among the selected actions, plus
-///   O(min(S, 100)·K) for the omissions itemised among K actors.
-public struct SourceAnalysis: Hashable, Sendable, Codable {
-  /// Declared sources in their order, then the undeclared ones named anywhere, by id.
+/// Event data names one source (a URL) per event: a million events, a million sources. The
+/// summaries are listed as ``SourceListing`` says (by default every source up to
+/// ``SourceListing/automaticLimit``, else the sources that report the most actions), the
+/// others counted in ``unlistedSources``; the omissions are itemised for at most
+/// ``omissionsListed`` sources.
+///
+/// - Complexity: O(n + R + S·log N + c·log n + F·n + I·K + P) for n selected actions, R
+///   sources named by their distinct source lists, S sources, N listed (the selection of the
+///   N that report the most keeps a heap of N), c claimed actions, F figures, I ≤ 100 sources
+///   whose omissions are itemised among K actors, and P distinct (listed source, actor)
+///   pairs; the listed sources sorted in O(N log N). Memory O(S + number of source lists + K)
+///   beyond the output: a few counters per source, no list per source.
+public struct SourceAnalysis: Hashable, Sendable {
+  /// Declared sources in their order, then the undeclared ones named anywhere, by id; when
+  /// the listing leaves sources out, the listed ones in that order.
   public var sources: [SourceSummary]
+  /// The sources the listing left out of ``sources`` (0 when every source is listed).
+  public var unlistedSources: Int
   /// Selected actions that list no source.
   public var unsourcedActions: Int
   public var claimDisagreements: [ClaimDisagreement]
@@ -150,124 +162,41 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
   /// data, which names one source per event, would otherwise list sources × actors entries.
   public static let omissionsListed = 100
 
-  /// Analyses the sources of a network's selection.
+  /// Every source the data set names, listed or not.
+  public var sourceCount: Int { sources.count + unlistedSources }
+
+  /// Analyses the sources of a network's selection, listing the summaries as `listing` says.
   ///
   /// - Throws: ``DiploGraphError`` with code `overflow` when a sum does not fit in 64 bits.
-  public init(_ network: Network) throws {
+  public init(_ network: Network, listing: SourceListing = .automatic) throws {
     let dataSet = network.dataSet
     let table = dataSet.actions
-    let k = network.nodeCount
-
-    // Every source id, declared first.
-    var ids: [SourceID] = []
-    var seen = Set<SourceID>()
-    for source in dataSet.sources where seen.insert(source.id).inserted { ids.append(source.id) }
-    var undeclared = Set<SourceID>()
-    for name in table.sourceSymbols.strings where !seen.contains(SourceID(name)) {
-      undeclared.insert(SourceID(name))
+    var names = SourceNames(table.sourceSymbols)
+    var declared: [Int: Source] = [:]
+    var declaredOrder: [Int] = []
+    for source in dataSet.sources {
+      let u = names.number(source.id)
+      if declared[u] == nil {
+        declared[u] = source
+        declaredOrder.append(u)
+      }
     }
+    var claimsOf: [Int: Int] = [:]
     for (_, claims) in table.claimsColumn.entries {
-      for claim in claims where !seen.contains(claim.source) { undeclared.insert(claim.source) }
+      for claim in claims { _ = names.number(claim.source) }
     }
-    for figure in dataSet.figures where !seen.contains(figure.source) {
-      undeclared.insert(figure.source)
-    }
-    ids += undeclared.sorted()
-    var indexOf: [SourceID: Int] = [:]
-    for (i, id) in ids.enumerated() { indexOf[id] = i }
-    // Summary index of each source symbol.
-    let summaryOfSymbol = table.sourceSymbols.strings.map { indexOf[SourceID($0)]! }
+    var figuresOf: [Int: Int] = [:]
+    for figure in dataSet.figures { figuresOf[names.number(figure.source), default: 0] += 1 }
+    let order = SourceOrder(names: names, declaredOrder: declaredOrder)
 
-    let (cells, unsourced) = try Self.cells(of: network)
-    let emptySet = table.sourceSetTable.map(\.isEmpty)
-
-    var declared: [SourceID: Source] = [:]
-    for source in dataSet.sources where declared[source.id] == nil { declared[source.id] = source }
-    var summaries = ids.map { id in
-      let source = declared[id]
-      return SourceSummary(
-        id: id, title: source?.title, publisher: source?.publisher, date: source?.date,
-        declared: source != nil, actions: 0, actors: [], diplomats: 0, actionsWithoutCount: 0,
-        claims: 0, figures: 0)
+    let counts = try SourceCounts(network, sources: names.count)
+    let omitting = (0..<table.sourceSymbols.count).filter {
+      counts.actions[$0] > 0 && counts.actions[$0] < counts.sourcedTotal
     }
-    var actorsOf = [Set<Int>](repeating: [], count: ids.count)
-    for cell in cells {
-      for symbol in table.sourceSetTable[cell.set] {
-        let s = summaryOfSymbol[Int(symbol)]
-        summaries[s].actions += cell.actions
-        summaries[s].actionsWithoutCount += cell.withoutCount
-        summaries[s].diplomats = try checkedAdd(
-          summaries[s].diplomats, cell.weight, "a source's total")
-        actorsOf[s].insert(cell.actor)
-      }
-    }
-    for s in summaries.indices {
-      summaries[s].actors = actorsOf[s].map { network.actors[$0].id }.sorted()
-    }
-
-    // Omissions: per reporting source and actor, the actor's sourced actions minus those whose
-    // list names the source. Every sum here is part of the selection's total weight, which
-    // the network checked: wrapping additions cannot wrap.
-    var sourcedActions = [Int](repeating: 0, count: k)
-    var sourcedWeight = [Int64](repeating: 0, count: k)
-    for cell in cells where !emptySet[cell.set] {
-      sourcedActions[cell.actor] += cell.actions
-      sourcedWeight[cell.actor] &+= cell.weight
-    }
-    // The reported (actions, weight) of each (source, actor); each source once per list.
-    var reported: [Int: (actions: Int, weight: Int64)] = [:]
-    var lastCell = [Int](repeating: -1, count: ids.count)
-    for (n, cell) in cells.enumerated() {
-      for symbol in table.sourceSetTable[cell.set] {
-        let s = summaryOfSymbol[Int(symbol)]
-        if lastCell[s] == n { continue }
-        lastCell[s] = n
-        let key = s * k + cell.actor
-        let before = reported[key] ?? (0, 0)
-        reported[key] = (before.actions + cell.actions, before.weight &+ cell.weight)
-      }
-    }
-    let actorsByID = (0..<k).filter { sourcedActions[$0] > 0 }.sorted {
-      network.actors[$0].id < network.actors[$1].id
-    }
-    // A source omits something when it reports fewer of the sourced actions than there are
-    // (each action once per source). Event data names one URL per event: a million sources
-    // each omitting nearly every actor, so only the sources reporting the most are itemised.
-    let sourcedTotal = sourcedActions.reduce(0, +)
-    var reportedBySource = [Int](repeating: 0, count: ids.count)
-    for (key, value) in reported { reportedBySource[key / max(k, 1)] += value.actions }
-    let omitting = summaries.indices.filter { s in
-      summaries[s].actions > 0 && table.sourceSymbols.index(of: ids[s].rawValue) != nil
-        && reportedBySource[s] < sourcedTotal
-    }
-    let itemised =
-      omitting.count <= Self.omissionsListed
-      ? omitting
-      : omitting.sorted {
-        reportedBySource[$0] != reportedBySource[$1]
-          ? reportedBySource[$0] > reportedBySource[$1] : $0 < $1
-      }.prefix(Self.omissionsListed).sorted()
-    var omissions: [Omission] = []
-    for s in itemised {
-      var actors: [OmittedActor] = []
-      var actions = 0
-      var weight: Int64 = 0
-      for v in actorsByID {
-        let seen = reported[s * k + v] ?? (0, 0)
-        let missing = sourcedActions[v] - seen.actions
-        guard missing > 0 else { continue }
-        let missingWeight = sourcedWeight[v] &- seen.weight
-        actors.append(
-          OmittedActor(
-            actor: network.actors[v].id, actions: missing, ofActions: sourcedActions[v],
-            weight: missingWeight))
-        actions += missing
-        weight &+= missingWeight
-      }
-      if actions > 0 {
-        omissions.append(Omission(source: ids[s], actions: actions, weight: weight, actors: actors))
-      }
-    }
+    let listed = order.choose(
+      listing.count(of: names.count), among: 0..<names.count, ranking: counts.actions)
+    let itemised = order.choose(Self.omissionsListed, among: omitting, ranking: counts.actions)
+    let detail = counts.detail(network, listed: listed, itemised: itemised)
 
     // Claims.
     let reader = ActionReader(table)
@@ -276,97 +205,34 @@ public struct SourceAnalysis: Hashable, Sendable, Codable {
       guard let p = network.position(ofRow: Int(row)), !network.actions[p].isSelfLoop else {
         continue
       }
-      let r = Int(row)
-      for claim in claims { summaries[indexOf[claim.source]!].claims += 1 }
-      if let found = Self.checkClaims(claims, row: r, reader: reader) {
+      for claim in claims { claimsOf[names.number(claim.source), default: 0] += 1 }
+      if let found = Self.checkClaims(claims, row: Int(row), reader: reader) {
         disagreements.append(found)
       }
     }
 
-    // Figures.
-    var checks: [FigureCheck] = []
-    for figure in dataSet.figures {
-      summaries[indexOf[figure.source]!].figures += 1
-      checks.append(try Self.check(figure, network: network))
+    sources = listed.enumerated().map { i, u in
+      let source = declared[u]
+      return SourceSummary(
+        id: SourceID(names.name(u)), title: source?.title, publisher: source?.publisher,
+        date: source?.date, declared: source != nil, actions: counts.actions[u],
+        actors: detail.actors[i].map { network.actors[$0].id }.sorted(),
+        diplomats: counts.diplomats[u], actionsWithoutCount: counts.withoutCount[u],
+        claims: claimsOf[u] ?? 0, figures: figuresOf[u] ?? 0)
     }
-
-    sources = summaries
-    unsourcedActions = unsourced
+    unlistedSources = names.count - listed.count
+    unsourcedActions = counts.unsourced
     claimDisagreements = disagreements
-    self.omissions = omissions
-    omittingSources = omitting.count
-    figures = checks
-    figureConflicts = Self.conflicts(among: checks)
-  }
-
-  /// What the selected actions (self-loops left out) give each pair of a list of sources and
-  /// an acting actor.
-  private struct Cell {
-    var set: Int
-    var actor: Int
-    var actions: Int
-    var weight: Int64
-    var withoutCount: Int
-  }
-
-  /// The selected actions aggregated by (source list, actor), and how many have no source:
-  /// the cell of each pair in a dense table when there are not too many pairs, else in a
-  /// dictionary.
-  private static func cells(of network: Network) throws -> (cells: [Cell], unsourced: Int) {
-    let table = network.dataSet.actions
-    let k = network.nodeCount
-    let sets = table.sourceSetTable.count
-    let emptySet = table.sourceSetTable.map(\.isEmpty)
-    var cells: [Cell] = []
-    var unsourced = 0
-    if sets * k <= 1 << 22 {
-      // A slot per (actor, source list), an actor's lists side by side (the busy actors'
-      // slots stay in the cache); the cells are the slots used.
-      var actions = [Int32](repeating: 0, count: sets * k)
-      var weight = [Int64](repeating: 0, count: sets * k)
-      var withoutCount = [Int32](repeating: 0, count: sets * k)
-      try network.actions.forEachAction { action in
-        if emptySet[action.sourceSet] { unsourced += 1 }
-        let slot = action.actor * sets + action.sourceSet
-        actions[slot] += 1
-        let c = action.storedCount
-        if c == ActionTable.noCount {
-          withoutCount[slot] += 1
-        } else {
-          weight[slot] = try checkedAdd(weight[slot], c, "a source's total")
-        }
-      }
-      for slot in actions.indices where actions[slot] > 0 {
-        cells.append(
-          Cell(
-            set: slot % sets, actor: slot / sets, actions: Int(actions[slot]),
-            weight: weight[slot], withoutCount: Int(withoutCount[slot])))
-      }
-    } else {
-      var index: [Int: Int] = [:]
-      try network.actions.forEachAction { action in
-        if emptySet[action.sourceSet] { unsourced += 1 }
-        let key = action.sourceSet * k + action.actor
-        let cell: Int
-        if let found = index[key] {
-          cell = found
-        } else {
-          cell = cells.count
-          index[key] = cell
-          cells.append(
-            Cell(set: action.sourceSet, actor: action.actor, actions: 0, weight: 0, withoutCount: 0)
-          )
-        }
-        cells[cell].actions += 1
-        let c = action.storedCount
-        if c == ActionTable.noCount {
-          cells[cell].withoutCount += 1
-        } else {
-          cells[cell].weight = try checkedAdd(cells[cell].weight, c, "a source's total")
-        }
-      }
+    omissions = itemised.enumerated().compactMap { i, u in
+      let actors = detail.omitted[i]
+      guard !actors.isEmpty else { return nil }
+      return Omission(
+        source: SourceID(names.name(u)), actions: actors.reduce(0) { $0 + $1.actions },
+        weight: actors.reduce(0) { $0 &+ $1.weight }, actors: actors)
     }
-    return (cells, unsourced)
+    omittingSources = omitting.count
+    figures = try dataSet.figures.map { try Self.check($0, network: network) }
+    figureConflicts = Self.conflicts(among: figures)
   }
 
   /// The disagreement on one action's claims, if there is one.

@@ -80,7 +80,7 @@ extension Statistics {
     case .blocs:
       return .blocs(Result { try BlocAnalysis(network, blocs: options.blocs) })
     case .sources:
-      return .sources(Result { try SourceAnalysis(network) })
+      return .sources(Result { try SourceAnalysis(network, listing: options.sources) })
     case .significance:
       return .significance(
         Result { try Significance(network, options: significance ?? SignificanceOptions()) })

@@ -19,15 +19,20 @@ public struct AnalysisOptions: Hashable, Sendable {
   /// models' samples when ``significance`` names no threads of its own; `nil` (the default)
   /// for the cores online. The result does not depend on it.
   public var threads: Int?
+  /// How many sources the sources section lists (``SourceListing``; by default every source
+  /// up to a thousand, else the thousand that report the most).
+  public var sources: SourceListing
 
   public init(
     responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil,
-    significance: SignificanceOptions? = nil, threads: Int? = nil
+    significance: SignificanceOptions? = nil, threads: Int? = nil,
+    sources: SourceListing = .automatic
   ) {
     self.responses = responses
     self.blocs = blocs
     self.significance = significance
     self.threads = threads
+    self.sources = sources
   }
 }
 

@@ -15,6 +15,10 @@
 ///   up with ``ReferenceData/resolve(_:)``; a recognised one is renamed, an unrecognised one
 ///   is kept as written and listed in ``unrecognised``. An id holding a control character
 ///   (`Fra\u{1}nce`) is never renamed: validation refuses it.
+/// - A data set that declares no actor (a CSV without an actors file) then declares every actor
+///   its actions name (``DataSet/declareActionActors(using:)``): the reference's name and kind
+///   for the ids the reference knows, the id as written for the others; ``declared`` counts
+///   them.
 public struct ActorMapping: Hashable, Sendable {
   /// One spelling renamed.
   public struct Entry: Hashable, Sendable, Codable {
@@ -57,6 +61,9 @@ public struct ActorMapping: Hashable, Sendable {
   public var idsBefore = 0
   /// The number of distinct actor ids the actions name after the pass.
   public var idsAfter = 0
+  /// The actors declared for a data set that declared none
+  /// (``DataSet/declareActionActors(using:)``).
+  public var declared = ImpliedActors()
 
   /// The new id of each renamed spelling.
   public var renames: [String: ActorID] {
@@ -143,6 +150,54 @@ extension DataSet {
     report.mapped.sort { $0.spelling < $1.spelling }
     report.alreadyReference.sort()
     report.unrecognised.sort()
+    report.declared = declareActionActors(using: reference)
     return report
+  }
+}
+
+/// What ``DataSet/declareActionActors(using:)`` declared.
+public struct ImpliedActors: Hashable, Sendable {
+  /// Actors declared with the reference's name and kind.
+  public var fromReference = 0
+  /// Actors the reference does not know, declared as written (the id is the name; a state).
+  public var asWritten = 0
+
+  /// Nothing declared.
+  public init() {}
+}
+
+extension DataSet {
+  /// Declares every actor the actions name, when the data set declares none: the reference's
+  /// actor (name, kind, note) for an id the reference has, else the id as written (its own
+  /// name, kind `state`, the note "not in the reference data"), in the order of their first
+  /// appearance (the network's node order). So a list of actions written with country names
+  /// reads NATO as an organisation and `GBR` as "United Kingdom" in every output, as the
+  /// diagram does.
+  ///
+  /// Nothing is declared when the data set declares an actor (its declarations are the whole
+  /// list: an action naming another actor is an error of validation), or when an id of the
+  /// actions holds a control character or two differ only in case, spacing or punctuation:
+  /// validation speaks of those at the rows that name them.
+  ///
+  /// - Complexity: O(d·k) for d distinct ids of length at most k.
+  @discardableResult
+  public mutating func declareActionActors(using reference: ReferenceData = .standard)
+    -> ImpliedActors
+  {
+    var result = ImpliedActors()
+    let ids = actions.endpointSymbols.strings
+    guard actors.isEmpty, !ids.isEmpty,
+      !ids.contains(where: { Validation.controlCharacter(in: $0) != nil }),
+      ActorSpelling.confusableGroups(ids.map { ActorID($0) }).isEmpty
+    else { return result }
+    actors = ids.map { id in
+      if let known = reference.actor(ActorID(id)) {
+        result.fromReference += 1
+        return known.actor
+      }
+      result.asWritten += 1
+      return Actor(id: ActorID(id), name: id, note: "not in the reference data")
+    }
+    return result
   }
 }

@@ -17,9 +17,11 @@ public struct Selection: Hashable, Sendable {
 
   /// Kinds to keep; `nil` keeps every kind.
   public var kinds: Set<ActionKind>?
-  /// First day kept (inclusive). When set, undated actions are left out.
+  /// First day kept (inclusive). When set, undated actions are left out, and so is an action
+  /// dated to a month or year only (``PartialDate``) unless its whole period is in the range.
   public var since: Day?
-  /// Last day kept (inclusive). When set, undated actions are left out.
+  /// Last day kept (inclusive). When set, undated actions are left out, and so is an action
+  /// dated to a month or year only unless its whole period is in the range.
   public var until: Day?
   /// Keep actions whose `side` is a member of one of these blocs.
   public var blocs: Set<BlocID>?
@@ -104,6 +106,15 @@ public struct CompiledSelection: Sendable {
     highDay = selection.until?.daysSinceEpoch ?? Int32.max
   }
 
+  /// Whether the dates keep an action dated to `period` (a month or a year): when the whole
+  /// period is in the range. A period wholly outside is left out, and so is one that straddles
+  /// a bound (`2018-03` with `since` 2018-03-15): some of its days are outside, and which day
+  /// the action fell on is not known (``Selection/straddling(in:)`` counts them).
+  @inline(__always)
+  func keeps(_ period: PartialDate) -> Bool {
+    period.first.daysSinceEpoch >= lowDay && period.last.daysSinceEpoch <= highDay
+  }
+
   /// The rows of `table` the selection keeps, ascending.
   ///
   /// - Complexity: O(n) for n rows.
@@ -120,7 +131,11 @@ public struct CompiledSelection: Sendable {
     if let kindAllowed, !kindAllowed[Int(table.kindColumn[row])] { return false }
     if datesFiltered {
       let d = table.dateColumn[row]
-      if d == ActionTable.noDate || d < lowDay || d > highDay { return false }
+      if d == ActionTable.noDate {
+        guard let period = table.partialDate(row: row), keeps(period) else { return false }
+      } else if d < lowDay || d > highDay {
+        return false
+      }
     }
     if let endpointAllowed {
       let actor = Int(table.actorColumn[row])
@@ -176,5 +191,28 @@ extension Selection: Codable {
     try c.encodeIfPresent(blocs?.sorted(), forKey: .blocs)
     try c.encodeIfPresent(actors?.sorted(), forKey: .actors)
     try c.encode(side, forKey: .side)
+  }
+}
+
+extension Selection {
+  /// The actions dated to a month or year only whose period straddles ``since`` or ``until``
+  /// (some of its days inside, some outside): the selection leaves them out, as it cannot tell
+  /// on which side the action fell; callers warn about them. Each period with its number of
+  /// actions, sorted; empty when no date bound is set.
+  ///
+  /// - Complexity: O(p log p) for p actions with a partial date.
+  public func straddling(in dataSet: DataSet) -> [(period: PartialDate, actions: Int)] {
+    guard since != nil || until != nil else { return [] }
+    let low = since?.daysSinceEpoch ?? Int32.min
+    let high = until?.daysSinceEpoch ?? Int32.max
+    var found: [PartialDate: Int] = [:]
+    for (_, period) in dataSet.actions.partialDates.entries {
+      let first = period.first.daysSinceEpoch
+      let last = period.last.daysSinceEpoch
+      let inside = first >= low && last <= high
+      let outside = last < low || first > high
+      if !inside && !outside { found[period, default: 0] += 1 }
+    }
+    return found.sorted { $0.key < $1.key }.map { (period: $0.key, actions: $0.value) }
   }
 }

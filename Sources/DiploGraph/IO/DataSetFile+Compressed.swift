@@ -9,8 +9,17 @@ extension DataSetFile {
     _ path: String, _ kind: Decompression.Kind, actors: String?, format: Format?,
     limits: Limits, events: EventData.ReadOptions
   ) throws -> Document {
-    let name = displayName(path)
-    let compressed = try readBytes(path, limit: limits.maxBytes)
+    try readDecompressed(
+      try readBytes(path, limit: limits.maxBytes), kind, file: displayName(path), actors: actors,
+      format: format, limits: limits, events: events)
+  }
+
+  /// Reads the input `compressed` (the bytes of `file`) of the given kind, as
+  /// ``readCompressed(_:_:actors:format:limits:events:)`` describes.
+  static func readDecompressed(
+    _ compressed: [UInt8], _ kind: Decompression.Kind, file name: String, actors: String?,
+    format: Format?, limits: Limits, events: EventData.ReadOptions
+  ) throws -> Document {
     let entry = try Decompression.decompress(
       compressed, kind: kind, file: name, limit: limits.maxBytes)
     let eventFormat =

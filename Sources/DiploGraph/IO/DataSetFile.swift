@@ -170,6 +170,9 @@ public enum DataSetFile {
     _ path: String, actors: String? = nil, format: Format? = nil, limits: Limits = Limits(),
     events: EventData.ReadOptions = EventData.ReadOptions()
   ) throws -> Document {
+    if path == "-" {
+      return try readStandardInput(actors: actors, format: format, limits: limits, events: events)
+    }
     if let compressed = Decompression.Kind(ofFileAt: path) {
       return try readCompressed(
         path, compressed, actors: actors, format: format, limits: limits, events: events)

@@ -130,9 +130,10 @@ enum ISOText {
 /// A date known to the month (`2022-03`) or to the year (`2022`) only, as reports often give
 /// it: kept as written, never widened to a made-up day.
 ///
-/// The analytics that need a day (answer windows and lags, survival, frames, `since`/`until`,
-/// timelines, GEXF spells) treat an action with a partial date as undated; writers give it
-/// back as written. See docs/spreadsheets.md.
+/// The analytics that need a day (answer windows and lags, survival, frames, timelines, GEXF
+/// spells) treat an action with a partial date as undated; `since`/`until` keep it when its
+/// whole period is in the range (``Selection``); writers give it back as written. See
+/// docs/spreadsheets.md.
 public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The year, 1 through 9999.
   public let year: Int

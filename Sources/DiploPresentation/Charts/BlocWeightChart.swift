@@ -30,7 +30,7 @@ public struct BlocWeightChart: Sendable {
 
   /// The chart of `analysis`, with bloc names from `dataSet` and colours from `palette`.
   public init(analysis: BlocAnalysis, dataSet: DataSet, palette: ChartPalette = .standard) {
-    let colours = palette.blocFills(in: dataSet)
+    let colours = palette.blocFills(in: dataSet, analysed: analysis.blocs.map(\.id))
     let wording = Wording(readersOf: dataSet)
     var bars: [Bar] = []
     for bloc in analysis.blocs {

@@ -49,15 +49,18 @@ public struct ChartPalette: Hashable, Sendable {
   /// The colour of `kind`.
   func colour(of kind: ActionKind) -> CSSColour { kinds[kind] ?? otherKinds }
 
-  /// The fill of each bloc: the colouring blocs that the data set declares, in order, each
-  /// take the palette's next colour, as the DOT writer colours the nodes; the data set's other
-  /// blocs take the colours after them (no node of the diagram has those, so no colour means
-  /// two things).
-  func blocFills(in dataSet: DataSet) -> [BlocID: CSSColour] {
-    let order = (colourBlocs ?? []) + dataSet.blocs.map(\.id)
+  /// The fill of each bloc: the colouring blocs that the data set declares or the reference
+  /// data has (a reference bloc colours a diagram too), in order, each take the palette's next
+  /// colour, as the DOT writer colours the nodes; the data set's other blocs, then the other
+  /// `analysed` blocs (reference blocs compared without colouring the diagram), take the
+  /// colours after them (no node of the diagram has those, so no colour means two things).
+  func blocFills(in dataSet: DataSet, analysed: [BlocID] = []) -> [BlocID: CSSColour] {
+    let order = (colourBlocs ?? []) + dataSet.blocs.map(\.id) + analysed
+    let reference = ReferenceData.standard
     var colours: [BlocID: CSSColour] = [:]
     var index = 0
-    for id in order where colours[id] == nil && dataSet.bloc(id) != nil {
+    for id in order
+    where colours[id] == nil && (dataSet.bloc(id) != nil || reference.bloc(id) != nil) {
       colours[id] = blocColours[index % blocColours.count]
       index += 1
     }

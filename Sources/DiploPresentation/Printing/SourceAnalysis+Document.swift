@@ -36,8 +36,13 @@ extension SourceAnalysis {
         "\(f.source): \(f.label) \(f.qualifier.phrase(f.value)), the data gives \(NumberText.grouped(f.computed))"
       )
     }
+    let reports =
+      unlistedSources > 0
+      ? "the \(NumberText.grouped(sources.count)) that report the most actions listed, "
+        + "\(NumberText.grouped(unlistedSources)) left out"
+      : "\(NumberText.grouped(reporting)) report selected actions"
     let sourceLine =
-      "\(NumberText.grouped(sources.count)) (\(NumberText.grouped(reporting)) report selected actions); "
+      "\(NumberText.grouped(sourceCount)) (\(reports)); "
       + NumberText.counted(unsourcedActions, "action") + " without a source"
     return [
       ("Selection", [Wording.analysts.describe(selection)]),

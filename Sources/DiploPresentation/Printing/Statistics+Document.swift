@@ -163,7 +163,7 @@ extension Statistics {
   func sourceLine() -> String {
     let s = sources
     let notBorneOut = s.figures.filter { !$0.agrees }.count
-    return NumberText.counted(s.sources.count, "source") + "; "
+    return NumberText.counted(s.sourceCount, "source") + "; "
       + NumberText.counted(s.claimDisagreements.count, "action") + " with disagreeing claims, "
       + NumberText.counted(s.omittingSources, "source") + " with omissions, "
       + NumberText.counted(notBorneOut, "figure") + " not borne out, "

@@ -277,7 +277,7 @@ struct ReportContent {
     let s = statistics.sources
     let notBorneOut = s.figures.filter { !$0.agrees }.count
     var line =
-      "\(NumberText.counted(s.sources.count, "source")) state "
+      "\(NumberText.counted(s.sourceCount, "source")) state "
       + "\(NumberText.counted(s.figures.count, "figure")) of their own"
     if s.figures.isEmpty {
       line = "The sources state no figures of their own."

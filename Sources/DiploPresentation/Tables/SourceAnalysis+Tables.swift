@@ -15,7 +15,7 @@ extension SourceAnalysis {
           "diplomats: the summed counts of the actions a source lists, as the data set uses them",
           "Diplomats: the summed counts of the actions a source reports, as the data set uses "
             + "them.")
-      ],
+      ] + leftOutNote(who),
       rows: sources, limit: limit,
       columns: [
         ColumnSpec("source", "source", readers: "Source") {
@@ -35,6 +35,20 @@ extension SourceAnalysis {
         ColumnSpec("claims", "claims", readers: "Claims") { .int($0.claims) },
         ColumnSpec("figures", "figures", readers: "Figures") { .int($0.figures) },
       ], for: who)
+  }
+
+  /// The note that says how many sources the listing left out (none when it left none out).
+  func leftOutNote(_ who: Audience) -> [String] {
+    guard unlistedSources > 0 else { return [] }
+    let listed = NumberText.grouped(sources.count)
+    let all = NumberText.grouped(sourceCount)
+    let left = NumberText.grouped(unlistedSources)
+    return [
+      who.pick(
+        "\(listed) of \(all) sources listed, those that report the most actions; \(left) left out",
+        "The \(listed) sources that report the most actions are listed, of \(all); \(left) are "
+          + "left out.")
+    ]
   }
 
   /// “Title”, 14 March 2018: what readers see under a source's name (`nil` when nothing).

@@ -134,7 +134,7 @@ extension Statistics {
   /// actions (`#n`) and their counts; readers each side in words, with the dates as details.
   func exchangeTable(_ words: Wording, limit: Int?) -> Table {
     let who = words.audience
-    func date(_ refs: [ActionReference]) -> String? { refs.first?.date.map(Wording.shortDate) }
+    func date(_ refs: [ActionReference]) -> String? { refs.first.flatMap(words.shortDate) }
     var table = Table(
       name: "exchanges", title: who.pick("Exchanges", "Every action and its answer"),
       notes: [

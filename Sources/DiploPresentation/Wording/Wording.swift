@@ -9,6 +9,8 @@ struct Wording: Sendable {
   private let actorKinds: [ActorID: ActorKind]
   private let blocNames: [BlocID: String]
   private let sourceNames: [SourceID: String]
+  /// The dates known to the month or year only, by row of the action table (readers only).
+  private var partialDates: [Int32: PartialDate] = [:]
 
   /// The wording of `stats` and `sources`: every name is its id.
   static let analysts = Wording(
@@ -46,6 +48,17 @@ struct Wording: Sendable {
     self.init(
       audience: .readers, actorNames: names, actorKinds: kinds, blocNames: blocs,
       sourceNames: sources)
+    let partial = dataSet.actions.partialDates
+    partialDates = Dictionary(
+      zip(partial.rows, partial.values), uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The date of an action as readers see it beside the action: its day (`14 Mar 2018`), or
+  /// its month or year as written (`2018-03`, `2018`) when it is known to no day; `nil` when
+  /// undated.
+  func shortDate(of action: ActionReference) -> String? {
+    if let day = action.date { return Self.shortDate(day) }
+    return partialDates[Int32(action.row)]?.description
   }
 
   // MARK: Names
