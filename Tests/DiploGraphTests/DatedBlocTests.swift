@@ -38,9 +38,12 @@ import Testing
   /// 12 + 6 + 8 + 9 = 35. The United Kingdom's 23 were on 14 March, outside the wave.
   @Test func theWaveGivesEUMemberStates35FromCountryNamesAlone() throws {
     let (data, mapping) = try skripalByName()
-    #expect(data.actors.isEmpty && data.blocs.isEmpty)
-    // "NATO" is a reference organisation; every name of the data set is recognised.
+    #expect(data.blocs.isEmpty)
+    // "NATO" is a reference organisation; every name of the data set is recognised, and every
+    // actor is declared with the reference's name and kind (no blocs of its own).
     #expect(mapping.unrecognised.isEmpty)
+    #expect(mapping.declared.fromReference == data.actors.count && mapping.declared.asWritten == 0)
+    #expect(data.actor("NATO")?.kind == .organisation && data.actor("MKD")?.kind == .state)
     let wave = try Network(
       data,
       selection: Selection(

@@ -26,7 +26,7 @@ import Testing
         "United Kingdom", "Russia", "North Atlantic Treaty Organization", "Wagner", "France",
       ])
     #expect(data.actors.map(\.kind) == [.state, .state, .organisation, .state, .state])
-    #expect(data.actor("Wagner")?.note == "not in the reference data")
+    #expect(data.actor("Wagner") == Actor(id: "Wagner", name: "Wagner"))
     #expect(mapping.declared.fromReference == 4 && mapping.declared.asWritten == 1)
     // The network's nodes keep the order of first appearance; the data set validates.
     #expect(try Network(data).actors.map(\.id) == data.actors.map(\.id))

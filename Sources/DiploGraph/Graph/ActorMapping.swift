@@ -169,10 +169,10 @@ public struct ImpliedActors: Hashable, Sendable {
 extension DataSet {
   /// Declares every actor the actions name, when the data set declares none: the reference's
   /// actor (name, kind, note) for an id the reference has, else the id as written (its own
-  /// name, kind `state`, the note "not in the reference data"), in the order of their first
-  /// appearance (the network's node order). So a list of actions written with country names
-  /// reads NATO as an organisation and `GBR` as "United Kingdom" in every output, as the
-  /// diagram does.
+  /// name, kind `state`, no note: `validate` lists the ids not recognised), in the order of
+  /// their first appearance (the network's node order). So a list of actions written with
+  /// country names reads NATO as an organisation and `GBR` as "United Kingdom" in every
+  /// output, as the diagram does.
   ///
   /// Nothing is declared when the data set declares an actor (its declarations are the whole
   /// list: an action naming another actor is an error of validation), or when an id of the
@@ -196,7 +196,7 @@ extension DataSet {
         return known.actor
       }
       result.asWritten += 1
-      return Actor(id: ActorID(id), name: id, note: "not in the reference data")
+      return Actor(id: ActorID(id), name: id)
     }
     return result
   }
