@@ -21,7 +21,15 @@ final class ActionReader: Sendable {
 
   /// - Parameter weight: what an action weighs in totals (``weight(_:)``); references keep the
   ///   action's own count whatever the weight.
-  init(_ table: ActionTable, weight: ActionWeight = .count) {
+  convenience init(_ table: ActionTable, weight: ActionWeight = .count) {
+    self.init(table, weights: weight.column(of: table))
+  }
+
+  /// A reader whose totals use `weights`, one per row (``ActionWeight/column(of:)``): a
+  /// network's selected actions hold that column already (``SelectedActions``), and sharing it
+  /// spares a second column of 8 bytes per row under the weights `events` and `mentions`.
+  init(_ table: ActionTable, weights: [Int64]) {
+    precondition(weights.count == table.count, "one weight per row")
     actorIDs = table.endpointSymbols.strings.map { ActorID($0) }
     kinds = table.kindSymbols.strings.map { ActionKind($0) }
     idSymbols = table.idSymbols
@@ -29,7 +37,7 @@ final class ActionReader: Sendable {
     targetColumn = table.targetColumn
     kindColumn = table.kindColumn
     countColumn = table.countColumn
-    weightColumn = weight.column(of: table)
+    weightColumn = weights
     dateColumn = table.dateColumn
     idColumn = table.idColumn
     declinedKind = kinds.firstIndex(of: .declined) ?? -1
@@ -68,8 +76,11 @@ final class ActionReader: Sendable {
   }
 
   /// A key that orders rows by date (undated last), then by row.
-  func orderKey(_ row: Int) -> UInt64 {
-    let d = dateColumn[row]
+  func orderKey(_ row: Int) -> UInt64 { Self.orderKey(day: dateColumn[row], row: row) }
+
+  /// The order key of row `row` dated `day` (``ActionTable/noDate`` when undated).
+  @inline(__always)
+  static func orderKey(day d: Int32, row: Int) -> UInt64 {
     let day: UInt64 =
       d == ActionTable.noDate ? 0xFFFF_FFFF : UInt64(UInt32(bitPattern: d) ^ 0x8000_0000)
     return day << 32 | UInt64(UInt32(truncatingIfNeeded: row))

@@ -1,119 +1,361 @@
-/// The exchanges of ``ResponseChains`` grouped by pair of actors, so that the window links of
-/// the chains are searched pair by pair and the chains counted per pair in one pass.
+/// The exchanges of ``ResponseChains`` grouped by pair of actors, so that the chains are
+/// searched and walked pair by pair, each group of pairs on a thread of its own.
 
-/// The exchanges of a list whose first original is dated, grouped by the pair of actors of
-/// that original: the pairs by their lower actor's id, then their higher actor's; each pair's
-/// two directions apart, the way from the lower actor first; each direction's exchanges in
-/// the list's order (a stable radix sort of one key per exchange).
-///
-/// An exchange whose first original is undated (an explicit one) has no place of its own; when
-/// it has a dated answer it is listed, as −1 − its index, at the end of the direction its
-/// answer is answered in (it looks for its next step there, and is never a next step itself).
-///
-/// - Complexity: O(e + K log K) time for e exchanges among K actors (the actors ranked by id,
-///   then at most four passes of a radix sort on 16-bit digits); 20 bytes per exchange.
-struct ExchangesByPair {
-  /// The exchanges, as indices into the list (−1 − the index for one listed by its answer).
-  let exchanges: [Int32]
-  /// Per entry: the lower actor's rank << (b + 1) | the higher actor's rank << 1 | 1 when the
-  /// exchange goes from the higher to the lower, for ranks of b bits.
-  let keys: [UInt64]
-  /// Per entry: the order key (``ActionReader/orderKey(_:)``) of the exchange's first
-  /// original, `UInt64.max` for one listed by its answer; kept beside the entries so that the
-  /// search of a direction reads one array in order rather than the rows of the whole table.
-  let firstKeys: [UInt64]
-  /// The node of each rank (the nodes by id).
-  let nodeOfRank: [Int]
+/// Per exchange, how it takes part in chains: one byte, written only by the group of pairs the
+/// exchange belongs to (or before the groups run), read by all once they have finished.
+struct ChainFlags: @unchecked Sendable {
+  // Unchecked: a view, not an owner; exchange x's byte is written by x's group alone.
+  let bytes: UnsafeMutableBufferPointer<UInt8>
 
-  /// - Parameters:
-  ///   - firstRow: the row of an exchange's first original.
-  ///   - answerOfUndated: for an exchange whose first original is undated, the row of its
-  ///     first dated answer when it looks for a next step.
-  ///   - orderKey: a row's order key (``ActionReader/orderKey(_:)``).
-  init(
-    count n: Int, network: Network, firstRow: (Int) -> Int, answerOfUndated: (Int) -> Int32?,
-    orderKey: (Int) -> UInt64
-  ) {
-    let k = network.nodeCount
-    let nodeOfRank = (0..<k).sorted { network.actors[$0].id < network.actors[$1].id }
-    var rank = [UInt64](repeating: 0, count: k)
-    for (r, node) in nodeOfRank.enumerated() { rank[node] = UInt64(r) }
-    let bits = UInt64(max(1, Int.bitWidth - k.leadingZeroBitCount))
-    let dates = network.dataSet.actions.dateColumn
-    var keys: [UInt64] = []
-    var entries: [Int32] = []
-    var firstKeys: [UInt64] = []
-    keys.reserveCapacity(n)
-    entries.reserveCapacity(n)
-    firstKeys.reserveCapacity(n)
-    for x in 0..<n {
-      let f = firstRow(x)
-      var entry = Int32(x)
-      var from = network.actorNode(row: f)
-      var to = network.targetNode(row: f)
-      if dates[f] == ActionTable.noDate {
-        guard let a = answerOfUndated(x) else { continue }
-        entry = -1 - Int32(x)
-        from = network.targetNode(row: Int(a))
-        to = network.actorNode(row: Int(a))
+  /// A next step follows the exchange (another exchange, or a `declined` record).
+  static let hasSuccessor: UInt8 = 1
+  /// The exchange is a next step.
+  static let hasPredecessor: UInt8 = 2
+  /// It is so through the window (else through `respondsTo`).
+  static let linkedInWindow: UInt8 = 4
+
+  func has(_ x: Int, _ flag: UInt8) -> Bool { bytes[x] & flag != 0 }
+
+  func set(_ x: Int, _ flag: UInt8) { bytes[x] |= flag }
+
+  /// How exchange x answers the step before it (`nil` when it is a first step).
+  func link(_ x: Int) -> ChainStep.Link? {
+    has(x, Self.hasPredecessor) ? (has(x, Self.linkedInWindow) ? .window : .explicit) : nil
+  }
+}
+
+/// Links between exchanges, exchange x followed by exchange y, packed as x << 32 | y and
+/// sorted, so that x's next steps are a range found by binary search.
+struct ChainLinks: Sendable {
+  let packed: [UInt64]
+
+  init(_ packed: [UInt64]) { self.packed = packed.sorted() }
+
+  /// The exchanges that follow x, ascending.
+  func successors(_ x: Int) -> ArraySlice<UInt64> {
+    let low = UInt64(x) << 32
+    func bound(_ key: UInt64) -> Int {
+      var lo = 0
+      var hi = packed.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if packed[mid] < key { lo = mid + 1 } else { hi = mid }
       }
-      let a = rank[from]
-      let b = rank[to]
-      guard a != b else { continue }
-      keys.append(min(a, b) << (bits + 1) | max(a, b) << 1 | (a > b ? 1 : 0))
-      entries.append(entry)
-      firstKeys.append(entry >= 0 ? orderKey(f) : .max)
+      return lo
     }
-    let order = radixOrder(keys)
-    self.exchanges = order.map { entries[Int($0)] }
-    self.keys = order.map { keys[Int($0)] }
-    self.firstKeys = order.map { firstKeys[Int($0)] }
-    self.nodeOfRank = nodeOfRank
+    return packed[bound(low)..<bound(low + (1 << 32))]
   }
 
-  /// Calls `body` with the entries of each direction of each pair, in order.
-  func forEachDirection(_ body: (Range<Int>) -> Void) {
+  /// The exchanges that follow x in either of two sets of links, ascending.
+  static func successors(_ x: Int, _ a: ChainLinks, _ b: ChainLinks) -> [Int] {
+    let mask: UInt64 = 0xFFFF_FFFF
+    return (a.successors(x) + b.successors(x)).map { Int($0 & mask) }.sorted()
+  }
+}
+
+/// One exchange as its group of pairs searches it, copied in the group's order so that the
+/// group reads one array in order: 28 bytes.
+struct ChainMember: Sendable {
+  /// The exchange (its index in the list).
+  var x: Int32
+  /// The direction it is searched in (within its group: the lower rank's offset × K + the
+  /// higher rank, << 1, | 1 when it goes from the higher to the lower), or −1 for none.
+  var key: Int32
+  /// Its first original's date (``ActionTable/noDate`` when undated) and row.
+  var day: Int32
+  var row: Int32
+  /// Its first dated answer that is not declined, its date and row (row −1 when none).
+  var answerDay: Int32
+  var answerRow: Int32
+  /// ``GatheredExchange/twoStepEnding``, | 256 when the exchange has one original.
+  var ending: Int32
+
+  /// The order key of its first original, `UInt64.max` when that is undated.
+  var firstKey: UInt64 {
+    day == ActionTable.noDate ? .max : ActionReader.orderKey(day: day, row: Int(row))
+  }
+}
+
+/// The exchanges of a list grouped by the pair of actors of their first original, the pairs
+/// ranked by their lower actor's id then their higher actor's; groups of consecutive lower
+/// ranks, each group's exchanges in the list's order (a counting sort by group that copies
+/// what the search reads, ``ChainMember``).
+///
+/// Within a group (``search(group:steps:flags:window:)``) each direction of each pair is
+/// searched apart: the exchanges whose first original is dated, in list order (the date
+/// order of their first originals), then those whose first original is undated but that have
+/// a dated answer, listed by that answer's pair, at the end of the direction their answer is
+/// answered in (they look for their next step there and are never a next step themselves).
+///
+/// - Complexity: O(e + K log K) time for e exchanges among K actors; 28 bytes per exchange,
+///   and per group 17 bytes per exchange of the group and 4 per direction of its pairs (at
+///   most 65,536 directions).
+struct ChainGroups: Sendable {
+  /// The nodes.
+  let k: Int
+  /// The node of each rank (the nodes by id).
+  let nodeOfRank: [Int32]
+  /// The rank of each node.
+  let rank: [Int32]
+  /// Lower ranks per group, a power of two: 1 << shift.
+  let shift: Int
+  /// Group g's exchanges are `members[start[g]..<start[g + 1]]`.
+  let start: [Int]
+  let members: [ChainMember]
+  /// Whether some exchange was flagged before the groups (explicit links).
+  let flaggedBefore: Bool
+
+  /// How many lower ranks share a group: the most (a power of two) that keep a group's
+  /// directions (two for each pair of one of its ranks and any rank) within 65,536, and make
+  /// 16 groups or more when there are 16 actors or more.
+  static func span(nodes k: Int) -> Int {
+    var span = 1
+    while 4 * span * k <= 1 << 16 && 32 * span <= k { span *= 2 }
+    return span
+  }
+
+  var groupCount: Int { start.count - 1 }
+
+  /// - Parameter flags: the explicit links' flags, set before.
+  init(steps: ChainSteps, network: Network, flags: ChainFlags, flaggedBefore: Bool) {
+    k = network.nodeCount
+    let nodes = network.actors
+    let byID = (0..<k).sorted { nodes[$0].id < nodes[$1].id }
+    nodeOfRank = byID.map { Int32($0) }
+    var rank = [Int32](repeating: 0, count: k)
+    for (r, node) in byID.enumerated() { rank[node] = Int32(r) }
+    self.rank = rank
+    let shift = Self.span(nodes: k).trailingZeroBitCount
+    self.shift = shift
+    self.flaggedBefore = flaggedBefore
+    let nodeOfEndpoint = network.nodeOfEndpoint
+    let gathered = steps.gathered
+    let list = steps.list
+    let reader = steps.reader
+    let groups = max(1, (k + (1 << shift) - 1) >> shift)
+    var start = [Int](repeating: 0, count: groups + 1)
+    func group(_ e: GatheredExchange) -> Int {
+      Int(min(rank[Int(e.actor)], rank[Int(e.target)])) >> shift
+    }
+    for e in gathered { start[group(e) + 1] += 1 }
+    for g in 0..<groups { start[g + 1] += start[g] }
+    let declined = Int32(Exchange.Outcome.declined.ordinal)
+    let k = self.k
+    var cursor = start
+    members = [ChainMember](unsafeUninitializedCapacity: gathered.count) { buffer, count in
+      for (x, e) in gathered.enumerated() {
+        let g = group(e)
+        let o = Int(list.original[x])
+        var member = ChainMember(
+          x: Int32(x), key: -1, day: e.day, row: Int32(o), answerDay: ActionTable.noDate,
+          answerRow: -1, ending: Int32(e.twoStepEnding))
+        if o >= 0 {
+          member.ending |= 256
+          let a = list.answer[x]
+          if a >= 0 && Int32(e.outcome) != declined {
+            member.answerDay = e.answerDay
+            member.answerRow = a
+          }
+        } else {
+          member.row = Int32(steps.firstRow(x))
+          if let a = steps.firstAnswer(x) {
+            member.answerDay = reader.dateColumn[Int(a)]
+            member.answerRow = a
+          }
+        }
+        var from = Int(e.actor)
+        var to = Int(e.target)
+        var listed = true
+        if e.day == ActionTable.noDate {
+          // Listed by its answer's pair, when it looks for a next step.
+          let a = Int(member.answerRow)
+          listed = a >= 0 && !flags.has(x, ChainFlags.hasSuccessor)
+          if listed {
+            from = Int(nodeOfEndpoint[Int(reader.targetColumn[a])])
+            to = Int(nodeOfEndpoint[Int(reader.actorColumn[a])])
+          }
+        }
+        let (ra, rb) = (Int(rank[from]), Int(rank[to]))
+        let low = min(ra, rb)
+        if listed && ra != rb && low >> shift == g {
+          member.key = Int32(((low - (g << shift)) * k + max(ra, rb)) << 1 | (ra > rb ? 1 : 0))
+        }
+        (buffer.baseAddress! + cursor[g]).initialize(to: member)
+        cursor[g] += 1
+      }
+      count = gathered.count
+    }
+    self.start = start
+  }
+
+  /// The chains found in one group.
+  struct Found {
+    var count = 0
+    var longerThanTwo = 0
+    var endings = [Int](repeating: 0, count: ResponseChain.Ending.allCases.count)
+    /// The longest chains started in the group (at most ``ResponseChains/kept``).
+    var best: [ChainCandidate] = []
+    /// Per pair with chains, in the pairs' order: its ranks, chains and longest.
+    var pairs: [(lower: Int32, higher: Int32, chains: Int, longest: Int32)] = []
+    /// The window links found, packed (``ChainLinks``).
+    var windowLinks: [UInt64] = []
+  }
+
+  /// Searches group g's window links, then walks the chains that start in it.
+  ///
+  /// A chain's steps all belong to one pair of actors (a next step goes the way of the
+  /// exchange's own originals), so the groups are independent: the group works on its own
+  /// flags and copies into `flags` those of its exchanges that take part in a link.
+  func search(group g: Int, steps: ChainSteps, flags: ChainFlags, window: Int64) -> Found {
+    let members = self.members[start[g]..<start[g + 1]]
+    let m = members.count
+    let first = members.startIndex
+    var local = [UInt8](repeating: 0, count: m)
+    if flaggedBefore {
+      for i in 0..<m { local[i] = flags.bytes[Int(members[first + i].x)] }
+    }
+    var bucket = [Int32](repeating: 0, count: 2 * k << shift + 1)
+    for member in members where member.key >= 0 { bucket[Int(member.key) + 1] += 1 }
+    for b in 0..<bucket.count - 1 { bucket[b + 1] += bucket[b] }
+    let listed = Int(bucket[bucket.count - 1])
+    // The listed members by direction, each direction in list order.
+    var order = [Int32](repeating: 0, count: listed)
+    var firstKeys = [UInt64](repeating: 0, count: listed)
+    var keys = [Int32](repeating: 0, count: listed)
+    for i in 0..<m {
+      let member = members[first + i]
+      guard member.key >= 0 else { continue }
+      let s = Int(bucket[Int(member.key)])
+      bucket[Int(member.key)] += 1
+      order[s] = Int32(i)
+      keys[s] = member.key
+      firstKeys[s] = member.firstKey
+    }
+    bucket = []
+    var found = Found()
+    // Window: each direction's exchanges look for their next step among their own.
     var s = 0
-    while s < keys.count {
+    while s < listed {
       var t = s + 1
-      while t < keys.count && keys[t] == keys[s] { t += 1 }
-      body(s..<t)
+      while t < listed && keys[t] == keys[s] { t += 1 }
+      if t - s > 1 {
+        Self.searchDirection(
+          s..<t, order: order, firstKeys: firstKeys, members: members, flags: &local,
+          window: window, links: &found.windowLinks)
+      }
       s = t
     }
-  }
-
-  /// The chains per pair of actors, most chains first, then by the pair (see
-  /// ``ResponseChains/pairs``).
-  ///
-  /// - Parameter length: per exchange, the length of the chain it starts (0 when none).
-  func pairChains(length: [Int32], network: Network) -> [PairChains] {
-    var found: [(lower: Int, higher: Int, chains: Int, longest: Int32)] = []
-    let bits = UInt64(max(1, Int.bitWidth - network.nodeCount.leadingZeroBitCount))
-    var s = 0
-    while s < keys.count {
+    // The flags of the exchanges linked, for the walk of the longer chains.
+    for i in 0..<m where local[i] != 0 {
+      flags.bytes[Int(members[first + i].x)] = local[i]
+    }
+    let windowLinks = ChainLinks(found.windowLinks)
+    // Walk the chains that start in the group.
+    var length = [Int32](repeating: 0, count: m)
+    for i in 0..<m where local[i] & ChainFlags.hasPredecessor == 0 {
+      let member = members[first + i]
+      let n: Int
+      let ending: ResponseChain.Ending
+      if member.ending & 256 != 0 && local[i] & ChainFlags.hasSuccessor == 0 {
+        // One original and no next step (the most of them): two steps at most, as gathered.
+        let two = Int(member.ending & 255)
+        guard two > 0 else { continue }
+        (n, ending) = (2, ResponseChain.Ending.allCases[two - 1])
+      } else {
+        guard let walked = steps.chain(from: Int(member.x), flags: flags, windowLinks: windowLinks)
+        else { continue }
+        (n, ending) = walked
+      }
+      found.count += 1
+      if n > 2 { found.longerThanTwo += 1 }
+      found.endings[ending.ordinal] += 1
+      length[i] = Int32(n)
+      let key = ActionReader.orderKey(day: member.day, row: Int(member.row))
+      ChainCandidate(length: n, key: key, start: Int(member.x)).keep(in: &found.best)
+    }
+    // The chains per pair, over the exchanges listed with their first original.
+    let base = g << shift
+    s = 0
+    while s < listed {
       let pair = keys[s] >> 1
       var chains = 0
       var longest: Int32 = 0
-      while s < keys.count && keys[s] >> 1 == pair {
-        let x = exchanges[s]
-        if x >= 0 && length[Int(x)] > 0 {
+      while s < listed && keys[s] >> 1 == pair {
+        let i = Int(order[s])
+        if firstKeys[s] != .max && length[i] > 0 {
           chains += 1
-          longest = max(longest, length[Int(x)])
+          longest = max(longest, length[i])
         }
         s += 1
       }
       if chains > 0 {
-        let mask = (UInt64(1) << bits) - 1
-        found.append((Int(pair >> bits), Int(pair & mask), chains, longest))
+        found.pairs.append(
+          (Int32(base + Int(pair) / k), Int32(Int(pair) % k), chains, longest))
       }
     }
-    // Most chains first; the pairs are in order already, and the sort is stable.
-    let order = radixOrder(found.map { UInt64(UInt32.max - UInt32($0.chains)) })
-    return order.map { i in
-      let f = found[Int(i)]
-      return PairChains(
-        actors: [network.actors[nodeOfRank[f.lower]].id, network.actors[nodeOfRank[f.higher]].id],
-        chains: f.chains, longest: Int(f.longest))
+    return found
+  }
+
+  /// The window links of one direction: each exchange without a next step yet takes as its
+  /// next step the first exchange of the direction whose first original comes after its first
+  /// answer, at most the window later, and is no next step yet.
+  private static func searchDirection(
+    _ run: Range<Int>, order: [Int32], firstKeys: [UInt64], members: ArraySlice<ChainMember>,
+    flags: inout [UInt8], window: Int64, links: inout [UInt64]
+  ) {
+    /// The day of a dated row's order key.
+    func day(ofKey key: UInt64) -> Int64 {
+      Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32) ^ 0x8000_0000))
     }
+    let first = members.startIndex
+    for s in run {
+      let i = Int(order[s])
+      let member = members[first + i]
+      guard flags[i] & ChainFlags.hasSuccessor == 0, member.answerRow >= 0 else { continue }
+      let key = ActionReader.orderKey(day: member.answerDay, row: Int(member.answerRow))
+      let answerDay = day(ofKey: key)
+      // The exchanges whose first original is undated come last (their keys are the
+      // largest): no answer is matched to them in the window.
+      var lo = run.lowerBound
+      var hi = run.upperBound
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if firstKeys[mid] <= key { lo = mid + 1 } else { hi = mid }
+      }
+      while lo < run.upperBound && firstKeys[lo] != .max {
+        let j = Int(order[lo])
+        if day(ofKey: firstKeys[lo]) - answerDay > window { break }
+        if flags[j] & ChainFlags.hasPredecessor == 0 && j != i {
+          flags[j] |= ChainFlags.hasPredecessor | ChainFlags.linkedInWindow
+          flags[i] |= ChainFlags.hasSuccessor
+          links.append(UInt64(member.x) << 32 | UInt64(members[first + j].x))
+          break
+        }
+        lo += 1
+      }
+    }
+  }
+}
+
+/// A chain that may be among the longest: its length, the order key of its first original,
+/// and the exchange it starts at.
+struct ChainCandidate: Sendable {
+  var length: Int
+  var key: UInt64
+  var start: Int
+
+  /// Whether it comes first: longer, or as long and earlier.
+  func precedes(_ other: Self) -> Bool {
+    length != other.length ? length > other.length : key < other.key
+  }
+
+  /// Adds it to `best`, kept in order and at most ``ResponseChains/kept`` long (the same list
+  /// whatever order the candidates come in: keys differ).
+  func keep(in best: inout [Self]) {
+    if best.count == ResponseChains.kept && !precedes(best[best.count - 1]) { return }
+    var i = best.count
+    while i > 0 && precedes(best[i - 1]) { i -= 1 }
+    best.insert(self, at: i)
+    if best.count > ResponseChains.kept { best.removeLast() }
   }
 }

@@ -81,12 +81,15 @@ public struct PairChains: Hashable, Sendable, Codable {
 /// `deescalated` or `notComparable`.
 ///
 /// - Complexity: O(e + K log K) for e exchanges among K actors, plus O(r) dictionary work for
-///   r counter links: one pass groups the exchanges by pair of actors (``ExchangesByPair``: the
-///   next step of a chain goes the way of the exchange's own originals, so each answered
-///   exchange looks for it by binary search among its own direction's exchanges), one walks the
-///   chains (a chain of two steps, the most of them, read from the columns without building
-///   anything), one counts them per pair; 12 bytes per exchange while grouping, and the ten
-///   longest chains kept whole.
+///   r counter links. Every step of a chain belongs to one pair of actors (the next step goes
+///   the way of the exchange's own originals), so the chains are found by groups of pairs
+///   (``ChainGroups``: a counting sort on the rank of each exchange's lower actor), each group
+///   on one thread: its exchanges sorted by direction, each answered exchange looking for its
+///   next step by binary search among its own direction's exchanges, its chains walked (a
+///   chain of two steps, the most of them, read from the gathered columns without building
+///   anything) and counted per pair; the groups' results merged in their order, the same for
+///   any number of threads. 5 bytes per exchange beyond the gathered columns, 16 per exchange
+///   of a group while it is searched, and the ten longest chains kept whole.
 public struct ResponseChains: Hashable, Sendable, Codable {
   /// Chains of two steps or more.
   public var count: Int
@@ -114,258 +117,118 @@ public struct ResponseChains: Hashable, Sendable, Codable {
   /// How many longest chains are kept.
   public static let kept = 10
 
-  init(_ list: ExchangeList, counterLinks: [(answer: Int32, answered: Int32)], network: Network) {
+  /// The chains of a list's exchanges, each group of pairs of actors searched and walked on
+  /// one of up to `threads` threads, the groups' results merged in their order.
+  ///
+  /// - Parameters:
+  ///   - gathered: the list's ``GatheredExchange``s.
+  ///   - counterLinks: the `respondsTo` links onto answers, as rows.
+  init(
+    _ list: ExchangeList, gathered: [GatheredExchange],
+    counterLinks: [(answer: Int32, answered: Int32)], network: Network, threads: Int
+  ) {
     let n = list.count
-    let rules = list.rules
-    let table = network.dataSet.actions
-    let dates = table.dateColumn
-    let reader = list.reader ?? ActionReader(table, weight: network.weight)
-    /// The rows of exchange x: originals, answers that are not declined, declined ones.
-    func rows(_ x: Int) -> (originals: [Int32], answers: [Int32], declined: [Int32]) {
-      let o = Int(list.original[x])
-      if o >= 0 {
-        let a = list.answer[x]
-        if a < 0 { return ([Int32(o)], [], []) }
-        return reader.isDeclined(Int(a)) ? ([Int32(o)], [], [a]) : ([Int32(o)], [a], [])
-      }
-      let e = list.materialized[-1 - o]
-      let answers = e.answers.map { Int32($0.row) }
-      return (
-        e.originals.map { Int32($0.row) }, answers.filter { !reader.isDeclined(Int($0)) },
-        answers.filter { reader.isDeclined(Int($0)) }
-      )
-    }
-    /// The row of exchange x's first original.
-    func firstRow(_ x: Int) -> Int {
-      let o = Int(list.original[x])
-      return o >= 0 ? o : list.materialized[-1 - o].originals[0].row
-    }
-    var predecessor = [Int32](repeating: -1, count: n)
-    var link = [ChainStep.Link?](repeating: nil, count: n)
-    var hasSuccessor = [Bool](repeating: false, count: n)
+    let reader = list.reader ?? ActionReader(network.dataSet.actions, weight: network.weight)
+    var bytes = [UInt8](repeating: 0, count: n)
+    var explicit: [UInt64] = []
     var declinedAfter: [Int: [Int32]] = [:]
-    // Explicit: the exchanges of the rows the counter links name.
-    if !counterLinks.isEmpty {
-      let wanted = Set(counterLinks.flatMap { [$0.answer, $0.answered] })
-      var asOriginal: [Int32: Int] = [:]
-      var asAnswer: [Int32: Int] = [:]
-      for x in 0..<n {
-        let o = list.original[x]
-        if o >= 0 {
-          // One original and at most one answer, read from the columns.
-          let a = list.answer[x]
-          if wanted.contains(o) { asOriginal[o] = x }
-          if a >= 0 && wanted.contains(a) { asAnswer[a] = x }
-          continue
-        }
-        let r = rows(x)
-        for row in r.originals where wanted.contains(row) { asOriginal[row] = x }
-        for row in r.answers + r.declined where wanted.contains(row) { asAnswer[row] = x }
+    var nodeOfRank: [Int32] = []
+    let found: [ChainGroups.Found] = bytes.withUnsafeMutableBufferPointer { bytes in
+      let flags = ChainFlags(bytes: bytes)
+      // Explicit: the exchanges of the rows the counter links name (before the groups run).
+      if !counterLinks.isEmpty {
+        (explicit, declinedAfter) = Self.explicitLinks(
+          list, counterLinks: counterLinks, reader: reader, flags: flags)
       }
-      for (b, a) in counterLinks {
-        guard let x = asAnswer[a] else { continue }
-        if let y = asOriginal[b] {
-          guard predecessor[y] < 0 && y != x else { continue }
-          predecessor[y] = Int32(x)
-          link[y] = .explicit
-          hasSuccessor[x] = true
-        } else if reader.isDeclined(Int(b)) {
-          declinedAfter[x, default: []].append(b)
-          hasSuccessor[x] = true
-        }
+      let steps = ChainSteps(
+        list: list, reader: reader, gathered: gathered, rules: list.rules,
+        declinedAfter: declinedAfter, explicitLinks: ChainLinks(explicit))
+      let groups = ChainGroups(
+        steps: steps, network: network, flags: flags, flaggedBefore: !counterLinks.isEmpty)
+      nodeOfRank = groups.nodeOfRank
+      let window = Int64(list.rules.windowDays)
+      return concurrentMap(Array(0..<groups.groupCount), threads: threads) { g in
+        groups.search(group: g, steps: steps, flags: flags, window: window)
       }
     }
-    /// The first dated answer of exchange x (not declined), read from the columns for an
-    /// exchange of one original (the most of them: no array is made).
-    func firstAnswer(_ x: Int) -> Int32? {
-      if list.original[x] >= 0 {
-        let a = list.answer[x]
-        return a >= 0 && !reader.isDeclined(Int(a)) ? a : nil
-      }
-      return rows(x).answers.filter { dates[Int($0)] != ActionTable.noDate }.min {
-        reader.orderKey(Int($0)) < reader.orderKey(Int($1))
-      }
-    }
-    // Window: the next step goes the answer's way back, from its target to its actor, which
-    // is the way of the exchange's own originals: each directed pair's exchanges are searched
-    // apart, in the list's order (the date order of their first originals).
-    let byPair = ExchangesByPair(
-      count: n, network: network, firstRow: firstRow,
-      answerOfUndated: { x in hasSuccessor[x] ? nil : firstAnswer(x) },
-      orderKey: reader.orderKey)
-    let window = Int64(rules.windowDays)
-    let firstKeys = byPair.firstKeys
-    /// The day of a dated row's order key.
-    func day(ofKey key: UInt64) -> Int64 {
-      Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32) ^ 0x8000_0000))
-    }
-    byPair.forEachDirection { run in
-      guard run.count > 1 else { return }
-      for i in run {
-        let entry = byPair.exchanges[i]
-        let x = entry >= 0 ? Int(entry) : Int(-1 - entry)
-        guard !hasSuccessor[x], let answer = firstAnswer(x) else { continue }
-        let key = reader.orderKey(Int(answer))
-        let answerDay = day(ofKey: key)
-        // The exchanges whose first original is undated come last (their keys are the
-        // largest): no answer is matched to them in the window.
-        var lo = run.lowerBound
-        var hi = run.upperBound
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if firstKeys[mid] <= key { lo = mid + 1 } else { hi = mid }
-        }
-        while lo < run.upperBound && byPair.exchanges[lo] >= 0 {
-          let y = Int(byPair.exchanges[lo])
-          if day(ofKey: firstKeys[lo]) - answerDay > window { break }
-          if predecessor[y] < 0 && y != x {
-            predecessor[y] = Int32(x)
-            link[y] = .window
-            hasSuccessor[x] = true
-            break
-          }
-          lo += 1
-        }
-      }
-    }
-    // The successors of each exchange, by counting.
-    var next = [Int32](repeating: 0, count: n + 1)
-    for y in 0..<n where predecessor[y] >= 0 { next[Int(predecessor[y]) + 1] += 1 }
-    for x in 0..<n { next[x + 1] += next[x] }
-    var successors = [Int32](repeating: 0, count: Int(next[n]))
-    var fill = next
-    for y in 0..<n where predecessor[y] >= 0 {
-      let x = Int(predecessor[y])
-      successors[Int(fill[x])] = Int32(y)
-      fill[x] += 1
-    }
-    // Walk each chain.
-    var chainLength = [Int32](repeating: 0, count: n)
     var endings = [Int](repeating: 0, count: ResponseChain.Ending.allCases.count)
-    var count = 0
-    var longer = 0
-    var best: [(length: Int, key: UInt64, start: Int)] = []
-    func total(_ rows: [Int32]) -> Int64? {
-      var sum: Int64 = 0
-      for row in rows {
-        guard let c = reader.weight(Int(row)) else { return nil }
-        let (s, overflow) = sum.addingReportingOverflow(c)
-        if overflow { return nil }
-        sum = s
-      }
-      return sum
+    var best: [ChainCandidate] = []
+    var pairs: [(lower: Int32, higher: Int32, chains: Int, longest: Int32)] = []
+    var windowLinks: [UInt64] = []
+    count = 0
+    longerThanTwo = 0
+    for part in found {
+      count += part.count
+      longerThanTwo += part.longerThanTwo
+      for (e, c) in part.endings.enumerated() { endings[e] += c }
+      for candidate in part.best { candidate.keep(in: &best) }
+      pairs += part.pairs
+      windowLinks += part.windowLinks
     }
-    func latest(_ rows: [Int32]) -> Int32? {
-      var d = Int32.min
-      for row in rows {
-        if dates[Int(row)] == ActionTable.noDate { return nil }
-        d = max(d, dates[Int(row)])
-      }
-      return d
-    }
-    /// The steps of the chain from x, as rows, with how each links to the one before.
-    func stepRows(from x: Int) -> [(rows: [Int32], link: ChainStep.Link?)] {
-      var steps: [(rows: [Int32], link: ChainStep.Link?)] = []
-      var level = [x]
-      var linkIn: ChainStep.Link? = nil
-      while !level.isEmpty {
-        var originals: [Int32] = []
-        var answers: [Int32] = []
-        var declined: [Int32] = []
-        var after: [Int32] = []
-        var nextLevel: [Int] = []
-        // An exchange of one original was matched in the window, one kept whole explicitly.
-        let answerLink: ChainStep.Link = list.original[level[0]] >= 0 ? .window : .explicit
-        for z in level {
-          let r = rows(z)
-          originals += r.originals
-          answers += r.answers
-          declined += r.declined
-          after += declinedAfter[z] ?? []
-          nextLevel += successors[Int(next[z])..<Int(next[z + 1])].map { Int($0) }
-        }
-        steps.append((originals, linkIn))
-        if !answers.isEmpty {
-          steps.append((answers, answerLink))
-        } else if !declined.isEmpty {
-          steps.append((declined, answerLink))
-          break
-        } else {
-          break
-        }
-        if nextLevel.isEmpty {
-          if !after.isEmpty { steps.append((after, .explicit)) }
-          break
-        }
-        linkIn = link[nextLevel[0]]
-        level = nextLevel
-      }
-      return steps
-    }
-    let noDeclinedAfter = declinedAfter.isEmpty
-    for x in 0..<n where predecessor[x] < 0 {
-      let length: Int
-      let ending: ResponseChain.Ending
-      let o = Int(list.original[x])
-      if o >= 0 && next[x] == next[x + 1] && (noDeclinedAfter || declinedAfter[x] == nil) {
-        // An exchange of one original and no successor (the most of them): two steps at most,
-        // read from the columns.
-        let a = Int(list.answer[x])
-        guard a >= 0 else { continue }
-        length = 2
-        ending = Self.ending(original: o, answer: a, reader: reader, rules: rules)
-      } else {
-        let r = rows(x)
-        guard !r.answers.isEmpty || !r.declined.isEmpty else { continue }
-        let steps = stepRows(from: x)
-        length = steps.count
-        ending = Self.ending(
-          steps.map(\.rows), total: total, latest: latest, reader: reader, rules: rules)
-      }
-      count += 1
-      if length > 2 { longer += 1 }
-      endings[ending.ordinal] += 1
-      chainLength[x] = Int32(length)
-      if best.count < Self.kept || length >= best[best.count - 1].length {
-        let key = reader.orderKey(firstRow(x))
-        if best.count < Self.kept || length > best[best.count - 1].length
-          || key < best[best.count - 1].key
-        {
-          best.append((length, key, x))
-          best.sort { $0.length != $1.length ? $0.length > $1.length : $0.key < $1.key }
-          if best.count > Self.kept { best.removeLast() }
-        }
-      }
-    }
-    self.count = count
-    longerThanTwo = longer
     self.endings = endings
-    pairs = byPair.pairChains(length: chainLength, network: network)
-    longest = best.map { b in
-      let steps = stepRows(from: b.start)
-      let stepRows = steps.map(\.rows)
-      var made: [ChainStep] = []
-      for (i, step) in steps.enumerated() {
-        let refs = step.rows.sorted { reader.orderKey(Int($0)) < reader.orderKey(Int($1)) }.map {
-          reader.reference(Int($0))
-        }
-        let t = total(step.rows)
-        let previous = i > 0 ? total(steps[i - 1].rows) : nil
-        made.append(
-          ChainStep(
-            actor: refs[0].actor, target: refs[0].target, actions: refs, total: t,
-            ratio: i > 0 ? Exchange.ratio(previous, t) : nil,
-            link: step.link))
-      }
-      let firstDay = made.first!.actions.compactMap(\.date).min()
-      let lastDay = made.last!.actions.compactMap(\.date).min()
-      return ResponseChain(
-        steps: made,
-        durationDays: (stepRows.allSatisfy { latest($0) != nil })
-          ? firstDay.flatMap { f in lastDay.map { f.days(to: $0) } } : nil,
-        lastMover: made.last!.actor,
-        ending: Self.ending(stepRows, total: total, latest: latest, reader: reader, rules: rules))
+    // Most chains first; the pairs are in order already, and the sort is stable.
+    let order = radixOrder(pairs.map { UInt64(UInt32.max - UInt32($0.chains)) })
+    let actors = network.actors
+    self.pairs = order.map { i in
+      let f = pairs[Int(i)]
+      return PairChains(
+        actors: [
+          actors[Int(nodeOfRank[Int(f.lower)])].id,
+          actors[Int(nodeOfRank[Int(f.higher)])].id,
+        ], chains: f.chains, longest: Int(f.longest))
     }
+    let steps = ChainSteps(
+      list: list, reader: reader, gathered: gathered, rules: list.rules,
+      declinedAfter: declinedAfter, explicitLinks: ChainLinks(explicit))
+    let links = ChainLinks(windowLinks)
+    longest = bytes.withUnsafeMutableBufferPointer { bytes in
+      let flags = ChainFlags(bytes: bytes)
+      return best.map { steps.chain(startingAt: $0.start, flags: flags, windowLinks: links) }
+    }
+  }
+
+  /// The links of `respondsTo` onto answers between exchanges, flagged in `flags`, and the
+  /// `declined` records that answer an answer, by the exchange they follow.
+  static func explicitLinks(
+    _ list: ExchangeList, counterLinks: [(answer: Int32, answered: Int32)],
+    reader: ActionReader, flags: ChainFlags
+  ) -> (links: [UInt64], declinedAfter: [Int: [Int32]]) {
+    let n = list.count
+    let wanted = Set(counterLinks.flatMap { [$0.answer, $0.answered] })
+    var asOriginal: [Int32: Int] = [:]
+    var asAnswer: [Int32: Int] = [:]
+    for x in 0..<n {
+      let o = list.original[x]
+      if o >= 0 {
+        // One original and at most one answer, read from the columns.
+        let a = list.answer[x]
+        if wanted.contains(o) { asOriginal[o] = x }
+        if a >= 0 && wanted.contains(a) { asAnswer[a] = x }
+        continue
+      }
+      let e = list.materialized[-1 - Int(o)]
+      for row in e.originals.map({ Int32($0.row) }) where wanted.contains(row) {
+        asOriginal[row] = x
+      }
+      for row in e.answers.map({ Int32($0.row) }) where wanted.contains(row) {
+        asAnswer[row] = x
+      }
+    }
+    var links: [UInt64] = []
+    var declinedAfter: [Int: [Int32]] = [:]
+    for (b, a) in counterLinks {
+      guard let x = asAnswer[a] else { continue }
+      if let y = asOriginal[b] {
+        guard !flags.has(y, ChainFlags.hasPredecessor) && y != x else { continue }
+        flags.set(y, ChainFlags.hasPredecessor)
+        flags.set(x, ChainFlags.hasSuccessor)
+        links.append(UInt64(x) << 32 | UInt64(y))
+      } else if reader.isDeclined(Int(b)) {
+        declinedAfter[x, default: []].append(b)
+        flags.set(x, ChainFlags.hasSuccessor)
+      }
+    }
+    return (links, declinedAfter)
   }
 
   /// How a chain of two steps, one original and its answer, ended: ``ending(_:total:latest:reader:rules:)``

@@ -31,8 +31,14 @@ public struct KindOutcomes: Hashable, Sendable, Codable {
   }
 
   /// The summary entry for one outcome.
-  public func summary(_ outcome: Exchange.Outcome) -> OutcomeSummary {
-    outcomes.first { $0.outcome == outcome }
+  public func summary(_ outcome: Exchange.Outcome) -> OutcomeSummary { outcomes.entry(outcome) }
+}
+
+extension [OutcomeSummary] {
+  /// The entry for `outcome`: the one that names it, or an empty one when none does. The one
+  /// lookup behind ``ResponseAnalysis/summary(_:)`` and ``KindOutcomes/summary(_:)``.
+  func entry(_ outcome: Exchange.Outcome) -> OutcomeSummary {
+    first { $0.outcome == outcome }
       ?? OutcomeSummary(outcome: outcome, exchanges: 0, originals: 0, actors: [])
   }
 }
@@ -48,8 +54,10 @@ struct ResponseSummary {
 
   /// - Parameters:
   ///   - list: the exchanges.
+  ///   - gathered: the list's ``GatheredExchange``s
+  ///     (``ExchangeList/gathered(reader:nodeOfEndpoint:threads:minimumPart:)``).
   ///   - network: the network over the whole data set the matching ran on (its nodes).
-  init(_ list: ExchangeList, network: Network) {
+  init(_ list: ExchangeList, gathered: [GatheredExchange], network: Network) {
     let k = network.nodeCount
     let table = network.dataSet.actions
     let tally = OutcomeTally(nodes: k, windowDays: list.rules.windowDays, actions: list.count)
@@ -60,9 +68,6 @@ struct ResponseSummary {
     var groups = [OutcomeTally?](repeating: nil, count: kinds.count * actorKinds.count)
     var survival = TimeToAnswer.Collector(
       network: network, kinds: kinds, lastDay: list.rules.lastDay)
-    let dates = table.dateColumn
-    let weights = list.reader?.weightColumn ?? network.weight.column(of: table)
-    let kindColumn = table.kindColumn
     let rules = list.rules
     var outside = 0
     /// Counts an exchange's originals of one kind (symbol) under their group.
@@ -83,26 +88,22 @@ struct ResponseSummary {
       let actor: Int
       var lag: Int?
       var originals = 1
-      var answeredOn: Int32?
       if o >= 0 {
-        let kind = Int(kindColumn[o])
-        actor = network.actorNode(row: o)
-        let a = Int(list.answer[x])
-        if a >= 0 {
-          if list.reader!.isDeclined(a) {
-            outcome = .declined
-          } else {
-            outcome = .of(answer: weights[a], original: weights[o])
-            lag = Int(dates[a]) - Int(dates[o])
-            answeredOn = dates[a]
-          }
-          if rules.selected != nil && (rules.isOutside(a) || rules.isOutside(o)) { outside += 1 }
-        } else {
-          outcome = rules.unansweredOutcome(
-            latestOriginal: dates[o], target: table.targetColumn[o])
+        // Read from the gathered columns: one array in list order.
+        let g = gathered[x]
+        let kind = Int(g.kind)
+        actor = Int(g.actor)
+        outcome = .of(ordinal: g.outcome)
+        var answeredOn: Int32?
+        if outcome.isAnswered {
+          lag = Int(g.answerDay) - Int(g.day)
+          answeredOn = g.answerDay
         }
-        survival.add(
-          original: dates[o], answeredOn: answeredOn, actor: actor, kind: kind)
+        if rules.selected != nil {
+          let a = Int(list.answer[x])
+          if a >= 0 && (rules.isOutside(a) || rules.isOutside(o)) { outside += 1 }
+        }
+        survival.add(original: g.day, answeredOn: answeredOn, actor: actor, kind: kind)
         addToGroup(kind: kind, actor: actor, outcome, originals: 1)
       } else {
         let e = list.materialized[-1 - o]

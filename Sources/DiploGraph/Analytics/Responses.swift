@@ -296,10 +296,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
   }
 
   /// The summary entry for one outcome.
-  public func summary(_ outcome: Exchange.Outcome) -> OutcomeSummary {
-    outcomes.first { $0.outcome == outcome }
-      ?? OutcomeSummary(outcome: outcome, exchanges: 0, originals: 0, actors: [])
-  }
+  public func summary(_ outcome: Exchange.Outcome) -> OutcomeSummary { outcomes.entry(outcome) }
 
   /// The original actions of every exchange.
   public var originalCount: Int { outcomes.reduce(0) { $0 + $1.originals } }
@@ -308,13 +305,27 @@ public struct ResponseAnalysis: Hashable, Sendable {
   ///
   /// - Throws: ``DiploGraphError`` with code `invalid` when the window is negative, `overflow`
   ///   when an exchange's total does not fit in 64 bits.
-  public init(_ network: Network, options: ResponseOptions = ResponseOptions()) throws {
-    try self.init(network, options: options, candidatesInOneRound: 1 << 22)
+  ///
+  /// The chains are searched by groups of pairs of actors on up to `threads` threads (`nil`:
+  /// ``Parallelism/cores``), the exchanges' columns gathered on as many; the result is the
+  /// same whatever the number.
+  ///
+  /// - Throws: also `limit` when `threads` is outside 1…``Parallelism/maxThreads``.
+  public init(
+    _ network: Network, options: ResponseOptions = ResponseOptions(), threads: Int? = nil
+  ) throws {
+    try self.init(
+      network, options: options, candidatesInOneRound: 1 << 22,
+      threads: try Parallelism.threads(threads))
   }
 
   /// The analysis, with the matching by groups of pairs in two rounds beyond
-  /// `candidatesInOneRound` candidate actions (tests lower it).
-  init(_ network: Network, options: ResponseOptions, candidatesInOneRound: Int) throws {
+  /// `candidatesInOneRound` candidate actions and the exchanges gathered in parts of at least
+  /// `minimumPart` (tests lower both).
+  init(
+    _ network: Network, options: ResponseOptions, candidatesInOneRound: Int, threads: Int = 1,
+    minimumPart: Int = 4096
+  ) throws {
     guard options.windowDays >= 0 else {
       throw DiploGraphError(
         .invalid, "the response window must be 0 days or more, not \(options.windowDays)")
@@ -328,7 +339,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
     // One reader and one pass over the dates for the whole analysis: the data's last date is
     // the latest of the actors' last moves (``ActionTable/noDate``, the least value, when no
     // action is dated).
-    let reader = ActionReader(network.dataSet.actions, weight: network.weight)
+    let reader = ActionReader(network.dataSet.actions, weights: network.actions.countColumn)
     var matched = ResponseMatcher(
       network: whole, options: options, reader: reader,
       candidatesInOneRound: candidatesInOneRound
@@ -402,14 +413,20 @@ public struct ResponseAnalysis: Hashable, Sendable {
     unmatchedAnswers = ActionReferenceList(
       rows: matched.unmatchedAnswers.filter(isSelected), reader: reader)
     unresolvedReferences = matched.unresolved.filter { isSelected(Int32($0.action.row)) }
-    let summary = ResponseSummary(list, network: whole)
+    // One gather of what the summary and the chains read of each exchange, in list order.
+    let gathered = list.gathered(
+      reader: reader, nodeOfEndpoint: whole.nodeOfEndpoint, threads: threads,
+      minimumPart: minimumPart)
+    let summary = ResponseSummary(list, gathered: gathered, network: whole)
     outcomes = summary.outcomes
     outcomesByKind = summary.byKind
     answersOutsideSelection = summary.answersOutsideSelection
     meanLagDays = summary.meanLag
     medianLagDays = summary.medianLag
     timeToAnswer = summary.timeToAnswer
-    chains = ResponseChains(list, counterLinks: matched.counterLinks, network: whole)
+    chains = ResponseChains(
+      list, gathered: gathered, counterLinks: matched.counterLinks, network: whole,
+      threads: threads)
   }
 }
 

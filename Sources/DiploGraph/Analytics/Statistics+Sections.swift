@@ -76,7 +76,10 @@ extension Statistics {
       // The actors with a link are filled in from the reciprocity.
       return .overview(overview(of: network, nodes: 0))
     case .responses:
-      return .responses(Result { try ResponseAnalysis(network, options: options.responses) })
+      return .responses(
+        Result {
+          try ResponseAnalysis(network, options: options.responses, threads: options.threads)
+        })
     case .blocs:
       return .blocs(Result { try BlocAnalysis(network, blocs: options.blocs) })
     case .sources:

@@ -1,0 +1,112 @@
+/// What the summaries and the chains of ``ResponseAnalysis`` read of each exchange, gathered
+/// once in the list's order, so that each of their passes reads one array in order instead of
+/// the rows of the whole action table.
+
+/// One exchange of an ``ExchangeList`` as the passes after the matching read it: 20 bytes.
+struct GatheredExchange: Hashable, Sendable {
+  /// The date of its first original, ``ActionTable/noDate`` when undated.
+  var day: Int32
+  /// For an exchange of one original answered by an action that is not `declined`: the
+  /// answer's date; else ``ActionTable/noDate``.
+  var answerDay: Int32
+  /// The network nodes of its first original's actor and target.
+  var actor: Int32
+  var target: Int32
+  /// The kind symbol of its first original.
+  var kind: UInt16
+  /// Its outcome's ``Exchange/Outcome/ordinal``.
+  var outcome: UInt8
+  /// For an exchange of one original and one answer: 1 + the ordinal of how the chain of
+  /// those two steps ends (``ResponseChains/ending(original:answer:reader:rules:)``); else 0.
+  var twoStepEnding: UInt8
+}
+
+extension ExchangeList {
+  /// Each exchange's ``GatheredExchange``, in list order, read on up to `threads` threads (the
+  /// list cut into parts of at least `minimumPart` exchanges, each part's rows read by one
+  /// thread into its own range).
+  ///
+  /// - Parameters:
+  ///   - reader: the rows' reader (the list's own, or one for its table when it has none).
+  ///   - nodeOfEndpoint: the node of each endpoint symbol (``Network``'s).
+  /// - Complexity: O(e) for e exchanges (O(m) more for an explicit exchange of m actions);
+  ///   20 bytes per exchange.
+  func gathered(
+    reader: ActionReader, nodeOfEndpoint: [Int32], threads: Int, minimumPart: Int = 4096
+  ) -> [GatheredExchange] {
+    let n = count
+    let empty = GatheredExchange(
+      day: 0, answerDay: 0, actor: 0, target: 0, kind: 0, outcome: 0, twoStepEnding: 0)
+    var result = [GatheredExchange](repeating: empty, count: n)
+    let rules = self.rules
+    let list = self
+    result.withUnsafeMutableBufferPointer { buffer in
+      // Unchecked: each part writes its own range of the buffer, which outlives the parts.
+      nonisolated(unsafe) let out = buffer
+      forEachPart(of: n, threads: threads, minimumPart: minimumPart) { range in
+        let dates = reader.dateColumn
+        let weights = reader.weightColumn
+        let kinds = reader.kindColumn
+        let actors = reader.actorColumn
+        let targets = reader.targetColumn
+        for x in range {
+          let o = Int(list.original[x])
+          if o < 0 {
+            let e = list.materialized[-1 - o]
+            let f = e.originals[0].row
+            out[x] = GatheredExchange(
+              day: dates[f], answerDay: ActionTable.noDate,
+              actor: nodeOfEndpoint[Int(actors[f])], target: nodeOfEndpoint[Int(targets[f])],
+              kind: kinds[f], outcome: UInt8(e.outcome.ordinal), twoStepEnding: 0)
+            continue
+          }
+          let a = Int(list.answer[x])
+          var answerDay = ActionTable.noDate
+          let outcome: Exchange.Outcome
+          var ending: UInt8 = 0
+          if a < 0 {
+            outcome = rules.unansweredOutcome(latestOriginal: dates[o], target: targets[o])
+          } else {
+            if reader.isDeclined(a) {
+              outcome = .declined
+            } else {
+              outcome = .of(answer: weights[a], original: weights[o])
+              answerDay = dates[a]
+            }
+            let two = ResponseChains.ending(original: o, answer: a, reader: reader, rules: rules)
+            ending = UInt8(1 + two.ordinal)
+          }
+          out[x] = GatheredExchange(
+            day: dates[o], answerDay: answerDay, actor: nodeOfEndpoint[Int(actors[o])],
+            target: nodeOfEndpoint[Int(targets[o])], kind: kinds[o],
+            outcome: UInt8(outcome.ordinal), twoStepEnding: ending)
+        }
+      }
+    }
+    return result
+  }
+}
+
+extension Exchange.Outcome {
+  /// The outcome of an ordinal (``ordinal``).
+  static func of(ordinal: UInt8) -> Self { ordered[Int(ordinal)] }
+
+  /// ``allCases`` as an array made once.
+  private static let ordered = Array(allCases)
+}
+
+/// Calls `body` with consecutive ranges that cover 0..<count, on up to `threads` threads at
+/// once: four ranges per thread, so that a slow range does not hold the others up, none
+/// shorter than `minimumPart` (tests lower it); one range on the calling thread when
+/// `threads` is 1 or `count` is small.
+func forEachPart(
+  of count: Int, threads: Int, minimumPart: Int = 4096, _ body: @Sendable (Range<Int>) -> Void
+) {
+  let parts = threads <= 1 ? 1 : min(4 * threads, count / max(1, minimumPart))
+  if parts <= 1 {
+    body(0..<count)
+    return
+  }
+  let ranges = (0..<parts).map { i in (count * i / parts)..<(count * (i + 1) / parts) }
+  _ = concurrentMap(ranges, threads: threads, body)
+}
