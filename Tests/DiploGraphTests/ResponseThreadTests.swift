@@ -1,0 +1,85 @@
+import TestSupport
+import Testing
+
+@testable import DiploGraph
+
+/// Every thread count gives the same responses as one thread: the exchanges' columns gathered
+/// in parts (forced small here, so that 2, 3, 8 and 16 threads really split them) and the
+/// chains searched by groups of pairs on several threads, merged in a fixed order.
+@Suite struct ResponseThreadTests {
+  static let threadCounts = [2, 3, 8, 16]
+
+  /// The analysis of `network` on `threads` threads, gathered in parts of 7 exchanges.
+  static func analysis(
+    _ network: Network, options: ResponseOptions = ResponseOptions(), threads: Int
+  ) throws -> ResponseAnalysis {
+    try ResponseAnalysis(
+      network, options: options, candidatesInOneRound: 1 << 22, threads: threads, minimumPart: 7)
+  }
+
+  @Test func randomDataSetsGiveTheSameResponsesForEveryThreadCount() throws {
+    for seed in UInt64(0)..<200 {
+      var dataSet = ResponsesOracleTests.randomDataSet(seed: seed)
+      if seed % 5 == 4 { dataSet.weight = .events }
+      let options = ResponseOptions(windowDays: [0, 3, 30][Int(seed % 3)])
+      let network = try Network(dataSet)
+      let one = try Self.analysis(network, options: options, threads: 1)
+      for threads in Self.threadCounts {
+        let many = try Self.analysis(network, options: options, threads: threads)
+        #expect(many == one, "seed \(seed), \(threads) threads")
+      }
+    }
+  }
+
+  @Test(arguments: [(4, UInt64(2)), (40, 5), (300, 7), (700, 11)])
+  func generatedEventsGiveTheSameChainsAndSurvivalForEveryThreadCount(
+    actors: Int, seed: UInt64
+  ) throws {
+    let events = SyntheticEvents(actions: 6_000, actors: actors, seed: seed)
+    let document = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
+    let network = try Network(document.dataSet)
+    let one = try Self.analysis(network, threads: 1)
+    // Enough chains, pairs and groups of pairs for the parts to differ.
+    #expect(one.chains.count > 100)
+    let span = ChainGroups.span(nodes: network.nodeCount)
+    #expect((network.nodeCount + span - 1) / span >= min(actors, 16))
+    for threads in Self.threadCounts {
+      let many = try Self.analysis(network, threads: threads)
+      #expect(many.chains == one.chains, "\(actors) actors, \(threads) threads")
+      #expect(many.timeToAnswer == one.timeToAnswer, "\(actors) actors, \(threads) threads")
+      #expect(many == one, "\(actors) actors, \(threads) threads")
+    }
+  }
+
+  @Test func theGroupsOfPairsCoverEveryExchangeOnce() throws {
+    let events = SyntheticEvents(actions: 3_000, actors: 90, seed: 3)
+    let document = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
+    let network = try Network(document.dataSet)
+    let analysis = try Self.analysis(network, threads: 1)
+    let list = analysis.exchanges
+    let reader = try #require(list.reader)
+    let nodes = network.nodeOfEndpoint
+    let gathered = list.gathered(reader: reader, nodeOfEndpoint: nodes, threads: 3, minimumPart: 5)
+    #expect(gathered == list.gathered(reader: reader, nodeOfEndpoint: nodes, threads: 1))
+    #expect(gathered.count == list.count)
+    var bytes = [UInt8](repeating: 0, count: list.count)
+    let steps = ChainSteps(
+      list: list, reader: reader, gathered: gathered, rules: list.rules, declinedAfter: [:],
+      explicitLinks: ChainLinks([]))
+    bytes.withUnsafeMutableBufferPointer { bytes in
+      let groups = ChainGroups(
+        steps: steps, network: network, flags: ChainFlags(bytes: bytes), flaggedBefore: false)
+      #expect(groups.members.map(\.x).sorted() == (0..<Int32(list.count)).map { $0 })
+      // Each group holds the pairs of its lower actors, in list order.
+      for g in 0..<groups.groupCount {
+        let members = groups.members[groups.start[g]..<groups.start[g + 1]].map(\.x)
+        #expect(members == members.sorted())
+        for x in members {
+          let e = gathered[Int(x)]
+          let low = min(groups.rank[Int(e.actor)], groups.rank[Int(e.target)])
+          #expect(Int(low) >> groups.shift == g)
+        }
+      }
+    }
+  }
+}
