@@ -214,24 +214,22 @@ struct ChainGroups: Sendable {
     if flaggedBefore {
       for i in 0..<m { local[i] = flags.bytes[Int(members[first + i].x)] }
     }
-    var bucket = [Int32](repeating: 0, count: 2 * k << shift + 1)
-    for member in members where member.key >= 0 { bucket[Int(member.key) + 1] += 1 }
-    for b in 0..<bucket.count - 1 { bucket[b + 1] += bucket[b] }
-    let listed = Int(bucket[bucket.count - 1])
-    // The listed members by direction, each direction in list order.
-    var order = [Int32](repeating: 0, count: listed)
-    var firstKeys = [UInt64](repeating: 0, count: listed)
-    var keys = [Int32](repeating: 0, count: listed)
-    for i in 0..<m {
-      let member = members[first + i]
-      guard member.key >= 0 else { continue }
-      let s = Int(bucket[Int(member.key)])
-      bucket[Int(member.key)] += 1
-      order[s] = Int32(i)
-      keys[s] = member.key
-      firstKeys[s] = member.firstKey
+    var order: [Int32]
+    let firstKeys: [UInt64]
+    let keys: [Int32]
+    if 2 * k << shift > 8 * m + 1024 {
+      // Few exchanges for the group's directions (many declared actors, few active): sorting
+      // them costs less than counting over every direction, which would make the groups
+      // together cost O(k²).
+      order = (0..<m).filter { members[first + $0].key >= 0 }.map { Int32($0) }
+      order.sort { (members[first + Int($0)].key, $0) < (members[first + Int($1)].key, $1) }
+      keys = order.map { members[first + Int($0)].key }
+      firstKeys = order.map { members[first + Int($0)].firstKey }
+    } else {
+      let grouped = Self.byDirection(members, directions: 2 * k << shift)
+      (order, keys, firstKeys) = (grouped.order, grouped.keys, grouped.firstKeys)
     }
-    bucket = []
+    let listed = order.count
     var found = Found()
     // Window: each direction's exchanges look for their next step among their own.
     var s = 0
@@ -294,6 +292,32 @@ struct ChainGroups: Sendable {
       }
     }
     return found
+  }
+
+  /// The listed members (key ≥ 0) of a group by direction, each direction in list order, by a
+  /// counting sort over the group's `directions` keys: their positions in the group, keys and
+  /// first keys.
+  private static func byDirection(_ members: ArraySlice<ChainMember>, directions: Int) -> (
+    order: [Int32], keys: [Int32], firstKeys: [UInt64]
+  ) {
+    let first = members.startIndex
+    var bucket = [Int32](repeating: 0, count: directions + 1)
+    for member in members where member.key >= 0 { bucket[Int(member.key) + 1] += 1 }
+    for b in 0..<directions { bucket[b + 1] += bucket[b] }
+    let listed = Int(bucket[directions])
+    var order = [Int32](repeating: 0, count: listed)
+    var firstKeys = [UInt64](repeating: 0, count: listed)
+    var keys = [Int32](repeating: 0, count: listed)
+    for i in 0..<members.count {
+      let member = members[first + i]
+      guard member.key >= 0 else { continue }
+      let s = Int(bucket[Int(member.key)])
+      bucket[Int(member.key)] += 1
+      order[s] = Int32(i)
+      keys[s] = member.key
+      firstKeys[s] = member.firstKey
+    }
+    return (order, keys, firstKeys)
   }
 
   /// The window links of one direction: each exchange without a next step yet takes as its
