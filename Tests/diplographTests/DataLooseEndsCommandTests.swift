@@ -53,6 +53,7 @@ import Testing
       RUS,Russia,state
       NATO,The Alliance,state
       BEL,Belgium,state
+      FRA,France,state
 
       """
     try withFolder(["actions.csv": Self.names, "actors.csv": actors]) { folder in
