@@ -6,16 +6,11 @@ import Testing
 /// `CanonicalJSON.readThroughTree`, the oracle): the same data set, the same messages in the
 /// same order, the same places, the same error thrown, for valid and hostile documents.
 @Suite struct CanonicalJSONStreamingTests {
-  /// A small deterministic generator (SplitMix64), so that a failing seed replays.
+  /// The tests' deterministic generator (SplitMix64), so that a failing seed replays.
   struct Random: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var generator: SplitMix64
+    init(state: UInt64) { generator = SplitMix64(seed: state) }
+    mutating func next() -> UInt64 { generator.next() }
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
     mutating func pick<T>(_ list: [T]) -> T { list[int(list.count)] }

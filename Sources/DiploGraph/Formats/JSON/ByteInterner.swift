@@ -22,18 +22,8 @@ struct ByteInterner {
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in table: inout SymbolTable
   ) -> Int32 {
     let name = UnsafeBufferPointer(rebasing: bytes[range])
-    var hasher = Hasher()
-    hasher.combine(bytes: UnsafeRawBufferPointer(name))
-    let hash = hasher.finalize()
-    let mask = slots.count - 1
-    var slot = hash & mask
-    while slots[slot] != 0 {
-      let entry = Int(slots[slot]) - 1
-      if hashes[entry] == hash, lengths[entry] == name.count, equal(entry, name) {
-        return symbols[entry]
-      }
-      slot = (slot + 1) & mask
-    }
+    let (hash, slot, entry) = probe(name)
+    if let entry { return symbols[entry] }
     let symbol = table.intern(String(decoding: name, as: UTF8.self))
     hashes.append(hash)
     starts.append(arena.count)
@@ -47,7 +37,11 @@ struct ByteInterner {
 
   /// Whether `bytes[range]` is a name this cache holds (without adding it).
   func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    let name = UnsafeBufferPointer(rebasing: bytes[range])
+    probe(UnsafeBufferPointer(rebasing: bytes[range])).entry != nil
+  }
+
+  /// `name`'s hash, and the entry holding it or else the empty slot where it would go.
+  private func probe(_ name: UnsafeBufferPointer<UInt8>) -> (hash: Int, slot: Int, entry: Int?) {
     var hasher = Hasher()
     hasher.combine(bytes: UnsafeRawBufferPointer(name))
     let hash = hasher.finalize()
@@ -55,10 +49,12 @@ struct ByteInterner {
     var slot = hash & mask
     while slots[slot] != 0 {
       let entry = Int(slots[slot]) - 1
-      if hashes[entry] == hash, lengths[entry] == name.count, equal(entry, name) { return true }
+      if hashes[entry] == hash, lengths[entry] == name.count, equal(entry, name) {
+        return (hash, slot, entry)
+      }
       slot = (slot + 1) & mask
     }
-    return false
+    return (hash, slot, nil)
   }
 
   private func equal(_ entry: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
