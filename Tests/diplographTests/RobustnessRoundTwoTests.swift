@@ -169,7 +169,10 @@ import Testing
     let process = Process()
     process.executableURL = CommandRunner.executable
     process.arguments = [
-      "render", slow.path, "--layout", "dot", "--force", "--timeout", "300", "-o",
+      // Every actor drawn: dot takes about a minute on these 120 actors (drawing the default
+      // 40 strongest takes a tenth of a second, too short to be seen reliably).
+      "render", slow.path, "--layout", "dot", "--force", "--draw-actors", "0", "--timeout", "300",
+      "-o",
       folder.appendingPathComponent("out.svg").path,
     ]
     process.standardError = FileHandle.nullDevice
@@ -177,11 +180,12 @@ import Testing
     let parent = process.processIdentifier
     var child: Int32? = nil
     // Reading and laying out take a moment, minutes on a machine loaded by parallel tests.
-    for _ in 0..<3000 where child == nil {
+    for _ in 0..<3000 where child == nil && process.isRunning {
       child = Self.children(of: parent).first
       if child == nil { usleep(100_000) }
     }
-    let layout = try #require(child, "no layout child appeared")
+    let layout = try #require(
+      child, "no layout child appeared (the command \(process.isRunning ? "runs" : "ended"))")
     kill(parent, SIGKILL)
     process.waitUntilExit()
     var gone = false
