@@ -82,6 +82,7 @@ import Testing
       #expect(a.sourceSymbols == b.sourceSymbols)
       #expect(a.idSymbols == b.idSymbols)
       #expect(a.idColumn == b.idColumn)
+      #expect(a.idNumbers == b.idNumbers)
       #expect(a.sourceSetTable == b.sourceSetTable)
       #expect(a.sourceSetColumn == b.sourceSetColumn)
       #expect(a.mentionsColumn == b.mentionsColumn)
@@ -100,6 +101,7 @@ import Testing
     let (text, kept) = Self.gdelt(count: 1500, seed: 12)
     let document = try Self.expectSameForEveryThreadCount(text, options: .init())
     let actions = document.dataSet.actions
+    #expect(actions.idsAreNumbers)  // GLOBALEVENTIDs: no string or symbol per event
     // The oracle: the generator's kept events, in order, with their ids, days and URLs.
     #expect(actions.count == kept.count)
     for (row, event) in kept.enumerated() where row < actions.count {
@@ -138,5 +140,24 @@ import Testing
     #expect(actions.indices.contains { actions.sources(row: $0).count > 1 })
     #expect(document.diagnostics.contains { $0.message.hasPrefix("merged ") })
     #expect(actions.indices.contains { actions.actionID(row: $0)?.rawValue.contains("@") == true })
+    #expect(!actions.idsAreNumbers)  // "12@2018-03-11" is not a number
+  }
+
+  /// Ids that are not plain numbers (a leading zero, a word) make every id a symbol, spelled
+  /// as written, the same for every thread count; the numbers around them are unchanged.
+  @Test(arguments: ["0777", "evt-9"])
+  func idsThatAreNotNumbersAreKeptAsWritten(id: String) throws {
+    let (text, kept) = Self.gdelt(count: 600, seed: 14)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let row = try #require(lines.firstIndex { $0.hasPrefix("\(kept[40].id)\t") })
+    lines[row] = id + lines[row].drop { $0 != "\t" }
+    let document = try Self.expectSameForEveryThreadCount(
+      lines.joined(separator: "\n"), options: .init())
+    let actions = document.dataSet.actions
+    #expect(!actions.idsAreNumbers)
+    #expect(actions.count == kept.count)
+    for (row, event) in kept.enumerated() where row < actions.count {
+      #expect(actions.actionID(row: row)?.rawValue == (row == 40 ? id : String(event.id)))
+    }
   }
 }

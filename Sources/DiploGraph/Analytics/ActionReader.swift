@@ -16,6 +16,8 @@ final class ActionReader: Sendable {
   let weightColumn: [Int64]
   let dateColumn: [Int32]
   let idColumn: [Int32]
+  /// The ids kept as numbers (``ActionTable/idNumbers``), or empty.
+  let idNumbers: [Int64]
   /// The kind symbol of `declined`, or −1 when the table has none.
   let declinedKind: Int
 
@@ -40,6 +42,7 @@ final class ActionReader: Sendable {
     weightColumn = weights
     dateColumn = table.dateColumn
     idColumn = table.idColumn
+    idNumbers = table.idNumbers
     declinedKind = kinds.firstIndex(of: .declined) ?? -1
   }
 
@@ -65,7 +68,8 @@ final class ActionReader: Sendable {
   }
 
   func id(_ row: Int) -> ActionID? {
-    idColumn.isEmpty || idColumn[row] < 0 ? nil : ActionID(idSymbols[idColumn[row]])
+    if !idNumbers.isEmpty { return idNumbers[row] < 0 ? nil : ActionID(String(idNumbers[row])) }
+    return idColumn.isEmpty || idColumn[row] < 0 ? nil : ActionID(idSymbols[idColumn[row]])
   }
 
   func reference(_ row: Int) -> ActionReference {

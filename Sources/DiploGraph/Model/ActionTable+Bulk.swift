@@ -53,6 +53,8 @@ extension ActionTable {
       else { return false }
     }
     guard idColumn.allSatisfy({ $0 >= -1 && $0 < ids }) else { return false }
+    guard idNumbers.isEmpty || (idNumbers.count == n && idColumn.isEmpty && responses.isEmpty)
+    else { return false }
     let sources = Int32(sourceSymbols.count)
     guard sourceSetTable.allSatisfy({ $0.allSatisfy { (0..<sources).contains($0) } }) else {
       return false

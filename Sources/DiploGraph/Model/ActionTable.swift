@@ -31,8 +31,15 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   package internal(set) var dateColumn: [Int32] = []
   /// Index into ``sourceSetTable``, per row.
   package internal(set) var sourceSetColumn: [Int32] = []
-  /// Id symbol per row, or -1. Empty while no row has an id.
+  /// Id symbol per row, or -1. Empty while no row has an id, or while the ids are numbers.
   package internal(set) var idColumn: [Int32] = []
+  /// Id per row as a number, or -1, while every id of the table is a plain whole number
+  /// (``plainNumber(_:)``) and no row answers another: event data's ids (GDELT's
+  /// GLOBALEVENTID, ICEWS's Event ID), one per event, which as symbols would cost a string and
+  /// a hash entry each. Spelled when read. Empty otherwise; never non-empty beside
+  /// ``idColumn``: the first id that is not such a number, or the first answer, turns the
+  /// numbers into symbols (``spellNumericIDs()``).
+  package internal(set) var idNumbers: [Int64] = []
 
   /// Mentions per row: how often the news mentioned the event, for event data that says so
   /// (GDELT's NumMentions). Empty when the data has none; else as long as the other columns.
@@ -82,9 +89,15 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   }
 
   public func actionID(row: Int) -> ActionID? {
+    if !idNumbers.isEmpty {
+      return idNumbers[row] < 0 ? nil : ActionID(String(idNumbers[row]))
+    }
     guard !idColumn.isEmpty, idColumn[row] >= 0 else { return nil }
     return ActionID(idSymbols[idColumn[row]])
   }
+
+  /// Whether the ids are kept as numbers (``idNumbers``).
+  package var idsAreNumbers: Bool { !idNumbers.isEmpty }
 
   public func actor(row: Int) -> ActorID { ActorID(endpointSymbols[actorColumn[row]]) }
   public func target(row: Int) -> ActorID { ActorID(endpointSymbols[targetColumn[row]]) }
@@ -121,7 +134,27 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
   public func mentions(row: Int) -> Int? { mentionsColumn.isEmpty ? nil : Int(mentionsColumn[row]) }
 
   /// Whether any row carries an id (the CSV writer then writes an `id` column).
-  public var hasIDs: Bool { idColumn.contains { $0 >= 0 } }
+  public var hasIDs: Bool { idColumn.contains { $0 >= 0 } || idNumbers.contains { $0 >= 0 } }
+
+  /// `spelling` as a number when it is a plain whole number: decimal digits without a sign or
+  /// a leading zero (`0` alone excepted), at most 18 of them, so that the number spells back
+  /// to the same text. `nil` otherwise.
+  package static func plainNumber(_ spelling: String) -> Int64? {
+    var spelling = spelling
+    return spelling.withUTF8 { plainNumber($0.baseAddress, $0.count) }
+  }
+
+  /// The bytes at `start` as a plain whole number (see ``plainNumber(_:)``), or `nil`.
+  package static func plainNumber(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int64? {
+    guard let start, (1...18).contains(count), start[0] != 0x30 || count == 1 else { return nil }
+    var value: Int64 = 0
+    for i in 0..<count {
+      let digit = start[i] &- 0x30
+      guard digit < 10 else { return nil }
+      value = value &* 10 &+ Int64(digit)
+    }
+    return value
+  }
 
   // MARK: Building
 
@@ -133,6 +166,12 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
     let kind = kindSymbols.intern(action.kind.rawValue)
     precondition(Int(kind) < Self.maxKinds, "more than \(Self.maxKinds) action kinds")
     precondition((action.count ?? 0) >= 0, "negative count")
+    // Ids stay numbers while every id is a plain number and nothing answers (``idNumbers``).
+    let number = action.id.flatMap { Self.plainNumber($0.rawValue) }
+    let numeric =
+      action.respondsTo.isEmpty && responses.isEmpty && idColumn.isEmpty
+      && (action.id == nil || number != nil)
+    if !numeric { spellNumericIDs() }
     appendRow(
       actor: endpointSymbols.intern(action.actor.rawValue),
       target: endpointSymbols.intern(action.target.rawValue),
@@ -140,7 +179,8 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
       count: action.count.map(Int64.init) ?? Self.noCount,
       date: action.date?.daysSinceEpoch ?? Self.noDate,
       sourceSet: internSourceSet(action.sources.map { sourceSymbols.intern($0.rawValue) }),
-      id: action.id.map { idSymbols.intern($0.rawValue) }
+      id: numeric ? nil : action.id.map { idSymbols.intern($0.rawValue) },
+      idNumber: numeric ? number : nil
     )
     let row = endIndex - 1
     if !action.respondsTo.isEmpty {
@@ -153,10 +193,20 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
     if !action.claims.isEmpty { claimsColumn.append(row: row, action.claims) }
   }
 
-  /// Appends a row of already-interned values: the bulk readers' path.
+  /// Turns ids kept as numbers into symbols, in row order (as ``append(_:)`` would have
+  /// interned them); nothing when they are symbols already.
+  mutating func spellNumericIDs() {
+    guard !idNumbers.isEmpty else { return }
+    idColumn = idNumbers.map { $0 < 0 ? -1 : idSymbols.intern(String($0)) }
+    idNumbers = []
+  }
+
+  /// Appends a row of already-interned values: the bulk readers' path. `id` is a symbol (ids
+  /// kept as numbers are spelled first); `idNumber`, given only while ``idColumn`` is empty, an
+  /// id kept as a number.
   mutating func appendRow(
     actor: Int32, target: Int32, kind: UInt16, count: Int64, date: Int32, sourceSet: Int32,
-    id: Int32? = nil
+    id: Int32? = nil, idNumber: Int64? = nil
   ) {
     actorColumn.append(actor)
     targetColumn.append(target)
@@ -165,11 +215,17 @@ public struct ActionTable: Hashable, Sendable, RandomAccessCollection {
     dateColumn.append(date)
     sourceSetColumn.append(sourceSet)
     if !mentionsColumn.isEmpty { mentionsColumn.append(0) }
+    if id != nil { spellNumericIDs() }
     if let id {
       if idColumn.isEmpty { idColumn = Array(repeating: -1, count: actorColumn.count - 1) }
       idColumn.append(id)
     } else if !idColumn.isEmpty {
       idColumn.append(-1)
+    } else if let idNumber {
+      if idNumbers.isEmpty { idNumbers = Array(repeating: -1, count: actorColumn.count - 1) }
+      idNumbers.append(idNumber)
+    } else if !idNumbers.isEmpty {
+      idNumbers.append(-1)
     }
   }
 

@@ -163,6 +163,7 @@ struct Validation {
     duplicates(dataSet.actors.map(\.id.rawValue), .actors, "actor")
     duplicates(dataSet.blocs.map(\.id.rawValue), .blocs, "bloc")
     let table = dataSet.actions
+    if table.idsAreNumbers { return checkDuplicateNumbers(table.idNumbers) }
     rowOfID = [Int32](repeating: -1, count: table.idSymbols.count)
     for (row, symbol) in table.idColumn.enumerated() where symbol >= 0 {
       let first = rowOfID[Int(symbol)]
@@ -175,6 +176,43 @@ struct Validation {
             + "\(earlier)); expected each action id once",
           at: DataPath(.actions, row, field: "id"))
       }
+    }
+  }
+
+  /// Action ids kept as numbers said twice, in the order of the rows that repeat them, as the
+  /// symbols' check says them. Event data's ids mostly ascend through the file, which one pass
+  /// shows, with no memory; else the rows are sorted by id.
+  ///
+  /// - Complexity: O(n) when the ids ascend, else O(n log n); 4 bytes per row.
+  private mutating func checkDuplicateNumbers(_ numbers: [Int64]) {
+    var last: Int64 = -1
+    var ascending = true
+    for number in numbers where number >= 0 {
+      if number <= last {
+        ascending = false
+        break
+      }
+      last = number
+    }
+    if ascending { return }
+    var order = (0..<Int32(numbers.count)).filter { numbers[Int($0)] >= 0 }
+    order.sort { (numbers[Int($0)], $0) < (numbers[Int($1)], $1) }
+    var repeats: [(row: Int32, first: Int32)] = []
+    var first = 0
+    for i in order.indices.dropFirst() {
+      if numbers[Int(order[i])] == numbers[Int(order[first])] {
+        repeats.append((order[i], order[first]))
+      } else {
+        first = i
+      }
+    }
+    repeats.sort { $0.row < $1.row }
+    for (row, first) in repeats {
+      let earlier = place(DataPath(.actions, Int(first), field: "id"))
+      error(
+        "found the action id \(JSON.quoted(String(numbers[Int(row)]))) a second time (first at "
+          + "\(earlier)); expected each action id once",
+        at: DataPath(.actions, Int(row), field: "id"))
     }
   }
 

@@ -103,6 +103,7 @@ extension CSVFormat {
       }
     }
     if hasIDs { for id in table.idColumn where id >= 0 { size += ids.length(Int(id)) } }
+    for number in table.idNumbers where number >= 0 { size += CSVEncoding.decimalLength(number) }
     // Dates known to the month or year only, written as they were read (`2022-03`, `2022`).
     let partialRows = table.partialDates.rows
     let partialTexts = table.partialDates.values.map { Array($0.description.utf8) }
@@ -146,6 +147,8 @@ extension CSVFormat {
           out.write(CSVScanner.comma)
           if !table.idColumn.isEmpty, table.idColumn[row] >= 0 {
             out.write(ids, Int(table.idColumn[row]))
+          } else if !table.idNumbers.isEmpty, table.idNumbers[row] >= 0 {
+            out.writeDecimal(table.idNumbers[row])
           }
         }
         if hasResponses {

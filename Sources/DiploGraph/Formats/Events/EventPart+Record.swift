@@ -222,11 +222,16 @@ extension EventPartReader {
     part.target.append(target)
     part.date.append(day)
     part.mentions.append(mentions)
-    let id = EventLineState.entry(
-      base + starts[layout.id], ends[layout.id] - starts[layout.id], in: &state.ids,
-      &part.idStrings
-    ) { text(layout.id) }
-    part.id.append(id)
+    let idStart = base + starts[layout.id]
+    let idLength = ends[layout.id] - starts[layout.id]
+    if let number = ActionTable.plainNumber(idStart, idLength) {
+      part.id.append(number)
+    } else {
+      let local = EventLineState.entry(idStart, idLength, in: &state.ids, &part.idStrings) {
+        text(layout.id)
+      }
+      part.id.append(-1 - Int64(local))
+    }
     var source: Int32 = -1
     if let column = layout.source, !isMissing(column) {
       source = EventLineState.entry(

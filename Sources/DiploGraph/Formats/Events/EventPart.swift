@@ -9,14 +9,16 @@
 /// The events one part of an event-data file keeps, with part-local symbols: what one core
 /// reads, before the parts are merged in file order.
 ///
-/// Nothing per event is a `String` or an array: ids and sources are interned by their bytes
+/// Nothing per event is a `String` or an array: ids that are plain whole numbers (GDELT's,
+/// ICEWS's) are kept as numbers; other ids and sources are interned by their bytes
 /// (``CSVInterner``), and a `String` is made once per distinct spelling in the part. Kept per
-/// event: seven `Int32` columns and a byte offset (36 bytes).
+/// event: an id, six `Int32` columns and a byte offset (40 bytes).
 struct EventPart {
   /// Part-local symbols: index → spelling as resolved (actors) or as written (kinds).
   var actorNames = SymbolTable()
   var kindNames = SymbolTable()
-  /// Part-local ids and sources as written, in order of first use: index → spelling.
+  /// Part-local ids that are not plain numbers, and sources, as written, in order of first
+  /// use: index → spelling.
   var idStrings: [String] = []
   var sourceStrings: [String] = []
 
@@ -26,8 +28,9 @@ struct EventPart {
   var kind: [Int32] = []
   var date: [Int32] = []
   var mentions: [Int32] = []
-  /// Index into ``idStrings``.
-  var id: [Int32] = []
+  /// The id as a number (``ActionTable/plainNumber(_:)``), or −1 − its index in
+  /// ``idStrings``.
+  var id: [Int64] = []
   /// Index into ``sourceStrings``, or -1 for an event without a source.
   var source: [Int32] = []
   /// The line of each kept event, counted from the part's first line (0-based).

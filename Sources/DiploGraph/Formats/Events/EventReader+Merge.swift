@@ -5,16 +5,17 @@ extension EventReader {
   ///
   /// Each part's symbols are mapped to the joined tables once per distinct symbol, in order
   /// of first use, so the tables list their symbols as one sequential pass would: actors,
-  /// kinds and sources as the part met them, ids as rows take them (an id is interned when
-  /// the first row that keeps it is appended, so an event merged into an earlier row adds no
-  /// id). Sources are one column, an index per row; the rows that gather several (ICEWS's
-  /// repeated events, `dedupe day`) keep their lists in a side table, and the one-source sets
-  /// are interned once per source. Each part is let go once merged.
+  /// kinds and sources as the part met them. Ids that are plain numbers stay numbers
+  /// (``ActionTable/idNumbers``); others are interned as rows take them (when the first row
+  /// that keeps one is appended, so an event merged into an earlier row adds no id), and then
+  /// every id is a symbol. Sources are one column, an index per row; the rows that gather
+  /// several (ICEWS's repeated events, `dedupe day`) keep their lists in a side table, and the
+  /// one-source sets are interned once per source. Each part is let go once merged.
   ///
   /// - Throws: ``DiploGraphError`` `limit` for more kept events or actors than `options`
   ///   allow, or more kinds than a table can index.
-  /// - Complexity: O(n) for n kept events, plus a `String` hash per distinct id, source,
-  ///   actor and kind of each part.
+  /// - Complexity: O(n) for n kept events, plus a `String` hash per distinct source, actor,
+  ///   kind and id that is not a number, of each part.
   static func merge(
     _ parts: consuming [EventPart], input: CSVInput, file: String?, layout: EventLayout,
     options: EventData.ReadOptions, selection: EventSelection
@@ -30,13 +31,13 @@ extension EventReader {
     var diagnostics: [Diagnostic] = []
     // With dedupe: the row of each (actor, target, kind, day).
     var firstRow: [DayKey: Int32] = [:]
-    // With an (id, date) key (ICEWS): the ids as written (whatever row they are on), the row
-    // of each key, which ids a row took already, and how many rows repeated a key.
+    // With an (id, date) key (ICEWS): the ids as written that are not numbers (whatever row
+    // they are on), the row of each key, which ids a row took already, and how many rows
+    // repeated a key.
     var writtenIDs = SymbolTable()
     var keyRow: [KeyOfEvent: Int32] = [:]
-    var usedIDs: [Bool] = []
+    var usedIDs: Set<Int64> = []
     var repeated = 0
-    table.idSymbols.reserveCapacity(kept)
     table.sourceSymbols.reserveCapacity(parts.reduce(0) { $0 + $1.sourceStrings.count })
     var lineBase = layout.dataStartLine
     for index in parts.indices {
@@ -55,17 +56,25 @@ extension EventReader {
         throw DiploGraphError(.limit, "found more than \(ActionTable.maxKinds) event codes")
       }
       let sources = part.sourceStrings.map { table.sourceSymbols.internLikelyNew($0) }
-      // Part-local id → joined id (-1 until a row takes it), and → id as written (keyed).
+      // Part-local id that is not a number → joined id symbol (-1 until a row takes it), and
+      // → the key's id as written (keyed).
       var idMap = [Int32](repeating: -1, count: part.idStrings.count)
       var writtenMap = layout.keyedByIDAndDate ? idMap : []
       for i in 0..<part.count {
-        let local = Int(part.id[i])
+        let number = part.id[i]  // ≥ 0: the id; else −1 − its part-local index
+        let local = Int(-1 - number)
         let date = part.date[i]
         let source = part.source[i] < 0 ? -1 : sources[Int(part.source[i])]
         var eventKey: KeyOfEvent?
         if layout.keyedByIDAndDate {
-          if writtenMap[local] < 0 { writtenMap[local] = writtenIDs.intern(part.idStrings[local]) }
-          let key = KeyOfEvent(id: writtenMap[local], date: date)
+          var written = number
+          if number < 0 {
+            if writtenMap[local] < 0 {
+              writtenMap[local] = writtenIDs.intern(part.idStrings[local])
+            }
+            written = -1 - Int64(writtenMap[local])
+          }
+          let key = KeyOfEvent(id: written, date: date)
           if let row = keyRow[key] {
             rows.add(source, to: Int(row))
             repeated += 1
@@ -86,21 +95,17 @@ extension EventReader {
           }
           firstRow[key] = Int32(rows.count)
         }
-        var id: Int32
-        if let eventKey, usedIDs.count > eventKey.id, usedIDs[Int(eventKey.id)] {
+        // The row's id: the number, or −1 − its symbol.
+        var id = number
+        if let eventKey, !usedIDs.insert(eventKey.id).inserted {
           // An Event ID met again on another day is another event: its action id says the day.
-          id = table.idSymbols.intern(part.idStrings[local] + "@\(Day(daysSinceEpoch: date))")
-        } else {
-          if let eventKey {
-            let g = Int(eventKey.id)
-            if usedIDs.count <= g { usedIDs += repeatElement(false, count: g + 1 - usedIDs.count) }
-            usedIDs[g] = true
+          let written = number >= 0 ? String(number) : part.idStrings[local]
+          id = -1 - Int64(table.idSymbols.intern(written + "@\(Day(daysSinceEpoch: date))"))
+        } else if number < 0 {
+          if idMap[local] < 0 {
+            idMap[local] = table.idSymbols.internLikelyNew(part.idStrings[local])
           }
-          id = idMap[local]
-          if id < 0 {
-            id = table.idSymbols.internLikelyNew(part.idStrings[local])
-            idMap[local] = id
-          }
+          id = -1 - Int64(idMap[local])
         }
         if let eventKey { keyRow[eventKey] = Int32(rows.count) }
         rows.append(
@@ -158,10 +163,10 @@ extension EventReader {
       actions: table)
   }
 
-  /// An event's (id as written, date): the key of an ICEWS event, which may be repeated on
-  /// several rows.
+  /// An event's (id, date): the key of an ICEWS event, which may be repeated on several
+  /// rows. The id is the number, or −1 − its symbol among the ids as written.
   private struct KeyOfEvent: Hashable {
-    var id: Int32
+    var id: Int64
     var date: Int32
   }
 
@@ -181,7 +186,8 @@ struct EventRows {
   var target: [Int32] = []
   var kind: [UInt16] = []
   var date: [Int32] = []
-  var id: [Int32] = []
+  /// Each row's id: the number, or −1 − its symbol in the table's ids.
+  var id: [Int64] = []
   /// Each row's first source symbol, or -1.
   var source: [Int32] = []
   var mentions: [Int32] = []
@@ -193,9 +199,10 @@ struct EventRows {
 
   init(capacity: Int, mentions: Bool) {
     keepsMentions = mentions
-    for column in [\Self.actor, \.target, \.date, \.id, \.source, \.line] {
+    for column in [\Self.actor, \.target, \.date, \.source, \.line] {
       self[keyPath: column].reserveCapacity(capacity)
     }
+    id.reserveCapacity(capacity)
     kind.reserveCapacity(capacity)
     offset.reserveCapacity(capacity)
     self.mentions.reserveCapacity(capacity)
@@ -204,7 +211,7 @@ struct EventRows {
   var count: Int { actor.count }
 
   mutating func append(
-    actor: Int32, target: Int32, kind: UInt16, date: Int32, id: Int32, source: Int32,
+    actor: Int32, target: Int32, kind: UInt16, date: Int32, id: Int64, source: Int32,
     mentions: Int32, line: Int32, offset: Int
   ) {
     self.actor.append(actor)
@@ -230,7 +237,8 @@ struct EventRows {
   }
 
   /// Moves the columns into `table` (its source sets interned in row order, a one-source set
-  /// once per source), and returns what the source map keeps: each row's line and offset.
+  /// once per source; its ids numbers when every one is, else symbols interned in row order),
+  /// and returns what the source map keeps: each row's line and offset.
   consuming func fill(_ table: inout ActionTable) -> ([Int32], [Int]) {
     var singleton = [Int32](repeating: -1, count: table.sourceSymbols.count)
     table.sourceSetTable.reserveCapacity(1 + singleton.count + moreSources.count)
@@ -252,7 +260,16 @@ struct EventRows {
     table.kindColumn = kind
     table.dateColumn = date
     table.countColumn = Array(repeating: ActionTable.noCount, count: count)
-    table.idColumn = id
+    if id.allSatisfy({ $0 >= 0 }) {
+      table.idNumbers = id
+    } else {
+      var symbols = SymbolTable()
+      symbols.reserveCapacity(count)
+      table.idColumn = id.map { id in
+        symbols.intern(id >= 0 ? String(id) : table.idSymbols[Int32(-1 - id)])
+      }
+      table.idSymbols = symbols
+    }
     if keepsMentions { table.mentionsColumn = mentions }
     assert(table.checkInvariants())
     return (line, offset)
