@@ -221,7 +221,12 @@ struct SourceCounts {
       }
       start[l + 1] = marks.count
     }
-    var actorSets = [Set<Int32>](repeating: [], count: listed.count)
+    // The acting actors of each listed source: a bit per node while that fits in 32 MB (a
+    // set's hash per action cost more than the rest of the pass), else a set.
+    let words = (k + 63) >> 6
+    let bitwise = listed.count * words <= 1 << 22
+    var actorBits = [UInt64](repeating: 0, count: bitwise ? listed.count * words : 0)
+    var actorSets = [Set<Int32>](repeating: [], count: bitwise ? 0 : listed.count)
     let dense = itemised.count * k <= 1 << 22
     var reportedActions = [Int](repeating: 0, count: dense ? itemised.count * k : 0)
     var reportedWeight = [Int64](repeating: 0, count: dense ? itemised.count * k : 0)
@@ -229,7 +234,13 @@ struct SourceCounts {
     network.actions.forEachAction { action in
       let l = action.sourceSet
       for mark in marks[start[l]..<start[l + 1]] {
-        if mark.listed >= 0 { actorSets[Int(mark.listed)].insert(Int32(action.actor)) }
+        if mark.listed >= 0 {
+          if bitwise {
+            actorBits[Int(mark.listed) * words + action.actor >> 6] |= 1 << (action.actor & 63)
+          } else {
+            actorSets[Int(mark.listed)].insert(Int32(action.actor))
+          }
+        }
         guard mark.item >= 0 else { continue }
         let key = Int(mark.item) * k + action.actor
         let w = max(0, action.storedCount)
@@ -256,7 +267,21 @@ struct SourceCounts {
           weight: sourcedWeight[v] &- seen.1)
       }
     }
-    return Detail(actors: actorSets.map { $0.map(Int.init) }, omitted: omitted)
+    let actors =
+      bitwise
+      ? listed.indices.map { i in
+        var nodes: [Int] = []
+        for w in 0..<words {
+          var bits = actorBits[i * words + w]
+          while bits != 0 {
+            nodes.append(w << 6 + bits.trailingZeroBitCount)
+            bits &= bits - 1
+          }
+        }
+        return nodes
+      }
+      : actorSets.map { $0.map(Int.init) }
+    return Detail(actors: actors, omitted: omitted)
   }
 }
 
