@@ -80,6 +80,7 @@ import Testing
     let all = try Statistics(dataSet)
     #expect(all.overview.actions == 4)
     #expect(all.overview.undatedActions == 2)
+    #expect(all.overview.partlyDatedActions == 2)  // 2018-03 and 2018: no day, but a date
     #expect(all.overview.totalWeight == 166)
     #expect(all.overview.firstDate == Day(iso: "2018-03-26"))
     let march = try Statistics(
@@ -88,6 +89,7 @@ import Testing
         since: Day(bound: "2018-03", end: false), until: Day(bound: "2018-03", end: true)))
     // By hand: 2018-03 is inside March (kept: 23 + 60 + 60); 2018 straddles it (left out).
     #expect(march.overview.actions == 3)
+    #expect(march.overview.partlyDatedActions == 1)
     #expect(march.overview.totalWeight == 143)
     let marchSelection = march.selection
     #expect(marchSelection.straddling(in: dataSet).map(\.period) == [PartialDate(year: 2018)])

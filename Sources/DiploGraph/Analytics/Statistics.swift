@@ -48,8 +48,11 @@ public struct Overview: Hashable, Sendable, Codable {
   public var selfLoopsExcluded: Int
   /// Selected actions (self-loops excluded) without a count: links of weight 0.
   public var actionsWithoutCount: Int
-  /// Selected actions (self-loops excluded) without a date.
+  /// Selected actions (self-loops excluded) without a day.
   public var undatedActions: Int
+  /// Of the ``undatedActions``, those dated to the month or year only (``Action/partialDate``):
+  /// undated to every analytic that needs a day, but not without a date.
+  public var partlyDatedActions: Int
   /// L: ordered pairs with at least one selected action.
   public var links: Int
   /// W = Σ w_ij.
@@ -193,6 +196,8 @@ public struct Statistics: Hashable, Sendable, Codable {
     var actions = 0
     var withoutCount = 0
     var undated = 0
+    var partlyDated = 0
+    let partialDates = network.dataSet.actions.partialDates
     var first = Int32.max
     var last = Int32.min
     let counts = network.dataSet.actions.countColumn
@@ -202,6 +207,7 @@ public struct Statistics: Hashable, Sendable, Codable {
       let d = action.storedDate
       if d == ActionTable.noDate {
         undated += 1
+        if !partialDates.isEmpty && partialDates[action.row] != nil { partlyDated += 1 }
       } else {
         first = min(first, d)
         last = max(last, d)
@@ -211,7 +217,7 @@ public struct Statistics: Hashable, Sendable, Codable {
     return Overview(
       actors: nodes, declaredActors: network.dataSet.actors.count, actions: actions,
       selfLoopsExcluded: network.selfLoopCount, actionsWithoutCount: withoutCount,
-      undatedActions: undated, links: network.links.count,
+      undatedActions: undated, partlyDatedActions: partlyDated, links: network.links.count,
       totalWeight: network.links.totalWeight, weight: network.weight,
       firstDate: dated ? Day(daysSinceEpoch: first) : nil,
       lastDate: dated ? Day(daysSinceEpoch: last) : nil)

@@ -43,7 +43,14 @@ extension Statistics {
     if o.actionsWithoutCount > 0 && o.weight == .count {
       notes.append("\(NumberText.grouped(o.actionsWithoutCount)) without a count, weight 0")
     }
-    if o.undatedActions > 0 { notes.append("\(NumberText.grouped(o.undatedActions)) undated") }
+    if o.undatedActions > 0 {
+      var undated = "\(NumberText.grouped(o.undatedActions)) undated"
+      if o.partlyDatedActions > 0 {
+        let partly = NumberText.grouped(o.partlyDatedActions)
+        undated += ", \(partly) of them dated to the month or year"
+      }
+      notes.append(undated)
+    }
     if !notes.isEmpty { actions += " (" + notes.joined(separator: "; ") + ")" }
     var dates = Table.Cell.none
     if let first = o.firstDate, let last = o.lastDate {
@@ -183,6 +190,10 @@ extension Statistics {
         ("self_loops_excluded", "self-loops left out", .int(o.selfLoopsExcluded)),
         ("actions_without_count", "actions without a count", .int(o.actionsWithoutCount)),
         ("undated_actions", "undated actions", .int(o.undatedActions)),
+        (
+          "partly_dated_actions", "undated actions dated to the month or year",
+          .int(o.partlyDatedActions)
+        ),
         ("links", "links", .int(o.links)),
         ("total_weight", "total weight", .int(o.totalWeight)),
         ("first_date", "first date", .optional(o.firstDate)),
