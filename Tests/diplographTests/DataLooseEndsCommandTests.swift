@@ -86,6 +86,12 @@ import Testing
       #expect(text.output.contains("2 of 3 sources listed, those that report the most actions"))
       let full = try CommandRunner.run(["stats", path, "--format", "json"])
       #expect(!full.output.contains("unlistedSources") && full.stderr.isEmpty)
+      // The CSV tables say it in the overview (a CSV file has no notes).
+      let overview = try CommandRunner.run([
+        "stats", path, "--format", "csv", "--table", "overview", "--sources", "top:1",
+      ])
+      #expect(overview.status == 0, "\(overview.stderr)")
+      #expect(overview.output.contains("sources,3\nsources_listed,1\n"), "\(overview.output)")
       let bad = try CommandRunner.run(["stats", path, "--sources", "most"])
       #expect(bad.status != 0)
     }

@@ -44,7 +44,7 @@ import Testing
       print(gbr["out_strength"], gbr["in_strength"], gbr["balance"], eu["weight"])
       """, arguments: [out])
     let lines = output.split(separator: "\n")
-    #expect(lines.contains("overview.csv key,value 11"))
+    #expect(lines.contains("overview.csv key,value 13"))
     #expect(lines.contains("reciprocity.csv key,value 9"))
     #expect(lines.contains("actors.csv actor,name,out_strength 33"))
     #expect(lines.contains("blocs.csv bloc,name,members 5"))

@@ -198,6 +198,9 @@ extension Statistics {
         ("total_weight", "total weight", .int(o.totalWeight)),
         ("first_date", "first date", .optional(o.firstDate)),
         ("last_date", "last date", .optional(o.lastDate)),
+        // The sources table lists at most `--sources` of them: these say how many it leaves out.
+        ("sources", "sources", .int(sources.sourceCount)),
+        ("sources_listed", "sources listed", .int(sources.sources.count)),
       ])
     table.shownToPeople = false
     return table
