@@ -131,18 +131,13 @@ struct ChainSteps: Sendable {
   }
 
   /// The length and ending of the chain that starts at exchange x (a first step), or `nil`
-  /// when x starts none (it has neither an answer nor a `declined` record).
+  /// when x starts none (it has neither an answer nor a `declined` record). The search reads
+  /// a chain of one exchange of one original from the gathered columns before it comes here.
   func chain(from x: Int, flags: ChainFlags, windowLinks: ChainLinks) -> (
     Int, ResponseChain.Ending
   )? {
-    if list.original[x] >= 0 && !flags.has(x, ChainFlags.hasSuccessor) {
-      // An exchange of one original and no next step (the most of them): two steps at most,
-      // as gathered.
-      let ending = gathered[x].twoStepEnding
-      return ending == 0 ? nil : (2, ResponseChain.Ending.allCases[Int(ending) - 1])
-    }
     switch walkOfSingles(from: x, windowLinks: windowLinks) {
-    case .none: return nil
+    case .noChain: return nil
     case .chain(let length, let ending): return (length, ending)
     case .notSingle: break
     }
@@ -159,7 +154,7 @@ struct ChainSteps: Sendable {
   /// What ``walkOfSingles(from:windowLinks:)`` found.
   enum SinglesWalk {
     /// Exchange x starts no chain.
-    case none
+    case noChain
     case chain(Int, ResponseChain.Ending)
     /// A step of the chain holds more than one exchange or original: ``stepRows`` walks it.
     case notSingle
@@ -180,7 +175,7 @@ struct ChainSteps: Sendable {
       guard o >= 0 else { return .notSingle }
       let a = Int(list.answer[z])
       if a < 0 {
-        if length == 0 { return .none }
+        if length == 0 { return .noChain }
         length += 1
         (previous, last) = (last, o)
         break

@@ -55,16 +55,9 @@ extension CanonicalStream {
       parser.advance()
       parser.skipWhitespace()
       scratch.fields.append((key, parser.position, 0))
-      guard countValue(), scanValue(key) else { return false }
-      parser.skipWhitespace()
-      if parser.peek == UInt8(ascii: ",") {
-        parser.advance()
-        parser.skipWhitespace()
-        continue
-      }
-      guard parser.peek == UInt8(ascii: "}") else { return false }
-      parser.advance()
-      break
+      guard countValue(), scanValue(key), let more = scanSeparator(closing: UInt8(ascii: "}"))
+      else { return false }
+      if !more { break }
     }
     guard seen & Self.requiredKeys == Self.requiredKeys, let kind = scratch.kind else {
       return false
@@ -184,16 +177,23 @@ extension CanonicalStream {
       if sources { scratch.sources.append(range) } else { scratch.respondsTo.append(range) }
       scratch.items.append(position)
       scratch.fields[scratch.fields.count - 1].items += 1
-      parser.skipWhitespace()
-      if parser.peek == UInt8(ascii: ",") {
-        parser.advance()
-        parser.skipWhitespace()
-        continue
-      }
-      guard parser.peek == UInt8(ascii: "]") else { return false }
+      guard let more = scanSeparator(closing: UInt8(ascii: "]")) else { return false }
+      if !more { return true }
+    }
+  }
+
+  /// After a member or an element: `true` past a ',' (and the whitespace after it), `false`
+  /// past `closing`, `nil` at anything else (not of the usual shape).
+  private mutating func scanSeparator(closing: UInt8) -> Bool? {
+    parser.skipWhitespace()
+    if parser.peek == UInt8(ascii: ",") {
       parser.advance()
+      parser.skipWhitespace()
       return true
     }
+    guard parser.peek == closing else { return nil }
+    parser.advance()
+    return false
   }
 
   /// The index of `bytes[range]` in ``actionKeys``.
