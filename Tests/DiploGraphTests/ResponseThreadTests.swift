@@ -69,6 +69,15 @@ import Testing
     bytes.withUnsafeMutableBufferPointer { bytes in
       let groups = ChainGroups(
         steps: steps, network: network, flags: ChainFlags(bytes: bytes), flaggedBefore: false)
+      // Sorted by group in parts on several threads, the same members in the same places.
+      for threads in Self.threadCounts {
+        let parted = ChainGroups(
+          steps: steps, network: network, flags: ChainFlags(bytes: bytes), flaggedBefore: false,
+          threads: threads, minimumPart: 5)
+        #expect(parted.start == groups.start, "\(threads) threads")
+        #expect(parted.members.map(\.x) == groups.members.map(\.x), "\(threads) threads")
+        #expect(parted.members.map(\.key) == groups.members.map(\.key), "\(threads) threads")
+      }
       #expect(groups.members.map(\.x).sorted() == (0..<Int32(list.count)).map { $0 })
       // Each group holds the pairs of its lower actors, in list order.
       for g in 0..<groups.groupCount {

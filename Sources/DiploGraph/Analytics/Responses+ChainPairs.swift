@@ -121,14 +121,21 @@ struct ChainGroups: Sendable {
 
   var groupCount: Int { start.count - 1 }
 
-  /// - Parameter flags: the explicit links' flags, set before.
-  init(steps: ChainSteps, network: Network, flags: ChainFlags, flaggedBefore: Bool) {
+  /// - Parameters:
+  ///   - flags: the explicit links' flags, set before.
+  ///   - threads: the exchanges are sorted by group in parts on up to this many threads, each
+  ///     of at least `minimumPart` exchanges (tests lower it).
+  init(
+    steps: ChainSteps, network: Network, flags: ChainFlags, flaggedBefore: Bool, threads: Int = 1,
+    minimumPart: Int = 1 << 16
+  ) {
     k = network.nodeCount
     let nodes = network.actors
     let byID = (0..<k).sorted { nodes[$0].id < nodes[$1].id }
     nodeOfRank = byID.map { Int32($0) }
-    var rank = [Int32](repeating: 0, count: k)
-    for (r, node) in byID.enumerated() { rank[node] = Int32(r) }
+    var rankOfNode = [Int32](repeating: 0, count: k)
+    for (r, node) in byID.enumerated() { rankOfNode[node] = Int32(r) }
+    let rank = rankOfNode
     self.rank = rank
     let shift = Self.span(nodes: k).trailingZeroBitCount
     self.shift = shift
@@ -138,55 +145,77 @@ struct ChainGroups: Sendable {
     let list = steps.list
     let reader = steps.reader
     let groups = max(1, (k + (1 << shift) - 1) >> shift)
-    var start = [Int](repeating: 0, count: groups + 1)
-    func group(_ e: GatheredExchange) -> Int {
+    @Sendable func group(_ e: GatheredExchange) -> Int {
       Int(min(rank[Int(e.actor)], rank[Int(e.target)])) >> shift
     }
-    for e in gathered { start[group(e) + 1] += 1 }
-    for g in 0..<groups { start[g + 1] += start[g] }
+    // A counting sort by group in parts, one per thread: each part counts its exchanges per
+    // group, then copies them after those of the parts before it.
+    let parts = partRanges(
+      of: gathered.count, threads: threads, minimumPart: minimumPart, perThread: 1)
+    let counts = concurrentMap(parts, threads: threads) { range in
+      var counts = [Int](repeating: 0, count: groups)
+      for x in range { counts[group(gathered[x])] += 1 }
+      return counts
+    }
+    var start = [Int](repeating: 0, count: groups + 1)
+    var partGroupStart = [[Int]](repeating: [], count: parts.count)
+    for g in 0..<groups {
+      var at = start[g]
+      for part in parts.indices {
+        partGroupStart[part].append(at)
+        at += counts[part][g]
+      }
+      start[g + 1] = at
+    }
+    let partStart = partGroupStart
     let declined = Int32(Exchange.Outcome.declined.ordinal)
     let k = self.k
-    var cursor = start
     members = [ChainMember](unsafeUninitializedCapacity: gathered.count) { buffer, count in
-      for (x, e) in gathered.enumerated() {
-        let g = group(e)
-        let o = Int(list.original[x])
-        var member = ChainMember(
-          x: Int32(x), key: -1, day: e.day, row: Int32(o), answerDay: ActionTable.noDate,
-          answerRow: -1, ending: Int32(e.twoStepEnding))
-        if o >= 0 {
-          member.ending |= 256
-          let a = list.answer[x]
-          if a >= 0 && Int32(e.outcome) != declined {
-            member.answerDay = e.answerDay
-            member.answerRow = a
+      // Unchecked: each part initializes the places its cursors give, no two parts the same.
+      nonisolated(unsafe) let buffer = buffer
+      _ = concurrentMap(Array(parts.indices), threads: threads) { part in
+        var cursor = partStart[part]
+        for x in parts[part] {
+          let e = gathered[x]
+          let g = group(e)
+          let o = Int(list.original[x])
+          var member = ChainMember(
+            x: Int32(x), key: -1, day: e.day, row: Int32(o), answerDay: ActionTable.noDate,
+            answerRow: -1, ending: Int32(e.twoStepEnding))
+          if o >= 0 {
+            member.ending |= 256
+            let a = list.answer[x]
+            if a >= 0 && Int32(e.outcome) != declined {
+              member.answerDay = e.answerDay
+              member.answerRow = a
+            }
+          } else {
+            member.row = Int32(steps.firstRow(x))
+            if let a = steps.firstAnswer(x) {
+              member.answerDay = reader.dateColumn[Int(a)]
+              member.answerRow = a
+            }
           }
-        } else {
-          member.row = Int32(steps.firstRow(x))
-          if let a = steps.firstAnswer(x) {
-            member.answerDay = reader.dateColumn[Int(a)]
-            member.answerRow = a
+          var from = Int(e.actor)
+          var to = Int(e.target)
+          var listed = true
+          if e.day == ActionTable.noDate {
+            // Listed by its answer's pair, when it looks for a next step.
+            let a = Int(member.answerRow)
+            listed = a >= 0 && !flags.has(x, ChainFlags.hasSuccessor)
+            if listed {
+              from = Int(nodeOfEndpoint[Int(reader.targetColumn[a])])
+              to = Int(nodeOfEndpoint[Int(reader.actorColumn[a])])
+            }
           }
-        }
-        var from = Int(e.actor)
-        var to = Int(e.target)
-        var listed = true
-        if e.day == ActionTable.noDate {
-          // Listed by its answer's pair, when it looks for a next step.
-          let a = Int(member.answerRow)
-          listed = a >= 0 && !flags.has(x, ChainFlags.hasSuccessor)
-          if listed {
-            from = Int(nodeOfEndpoint[Int(reader.targetColumn[a])])
-            to = Int(nodeOfEndpoint[Int(reader.actorColumn[a])])
+          let (ra, rb) = (Int(rank[from]), Int(rank[to]))
+          let low = min(ra, rb)
+          if listed && ra != rb && low >> shift == g {
+            member.key = Int32(((low - (g << shift)) * k + max(ra, rb)) << 1 | (ra > rb ? 1 : 0))
           }
+          (buffer.baseAddress! + cursor[g]).initialize(to: member)
+          cursor[g] += 1
         }
-        let (ra, rb) = (Int(rank[from]), Int(rank[to]))
-        let low = min(ra, rb)
-        if listed && ra != rb && low >> shift == g {
-          member.key = Int32(((low - (g << shift)) * k + max(ra, rb)) << 1 | (ra > rb ? 1 : 0))
-        }
-        (buffer.baseAddress! + cursor[g]).initialize(to: member)
-        cursor[g] += 1
       }
       count = gathered.count
     }

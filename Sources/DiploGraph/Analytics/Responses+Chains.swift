@@ -123,9 +123,11 @@ public struct ResponseChains: Hashable, Sendable, Codable {
   /// - Parameters:
   ///   - gathered: the list's ``GatheredExchange``s.
   ///   - counterLinks: the `respondsTo` links onto answers, as rows.
+  ///   - minimumPart: the fewest exchanges a thread sorts by group (tests lower it).
   init(
     _ list: ExchangeList, gathered: [GatheredExchange],
-    counterLinks: [(answer: Int32, answered: Int32)], network: Network, threads: Int
+    counterLinks: [(answer: Int32, answered: Int32)], network: Network, threads: Int,
+    minimumPart: Int = 1 << 16
   ) {
     let n = list.count
     let reader = list.reader ?? ActionReader(network.dataSet.actions, weight: network.weight)
@@ -144,7 +146,8 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         list: list, reader: reader, gathered: gathered, rules: list.rules,
         declinedAfter: declinedAfter, explicitLinks: ChainLinks(explicit))
       let groups = ChainGroups(
-        steps: steps, network: network, flags: flags, flaggedBefore: !counterLinks.isEmpty)
+        steps: steps, network: network, flags: flags, flaggedBefore: !counterLinks.isEmpty,
+        threads: threads, minimumPart: minimumPart)
       nodeOfRank = groups.nodeOfRank
       let window = Int64(list.rules.windowDays)
       return concurrentMap(Array(0..<groups.groupCount), threads: threads) { g in

@@ -102,11 +102,20 @@ extension Exchange.Outcome {
 func forEachPart(
   of count: Int, threads: Int, minimumPart: Int = 4096, _ body: @Sendable (Range<Int>) -> Void
 ) {
-  let parts = threads <= 1 ? 1 : min(4 * threads, count / max(1, minimumPart))
-  if parts <= 1 {
-    body(0..<count)
+  let ranges = partRanges(of: count, threads: threads, minimumPart: minimumPart)
+  if ranges.count == 1 {
+    body(ranges[0])
     return
   }
-  let ranges = (0..<parts).map { i in (count * i / parts)..<(count * (i + 1) / parts) }
   _ = concurrentMap(ranges, threads: threads, body)
+}
+
+/// Consecutive ranges that cover 0..<count: `perThread` per thread, none shorter than
+/// `minimumPart`; one when `threads` is 1 or `count` is small.
+func partRanges(of count: Int, threads: Int, minimumPart: Int = 4096, perThread: Int = 4)
+  -> [Range<Int>]
+{
+  let parts = threads <= 1 ? 1 : min(perThread * threads, count / max(1, minimumPart))
+  if parts <= 1 { return [0..<count] }
+  return (0..<parts).map { i in (count * i / parts)..<(count * (i + 1) / parts) }
 }

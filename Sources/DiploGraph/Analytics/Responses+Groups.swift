@@ -46,12 +46,19 @@ extension ResponseMatcher {
   /// The window matching of ``matchInWindow(_:)`` (the same rule, the same results), by groups
   /// of pairs.
   ///
+  /// On several threads, the visiting order is cut into parts, one per thread, each walked
+  /// with cursors of its own (where its candidates of each group go: after those of the parts
+  /// before it), and the groups are matched in runs of consecutive groups, one per thread, each
+  /// with queues of its own. The results are then read back in two passes: the answered
+  /// originals leave their positions, then the answers, which may come in a later part than
+  /// their originals, read them.
+  ///
   /// - Parameters:
   ///   - order: the positions in (date, position) order, when `inOrder` is false.
   ///   - inOrder: whether the positions come in date order as they are.
   ///   - actions: the selected actions, read by position.
   /// - Complexity: O(n + K) time; 8 bytes per candidate action (4 beyond
-  ///   ``candidatesInOneRound`` candidates) and 512 KB of queues.
+  ///   ``candidatesInOneRound`` candidates) and 512 KB of queues per thread.
   mutating func matchInWindowByGroups(
     order: [Int32], inOrder: Bool, actions: SelectedActions.Reader
   ) {
@@ -61,31 +68,50 @@ extension ResponseMatcher {
     let span = Self.groupSpan(nodes: k)
     let shift = span.trailingZeroBitCount
     let groupCount = (k + span - 1) >> shift
-
-    /// Calls `body` with each candidate in visiting order (date, then position): the open,
-    /// dated actions that are not self-loops.
-    func forEachCandidate(
-      _ role: UnsafeMutableBufferPointer<Role>, _ body: (SelectedAction) -> Void
-    ) {
-      for n in 0..<count {
-        let p = inOrder ? n : Int(order[n])
-        guard role[p] == .open else { continue }
-        let action = actions[p]
-        if action.storedDate == ActionTable.noDate {
-          if inOrder { continue } else { break }  // the undated come last
-        }
-        if action.isSelfLoop { continue }
-        body(action)
-      }
-    }
+    let threads = self.threads
+    let window = Int64(options.windowDays)
+    let parts = partRanges(of: count, threads: threads, minimumPart: minimumPart, perThread: 1)
 
     withUnsafeMutableBufferPointers(&role, &link) { role, link in
-      // Where each group starts.
-      var start = [Int](repeating: 0, count: groupCount + 1)
-      start.withUnsafeMutableBufferPointer { start in
-        forEachCandidate(role) { start[(min($0.actor, $0.target) >> shift) + 1] += 1 }
-        for g in 0..<groupCount { start[g + 1] += start[g] }
+      // Unchecked: the parts read the actions and the order, and each writes the roles of its
+      // own positions and the links of its own answers' originals; all outlive the parts.
+      nonisolated(unsafe) let (role, link, actions, order) = (role, link, actions, order)
+
+      /// Calls `body` with each candidate at visiting places `range` (date, then position): the
+      /// open, dated actions that are not self-loops.
+      @Sendable func forEachCandidate(in range: Range<Int>, _ body: (SelectedAction) -> Void) {
+        for n in range {
+          let p = inOrder ? n : Int(order[n])
+          guard role[p] == .open else { continue }
+          let action = actions[p]
+          if action.storedDate == ActionTable.noDate {
+            if inOrder { continue } else { break }  // the undated come last
+          }
+          if action.isSelfLoop { continue }
+          body(action)
+        }
       }
+
+      // Each part's candidates per group; where each group starts; where each part's
+      // candidates of each group start.
+      let counts = concurrentMap(parts, threads: threads) { range in
+        var counts = [Int](repeating: 0, count: groupCount)
+        counts.withUnsafeMutableBufferPointer { counts in
+          forEachCandidate(in: range) { counts[min($0.actor, $0.target) >> shift] += 1 }
+        }
+        return counts
+      }
+      var groupStart = [Int](repeating: 0, count: groupCount + 1)
+      var partGroupStart = [[Int]](repeating: [], count: parts.count)
+      for g in 0..<groupCount {
+        var at = groupStart[g]
+        for part in parts.indices {
+          partGroupStart[part].append(at)
+          at += counts[part][g]
+        }
+        groupStart[g + 1] = at
+      }
+      let (start, partStart) = (groupStart, partGroupStart)
       // With many candidates, the groups are matched in two rounds (each group's candidates
       // at once), each reading the actions again, to halve the memory the candidates take.
       let total = start[groupCount]
@@ -93,7 +119,6 @@ extension ResponseMatcher {
       if total > candidatesInOneRound {
         bounds = [0, (0...groupCount).first { start[$0] >= total / 2 }!, groupCount]
       }
-      var cursor = start
       for round in 0..<bounds.count - 1 {
         let groups = bounds[round]..<bounds[round + 1]
         let base = start[groups.lowerBound]
@@ -101,45 +126,74 @@ extension ResponseMatcher {
         if size == 0 { continue }
         var candidates = [GroupedCandidate](
           repeating: GroupedCandidate(date: 0, key: 0), count: size)
-        candidates.withUnsafeMutableBufferPointer { candidates in
-          cursor.withUnsafeMutableBufferPointer { cursor in
-            forEachCandidate(role) { action in
-              let upward = action.actor < action.target
-              let (low, high) =
-                upward ? (action.actor, action.target) : (action.target, action.actor)
-              let g = low >> shift
-              guard groups.contains(g) else { return }
-              let queue = (low - (g << shift)) * k + high
-              candidates[cursor[g] - base] = GroupedCandidate(
-                date: action.storedDate,
-                key: UInt32(queue) << 2 | (upward ? 2 : 0) | (answerKind[action.kindSymbol] ? 1 : 0)
-              )
-              cursor[g] += 1
+        candidates.withUnsafeMutableBufferPointer { buffer in
+          nonisolated(unsafe) let candidates = buffer
+          _ = concurrentMap(Array(parts.indices), threads: threads) { part in
+            var cursor = partStart[part]
+            cursor.withUnsafeMutableBufferPointer { cursor in
+              forEachCandidate(in: parts[part]) { action in
+                let upward = action.actor < action.target
+                let (low, high) =
+                  upward ? (action.actor, action.target) : (action.target, action.actor)
+                let g = low >> shift
+                guard groups.contains(g) else { return }
+                let queue = (low - (g << shift)) * k + high
+                candidates[cursor[g] - base] = GroupedCandidate(
+                  date: action.storedDate,
+                  key: UInt32(queue) << 2 | (upward ? 2 : 0)
+                    | (answerKind[action.kindSymbol] ? 1 : 0))
+                cursor[g] += 1
+              }
             }
           }
-          Self.matchGroups(
-            candidates, start: start[groups.lowerBound...groups.upperBound].map { $0 - base },
-            queues: span * k, window: Int64(options.windowDays))
-          // The results, read back in visiting order: an answered original leaves its
-          // position for its answer, which comes later, finds it (most likely still in the
-          // cache), and counts the exchange.
-          for g in groups { cursor[g] = start[g] }
-          cursor.withUnsafeMutableBufferPointer { cursor in
-            forEachCandidate(role) { action in
-              let p = action.position
-              let g = min(action.actor, action.target) >> shift
-              guard groups.contains(g) else { return }
-              let e = cursor[g] - base
-              cursor[g] += 1
-              let candidate = candidates[e]
-              if candidate.key == GroupedCandidate.answered {
-                candidates[e].date = Int32(p)
-                return
+          // The groups in runs of about equal candidates, one per thread.
+          var runs: [Range<Int>] = []
+          var from = groups.lowerBound
+          for run in 1...min(threads, groups.count) {
+            let end =
+              run == min(threads, groups.count)
+              ? groups.upperBound
+              : (from...groups.upperBound).first { start[$0] - base >= size * run / threads }!
+            if end > from { runs.append(from..<end) }
+            from = max(from, end)
+          }
+          _ = concurrentMap(runs, threads: threads) { run in
+            Self.matchGroups(
+              candidates, start: start[run.lowerBound...run.upperBound].map { $0 - base },
+              queues: span * k, window: window)
+          }
+          /// The results, read back in visiting order (`originals`: the answered originals
+          /// leave their positions for their answers; `answers`: each answer finds its
+          /// original's position and counts the exchange; both at once in one part, where an
+          /// answer always comes after its original).
+          @Sendable func readBack(part: Int, originals: Bool, answers: Bool) {
+            var cursor = partStart[part]
+            cursor.withUnsafeMutableBufferPointer { cursor in
+              forEachCandidate(in: parts[part]) { action in
+                let p = action.position
+                let g = min(action.actor, action.target) >> shift
+                guard groups.contains(g) else { return }
+                let e = cursor[g] - base
+                cursor[g] += 1
+                let candidate = candidates[e]
+                if candidate.key == GroupedCandidate.answered {
+                  if originals { candidates[e].date = Int32(p) }
+                  return
+                }
+                guard answers && candidate.date == ActionTable.noDate else { return }
+                let o = Int(candidates[Int(candidate.key)].date)
+                role[p] = .windowAnswer
+                link[o] = -2 - Int32(p)
               }
-              guard candidate.date == ActionTable.noDate else { return }
-              let o = Int(candidates[Int(candidate.key)].date)
-              role[p] = .windowAnswer
-              link[o] = -2 - Int32(p)
+            }
+          }
+          if parts.count == 1 {
+            readBack(part: 0, originals: true, answers: true)
+          } else {
+            for answers in [false, true] {
+              _ = concurrentMap(Array(parts.indices), threads: threads) { part in
+                readBack(part: part, originals: !answers, answers: answers)
+              }
             }
           }
         }

@@ -65,12 +65,18 @@ struct ResponseMatcher {
   var result: MatchedResponses
   /// Beyond this many candidates, the matching by groups runs in two rounds.
   let candidatesInOneRound: Int
+  /// The threads the matching by groups runs on, and the fewest visited actions a thread
+  /// takes.
+  let threads: Int
+  let minimumPart: Int
 
   init(
     network: Network, options: ResponseOptions, reader: ActionReader,
-    candidatesInOneRound: Int = 1 << 22
+    candidatesInOneRound: Int = 1 << 22, threads: Int = 1, minimumPart: Int = 1 << 16
   ) {
     self.network = network
+    self.threads = threads
+    self.minimumPart = minimumPart
     self.reader = reader
     self.candidatesInOneRound = candidatesInOneRound
     self.table = network.dataSet.actions
@@ -352,7 +358,82 @@ struct ResponseMatcher {
 
   // MARK: Groups
 
+  /// Turns the roles and links into exchanges, in row order.
   mutating func collect() {
+    guard parent.isEmpty else { return collectWithExplicitLinks() }
+    // Without explicit links every position is taken alone: in parts, one per thread, each
+    // counting its exchanges and unmatched answers, then writing them after those of the parts
+    // before it.
+    let actions = self.actions
+    let answerKind = self.answerKind
+    let parts = partRanges(
+      of: actions.positions.count, threads: threads, minimumPart: minimumPart, perThread: 1)
+    withUnsafeMutableBufferPointers(&role, &link) { role, link in
+      // Unchecked: read only while the parts run.
+      nonisolated(unsafe) let (role, link) = (role, link)
+      /// Whether position p's action is an exchange's original (else an unmatched answer);
+      /// `nil` when it is neither (a window answer).
+      @Sendable func isOriginal(_ action: SelectedAction) -> Bool? {
+        let p = action.position
+        switch role[p] {
+        case .windowAnswer, .counterDeclined: return nil
+        case .open: return link[p] <= -2 || !answerKind[action.kindSymbol]
+        case .counterAnswer: return true
+        case .explicitAnswer: return false
+        case .linkedAnswer, .explicitOriginal: preconditionFailure("no explicit exchange here")
+        }
+      }
+      let counts = concurrentMap(parts, threads: threads) { range in
+        var (singles, unmatched) = (0, 0)
+        actions.forEachAction(at: range) { action in
+          switch isOriginal(action) {
+          case true: singles += 1
+          case false: unmatched += 1
+          case nil: break
+          }
+        }
+        return (singles, unmatched)
+      }
+      let singles = counts.reduce(0) { $0 + $1.0 }
+      let unmatched = counts.reduce(0) { $0 + $1.1 }
+      var singleOriginal = [Int32](repeating: 0, count: singles)
+      var singleAnswer = [Int32](repeating: -1, count: singles)
+      var unmatchedAnswers = [Int32](repeating: 0, count: unmatched)
+      withUnsafeMutableBufferPointers(&singleOriginal, &singleAnswer) { original, answer in
+        unmatchedAnswers.withUnsafeMutableBufferPointer { unmatchedAnswers in
+          // Unchecked: each part writes its own ranges.
+          nonisolated(unsafe) let (original, answer, unmatchedAnswers) =
+            (original, answer, unmatchedAnswers)
+          _ = concurrentMap(Array(parts.indices), threads: threads) { part in
+            var s = counts[..<part].reduce(0) { $0 + $1.0 }
+            var u = counts[..<part].reduce(0) { $0 + $1.1 }
+            actions.forEachAction(at: parts[part]) { action in
+              let r = Int32(action.row)
+              switch isOriginal(action) {
+              case true:
+                original[s] = r
+                let l = Int(link[action.position])
+                // Matched in the window, and counted then.
+                if l <= -2 { answer[s] = Int32(actions.row(at: -2 - l)) }
+                s += 1
+              case false:
+                unmatchedAnswers[u] = r
+                u += 1
+              case nil: break
+              }
+            }
+          }
+        }
+      }
+      result.singleOriginal = singleOriginal
+      result.singleAnswer = singleAnswer
+      result.unmatchedAnswers = unmatchedAnswers
+    }
+  }
+
+  /// ``collect()`` when some actions are linked explicitly: their exchanges are found by their
+  /// roots in the union–find, in one pass on the calling thread.
+  mutating func collectWithExplicitLinks() {
     let actions = self.actions
     let answerKind = self.answerKind
     var components: [Int: MatchedResponses.Group] = [:]

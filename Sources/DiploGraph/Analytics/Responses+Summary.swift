@@ -57,89 +57,40 @@ struct ResponseSummary {
   ///   - gathered: the list's ``GatheredExchange``s
   ///     (``ExchangeList/gathered(reader:nodeOfEndpoint:threads:minimumPart:)``).
   ///   - network: the network over the whole data set the matching ran on (its nodes).
-  init(_ list: ExchangeList, gathered: [GatheredExchange], network: Network) {
-    let k = network.nodeCount
-    let table = network.dataSet.actions
-    let tally = OutcomeTally(nodes: k, windowDays: list.rules.windowDays, actions: list.count)
-    let kinds = table.kindSymbols.strings.map { ActionKind($0) }
+  ///   - threads: the list is counted in parts on up to this many threads, the parts' counts
+  ///     added in their order (every count is a sum, so the result is the same whatever the
+  ///     number).
+  ///   - minimumPart: the fewest exchanges in a part (tests lower it); `nil`: 65,536, and when
+  ///     the days are counted in arrays, four per day the counts cover, so that the parts'
+  ///     arrays stay in proportion to their exchanges.
+  init(
+    _ list: ExchangeList, gathered: [GatheredExchange], network: Network, threads: Int = 1,
+    minimumPart: Int? = nil
+  ) {
+    let kinds = network.dataSet.actions.kindSymbols.strings.map { ActionKind($0) }
     let actorKinds = ActorKind.allCases
-    let kindOfNode = network.actors.map { actorKinds.firstIndex(of: $0.kind)! }
-    // Per (kind symbol, actor kind): a tally, made when first met.
-    var groups = [OutcomeTally?](repeating: nil, count: kinds.count * actorKinds.count)
-    var survival = TimeToAnswer.Collector(
-      network: network, kinds: kinds, lastDay: list.rules.lastDay)
-    let rules = list.rules
-    var outside = 0
-    /// Counts an exchange's originals of one kind (symbol) under their group.
-    func addToGroup(kind: Int, actor: Int, _ outcome: Exchange.Outcome, originals: Int) {
-      let g = kind * actorKinds.count + kindOfNode[actor]
-      let group: OutcomeTally
-      if let found = groups[g] {
-        group = found
-      } else {
-        group = OutcomeTally(nodes: k, windowDays: 0, actions: 0)
-        groups[g] = group
-      }
-      group.add(outcome, actor: actor, lag: nil, originals: originals)
+    let table = network.dataSet.actions
+    let span = TimeToAnswer.Collector.days(table, lastDay: list.rules.lastDay)
+    // One part per thread: the work per exchange is even.
+    let dense = !TimeToAnswer.Collector.isSparse(span: span, actions: table.count)
+    let perPart = minimumPart ?? max(1 << 16, dense ? 4 * span : 0)
+    let parts = concurrentMap(
+      partRanges(of: list.count, threads: threads, minimumPart: perPart, perThread: 1),
+      threads: threads
+    ) { range in
+      Counts(list, range, gathered: gathered, network: network, kinds: kinds, span: span)
     }
-    for x in list.indices {
-      let o = Int(list.original[x])
-      let outcome: Exchange.Outcome
-      let actor: Int
-      var lag: Int?
-      var originals = 1
-      if o >= 0 {
-        // Read from the gathered columns: one array in list order.
-        let g = gathered[x]
-        let kind = Int(g.kind)
-        actor = Int(g.actor)
-        outcome = .of(ordinal: g.outcome)
-        var answeredOn: Int32?
-        if outcome.isAnswered {
-          lag = Int(g.answerDay) - Int(g.day)
-          answeredOn = g.answerDay
-        }
-        if rules.selected != nil {
-          let a = Int(list.answer[x])
-          if a >= 0 && (rules.isOutside(a) || rules.isOutside(o)) { outside += 1 }
-        }
-        survival.add(original: g.day, answeredOn: answeredOn, actor: actor, kind: kind)
-        addToGroup(kind: kind, actor: actor, outcome, originals: 1)
-      } else {
-        let e = list.materialized[-1 - o]
-        outcome = e.outcome
-        actor = network.node(of: e.actor)!
-        originals = e.originals.count
-        lag = outcome.isAnswered ? e.lagDays : nil
-        if e.answerOutsideSelection { outside += 1 }
-        let earliest = e.answers.lazy.filter { $0.kind != .declined }.compactMap(\.date).min()
-        // Each original under its own kind; the exchange once under each of its kinds.
-        var originalsOfKind: [(kind: Int, originals: Int)] = []
-        for original in e.originals {
-          let kind = kinds.firstIndex(of: original.kind)!
-          survival.add(
-            original: original.date?.daysSinceEpoch ?? ActionTable.noDate,
-            answeredOn: outcome.isAnswered
-              ? (earliest?.daysSinceEpoch ?? TimeToAnswer.Collector.undatedAnswer) : nil,
-            actor: actor, kind: kind)
-          if let i = originalsOfKind.firstIndex(where: { $0.kind == kind }) {
-            originalsOfKind[i].originals += 1
-          } else {
-            originalsOfKind.append((kind, 1))
-          }
-        }
-        for group in originalsOfKind {
-          addToGroup(kind: group.kind, actor: actor, outcome, originals: group.originals)
-        }
-      }
-      tally.add(outcome, actor: actor, lag: lag, originals: originals)
-    }
+    let whole = parts[0]
+    for part in parts.dropFirst() { whole.add(part) }
+    let tally = whole.tally
+    let groups = whole.groups
+    let survival = whole.survival
     let ids = network.actors.map(\.id)
     let summary = tally.finish(actors: ids)
     outcomes = summary.outcomes
     meanLag = summary.mean
     medianLag = summary.median
-    answersOutsideSelection = outside
+    answersOutsideSelection = whole.outside
     byKind = groups.indices.compactMap { g in groups[g].map { (g, $0) } }.map { g, tally in
       let rows = tally.finish(actors: ids).outcomes
       return KindOutcomes(
@@ -152,7 +103,111 @@ struct ResponseSummary {
       if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
       return a.actorKind.ordinal < b.actorKind.ordinal
     }
-    timeToAnswer = survival.finish(windowDays: rules.windowDays)
+    timeToAnswer = survival.finish(windowDays: list.rules.windowDays)
+  }
+
+  /// The counts of a range of the list's exchanges.
+  final class Counts {
+    let tally: OutcomeTally
+    /// Per (kind symbol, actor kind): a tally, made when first met.
+    var groups: [OutcomeTally?]
+    var survival: TimeToAnswer.Collector
+    /// Exchanges answered outside the selection.
+    var outside = 0
+
+    init(
+      _ list: ExchangeList, _ range: Range<Int>, gathered: [GatheredExchange],
+      network: Network, kinds: [ActionKind], span: Int
+    ) {
+      let k = network.nodeCount
+      let actorKinds = ActorKind.allCases
+      let kindOfNode = network.actors.map { actorKinds.firstIndex(of: $0.kind)! }
+      let tally = OutcomeTally(nodes: k, windowDays: list.rules.windowDays, actions: list.count)
+      var groups = [OutcomeTally?](repeating: nil, count: kinds.count * actorKinds.count)
+      var survival = TimeToAnswer.Collector(
+        network: network, kinds: kinds, lastDay: list.rules.lastDay, span: span)
+      let rules = list.rules
+      var outside = 0
+      /// Counts an exchange's originals of one kind (symbol) under their group.
+      func addToGroup(kind: Int, actor: Int, _ outcome: Exchange.Outcome, originals: Int) {
+        let g = kind * actorKinds.count + kindOfNode[actor]
+        let group: OutcomeTally
+        if let found = groups[g] {
+          group = found
+        } else {
+          group = OutcomeTally(nodes: k, windowDays: 0, actions: 0)
+          groups[g] = group
+        }
+        group.add(outcome, actor: actor, lag: nil, originals: originals)
+      }
+      for x in range {
+        let o = Int(list.original[x])
+        let outcome: Exchange.Outcome
+        let actor: Int
+        var lag: Int?
+        var originals = 1
+        if o >= 0 {
+          // Read from the gathered columns: one array in list order.
+          let g = gathered[x]
+          let kind = Int(g.kind)
+          actor = Int(g.actor)
+          outcome = .of(ordinal: g.outcome)
+          var answeredOn: Int32?
+          if outcome.isAnswered {
+            lag = Int(g.answerDay) - Int(g.day)
+            answeredOn = g.answerDay
+          }
+          if rules.selected != nil {
+            let a = Int(list.answer[x])
+            if a >= 0 && (rules.isOutside(a) || rules.isOutside(o)) { outside += 1 }
+          }
+          survival.add(original: g.day, answeredOn: answeredOn, actor: actor, kind: kind)
+          addToGroup(kind: kind, actor: actor, outcome, originals: 1)
+        } else {
+          let e = list.materialized[-1 - o]
+          outcome = e.outcome
+          actor = network.node(of: e.actor)!
+          originals = e.originals.count
+          lag = outcome.isAnswered ? e.lagDays : nil
+          if e.answerOutsideSelection { outside += 1 }
+          let earliest = e.answers.lazy.filter { $0.kind != .declined }.compactMap(\.date).min()
+          // Each original under its own kind; the exchange once under each of its kinds.
+          var originalsOfKind: [(kind: Int, originals: Int)] = []
+          for original in e.originals {
+            let kind = kinds.firstIndex(of: original.kind)!
+            survival.add(
+              original: original.date?.daysSinceEpoch ?? ActionTable.noDate,
+              answeredOn: outcome.isAnswered
+                ? (earliest?.daysSinceEpoch ?? TimeToAnswer.Collector.undatedAnswer) : nil,
+              actor: actor, kind: kind)
+            if let i = originalsOfKind.firstIndex(where: { $0.kind == kind }) {
+              originalsOfKind[i].originals += 1
+            } else {
+              originalsOfKind.append((kind, 1))
+            }
+          }
+          for group in originalsOfKind {
+            addToGroup(kind: group.kind, actor: actor, outcome, originals: group.originals)
+          }
+        }
+        tally.add(outcome, actor: actor, lag: lag, originals: originals)
+      }
+      self.tally = tally
+      self.groups = groups
+      self.survival = survival
+      self.outside = outside
+    }
+
+    /// Adds the counts of another range.
+    func add(_ other: Counts) {
+      tally.add(other.tally)
+      for (g, group) in other.groups.enumerated() {
+        guard let group else { continue }
+        if let mine = groups[g] { mine.add(group) } else { groups[g] = group }
+      }
+      survival.add(other.survival)
+      outside += other.outside
+    }
   }
 }
 

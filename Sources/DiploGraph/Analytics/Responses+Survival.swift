@@ -191,7 +191,9 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
     var undatedOriginals = 0
     var undatedAnswers = 0
 
-    init(network: Network, kinds: [ActionKind], lastDay: Int32) {
+    /// - Parameter span: the days from the data set's first date to `lastDay`
+    ///   (``days(_:lastDay:)``).
+    init(network: Network, kinds: [ActionKind], lastDay: Int32, span: Int) {
       self.kinds = kinds
       self.lastDay = lastDay
       let blocs = network.dataSet.blocs
@@ -203,15 +205,23 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
         }
       }
       self.blocsOfNode = blocsOfNode
-      var first = lastDay
-      for d in network.dataSet.actions.dateColumn where d != ActionTable.noDate {
-        first = min(first, d)
-      }
-      span = lastDay == ActionTable.noDate ? 1 : Int(lastDay) - Int(first) + 1
+      self.span = span
       counts = [[Int]](repeating: [], count: 1 + kinds.count + blocs.count)
       sparse = [[Int: Int]](repeating: [:], count: 1 + kinds.count + blocs.count)
-      isSparse = span > max(1 << 16, 4 * network.dataSet.actions.count)
+      isSparse = Self.isSparse(span: span, actions: network.dataSet.actions.count)
     }
+
+    /// The days the counts cover: from the table's first date to `lastDay`, 1 when no action
+    /// is dated.
+    static func days(_ table: ActionTable, lastDay: Int32) -> Int {
+      guard lastDay != ActionTable.noDate else { return 1 }
+      var first = lastDay
+      for d in table.dateColumn where d != ActionTable.noDate { first = min(first, d) }
+      return Int(lastDay) - Int(first) + 1
+    }
+
+    /// Whether counts over `span` days are kept by slot rather than in arrays.
+    static func isSparse(span: Int, actions: Int) -> Bool { span > max(1 << 16, 4 * actions) }
 
     @inline(__always)
     mutating func count(group: Int, day: Int, censored: Bool) {
@@ -248,6 +258,24 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
       count(group: 1 + kind, day: day, censored: censored)
       for b in blocsOfNode[actor] {
         count(group: 1 + kinds.count + b, day: day, censored: censored)
+      }
+    }
+
+    /// Adds the counts of another collector over the same network and days.
+    mutating func add(_ other: Collector) {
+      precondition(other.span == span && other.isSparse == isSparse)
+      undatedOriginals += other.undatedOriginals
+      undatedAnswers += other.undatedAnswers
+      for group in counts.indices {
+        if isSparse {
+          sparse[group].merge(other.sparse[group], uniquingKeysWith: +)
+        } else if counts[group].isEmpty {
+          counts[group] = other.counts[group]
+        } else if !other.counts[group].isEmpty {
+          counts[group].withUnsafeMutableBufferPointer { mine in
+            for (slot, n) in other.counts[group].enumerated() { mine[slot] += n }
+          }
+        }
       }
     }
 

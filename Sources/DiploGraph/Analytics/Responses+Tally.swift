@@ -70,6 +70,20 @@ final class OutcomeTally {
     }
   }
 
+  /// Adds the counts of another tally of the same nodes and window.
+  func add(_ other: OutcomeTally) {
+    precondition(other.nodes == nodes && other.histogram.count == histogram.count)
+    for c in counts.indices {
+      counts[c] += other.counts[c]
+      originals[c] += other.originals[c]
+    }
+    lags[0] += other.lags[0]
+    lags[1] += other.lags[1]
+    for i in seen.indices where other.seen[i] { seen[i] = true }
+    for lag in histogram.indices { histogram[lag] += other.histogram[lag] }
+    otherLags += other.otherLags
+  }
+
   /// The outcome summaries and the mean and median lag.
   ///
   /// - Parameter actors: the actor id of each node.

@@ -321,10 +321,11 @@ public struct ResponseAnalysis: Hashable, Sendable {
 
   /// The analysis, with the matching by groups of pairs in two rounds beyond
   /// `candidatesInOneRound` candidate actions and the exchanges gathered in parts of at least
-  /// `minimumPart` (tests lower both).
+  /// `minimumPart`, summarised in parts of as many, and the actions matched in the window in
+  /// parts of as many (tests lower both; `nil`: each stage's own minimum).
   init(
     _ network: Network, options: ResponseOptions, candidatesInOneRound: Int, threads: Int = 1,
-    minimumPart: Int = 4096
+    minimumPart: Int? = nil
   ) throws {
     guard options.windowDays >= 0 else {
       throw DiploGraphError(
@@ -342,7 +343,8 @@ public struct ResponseAnalysis: Hashable, Sendable {
     let reader = ActionReader(network.dataSet.actions, weights: network.actions.countColumn)
     var matched = ResponseMatcher(
       network: whole, options: options, reader: reader,
-      candidatesInOneRound: candidatesInOneRound
+      candidatesInOneRound: candidatesInOneRound, threads: threads,
+      minimumPart: minimumPart ?? 1 << 16
     ).run()
     let lastMove = Self.lastMoves(network.dataSet.actions)
     let lastDay = lastMove.max() ?? ActionTable.noDate
@@ -416,8 +418,9 @@ public struct ResponseAnalysis: Hashable, Sendable {
     // One gather of what the summary and the chains read of each exchange, in list order.
     let gathered = list.gathered(
       reader: reader, nodeOfEndpoint: whole.nodeOfEndpoint, threads: threads,
-      minimumPart: minimumPart)
-    let summary = ResponseSummary(list, gathered: gathered, network: whole)
+      minimumPart: minimumPart ?? 4096)
+    let summary = ResponseSummary(
+      list, gathered: gathered, network: whole, threads: threads, minimumPart: minimumPart)
     outcomes = summary.outcomes
     outcomesByKind = summary.byKind
     answersOutsideSelection = summary.answersOutsideSelection
@@ -426,7 +429,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
     timeToAnswer = summary.timeToAnswer
     chains = ResponseChains(
       list, gathered: gathered, counterLinks: matched.counterLinks, network: whole,
-      threads: threads)
+      threads: threads, minimumPart: minimumPart ?? 1 << 16)
   }
 }
 

@@ -115,8 +115,17 @@ public struct SelectedActions: Sequence, Sendable {
   /// Calls `body` with each action in order, self-loops left out unless included.
   @inline(__always)
   public func forEachAction(_ body: (SelectedAction) throws -> Void) rethrows {
+    try forEachAction(at: positions, body)
+  }
+
+  /// Calls `body` with each action at `positions`, in order, self-loops left out unless
+  /// included: what one part of a parallel pass reads.
+  @inline(__always)
+  package func forEachAction(at positions: Range<Int>, _ body: (SelectedAction) throws -> Void)
+    rethrows
+  {
     try withReader { reader in
-      for p in 0..<rows.count {
+      for p in positions {
         let r = reader.row(at: p)
         let i = reader.node(reader.actor[r])
         let j = reader.node(reader.target[r])

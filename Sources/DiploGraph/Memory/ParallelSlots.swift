@@ -1,5 +1,3 @@
-import Dispatch
-
 /// One result slot per part of a parallel computation, written by that part only and read
 /// once every part has finished: how the parts hand their results back.
 ///
@@ -34,9 +32,5 @@ final class ParallelSlots<Value>: @unchecked Sendable {
 func concurrentMap<Input, Value>(_ inputs: [Input], _ body: @Sendable (Input) -> Value)
   -> [Value]
 {
-  // Unchecked: run i reads inputs[i] only, and the array outlives the runs.
-  nonisolated(unsafe) let inputs = inputs
-  let slots = ParallelSlots<Value>(count: inputs.count)
-  DispatchQueue.concurrentPerform(iterations: inputs.count) { slots[$0] = body(inputs[$0]) }
-  return (0..<inputs.count).map { slots[$0]! }
+  concurrentMap(inputs, threads: inputs.count, body)
 }

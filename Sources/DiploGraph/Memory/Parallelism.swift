@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -41,20 +40,22 @@ public enum Parallelism {
 /// `body` of each input on at most `threads` threads at once; the results in the order of the
 /// inputs.
 ///
-/// Each of the `threads` workers takes the next input not yet taken until none is left, so a
-/// long input does not hold up the others queued behind it (put the longest first). No more
-/// than `threads` run at once (nor more than the cores, which `concurrentPerform` keeps to).
-/// With one thread, the inputs run in order on the calling thread.
+/// Each of the workers takes the next input not yet taken until none is left, so a long input
+/// does not hold up the others queued behind it (put the longest first). No more than
+/// `threads` run at once, nor more than the cores: more threads than cores would only take
+/// turns. A stage called from inside another (the responses' parts inside the statistics
+/// sections) starts threads of its own (``runWorkers(_:_:)``). With one thread, the inputs
+/// run in order on the calling thread.
 func concurrentMap<Input, Value>(
   _ inputs: [Input], threads: Int, _ body: @Sendable (Input) -> Value
 ) -> [Value] {
-  let workers = max(1, min(threads, inputs.count))
+  let workers = max(1, min(threads, inputs.count, Parallelism.cores))
   if workers == 1 { return inputs.map(body) }
   // Unchecked: run i reads inputs[i] only, and the array outlives the runs.
   nonisolated(unsafe) let inputs = inputs
   let slots = ParallelSlots<Value>(count: inputs.count)
   let next = TicketCounter()
-  DispatchQueue.concurrentPerform(iterations: workers) { _ in
+  runWorkers(workers) { _ in
     while true {
       let i = next.take()
       guard i < inputs.count else { return }
@@ -69,6 +70,13 @@ final class TicketCounter: @unchecked Sendable {
   // Unchecked: `value` is read and written under `lock` only.
   private let lock = NSLock()
   private var value = 0
+
+  /// How many numbers were handed out.
+  func peek() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
 
   /// The next number.
   func take() -> Int {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import DiploGraph
+
+/// The parallel stages' helpers: every input once, results in order, and a stage inside
+/// another still gets threads of its own.
+@Suite struct WorkerTests {
+  /// The workers that ran, by the thread they ran on.
+  final class Threads: @unchecked Sendable {
+    // Unchecked: `seen` is read and written under `lock` only.
+    private let lock = NSLock()
+    private var seen: Set<UInt> = []
+
+    func note() {
+      let id = UInt(bitPattern: Int(bitPattern: pthread_self()))
+      lock.lock()
+      seen.insert(id)
+      lock.unlock()
+    }
+
+    var count: Int {
+      lock.lock()
+      defer { lock.unlock() }
+      return seen.count
+    }
+  }
+
+  @Test(arguments: [1, 2, 3, 8, 16])
+  func everyInputIsMappedOnceInOrder(threads: Int) {
+    let inputs = Array(0..<1_000)
+    let calls = ParallelSlots<Int>(count: inputs.count)
+    let results = concurrentMap(inputs, threads: threads) { i in
+      calls[i] = (calls[i] ?? 0) + 1
+      return i * i
+    }
+    #expect(results == inputs.map { $0 * $0 })
+    #expect((0..<inputs.count).allSatisfy { calls[$0] == 1 })
+  }
+
+  @Test func runWorkersRunsEachWorkerOnce() {
+    for count in [0, 1, 2, 5] {
+      let ran = ParallelSlots<Int>(count: max(count, 1))
+      runWorkers(count) { ran[$0] = $0 }
+      #expect((0..<count).allSatisfy { ran[$0] == $0 }, "\(count) workers")
+    }
+  }
+
+  /// A stage nested in another (the responses' parts inside the statistics sections) is not
+  /// left one thread: each outer input's inner stage runs on two threads.
+  @Test(.enabled(if: Parallelism.cores >= 2))
+  func aNestedStageGetsThreadsOfItsOwn() {
+    let inner = concurrentMap([0, 1], threads: 2) { _ in
+      let threads = Threads()
+      let started = TicketCounter()
+      _ = concurrentMap([0, 1], threads: 2) { _ in
+        threads.note()
+        _ = started.take()
+        // Each inner input waits (up to 10 s) until both have started: only two threads at
+        // once get there.
+        let deadline = Date().addingTimeInterval(10)
+        while started.peek() < 2 && Date() < deadline { usleep(1_000) }
+      }
+      return threads.count
+    }
+    #expect(inner == [2, 2])
+  }
+}
