@@ -158,6 +158,7 @@ struct StatsCommand: ParsableCommand {
       network, options: threads.applied(to: try analysis.options(for: data)))
     statistics.dyads = dyads.apply(to: statistics.dyads)
     analysis.sources.noteLeftOut(statistics.sources)
+    KeptUntilExit.keep((document, network, statistics))
     let listing = responses.resolved(for: statistics.responses)
     if responses == .automatic && listing == .summary {
       printError(
@@ -170,7 +171,8 @@ struct StatsCommand: ParsableCommand {
     }
     try output.emit(protecting: input.protectedPaths) { sink in
       try StatisticsPrinter.write(
-        statistics, as: printing.format, rowLimit: printing.rows, responses: listing, to: sink)
+        statistics, as: printing.format, rowLimit: printing.rows, responses: listing,
+        threads: threads.resolved, to: sink)
     }
   }
 }

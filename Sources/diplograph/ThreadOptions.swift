@@ -17,6 +17,9 @@ struct ThreadOptions: ParsableArguments {
     }
   }
 
+  /// The threads asked for, or the machine's cores.
+  var resolved: Int { threads ?? Parallelism.cores }
+
   /// `options` with these threads.
   func applied(to options: AnalysisOptions) -> AnalysisOptions {
     var options = options

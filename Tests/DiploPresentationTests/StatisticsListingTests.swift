@@ -138,6 +138,20 @@ import Testing
         == StatisticsPrinter.render(stats, as: .table, rowLimit: 5))
   }
 
+  /// The long arrays written in pieces on several threads: the same bytes as on one.
+  @Test func jsonWrittenOnSeveralThreadsIsTheSameText() throws {
+    let stats = Self.bulk
+    #expect(stats.responses.exchanges.count >= 2 * JSONWriter.rowsInPiece)
+    let one = StatisticsPrinter.render(stats, as: .json, responses: .full)
+    for threads in [2, 3, 8, 16] {
+      var text: [UInt8] = []
+      try StatisticsPrinter.write(stats, as: .json, responses: .full, threads: threads) {
+        text += $0
+      }
+      #expect(String(decoding: text, as: UTF8.self) == one, "\(threads) threads")
+    }
+  }
+
   @Test func aFailingOutputStopsTheWriting() throws {
     struct Full: Error {}
     var calls = 0

@@ -157,7 +157,6 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     var endings = [Int](repeating: 0, count: ResponseChain.Ending.allCases.count)
     var best: [ChainCandidate] = []
     var pairs: [(lower: Int32, higher: Int32, chains: Int, longest: Int32)] = []
-    var windowLinks: [UInt64] = []
     count = 0
     longerThanTwo = 0
     for part in found {
@@ -166,7 +165,6 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       for (e, c) in part.endings.enumerated() { endings[e] += c }
       for candidate in part.best { candidate.keep(in: &best) }
       pairs += part.pairs
-      windowLinks += part.windowLinks
     }
     self.endings = endings
     // Most chains first; the pairs are in order already, and the sort is stable.
@@ -183,7 +181,11 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     let steps = ChainSteps(
       list: list, reader: reader, gathered: gathered, rules: list.rules,
       declinedAfter: declinedAfter, explicitLinks: ChainLinks(explicit))
-    let links = ChainLinks(windowLinks)
+    // The longest chains are walked again through the window links of their groups only (a
+    // chain stays within its pair): not every link found, sorted for ten chains.
+    let starts = Set(best.map(\.start))
+    let links = ChainLinks(
+      found.filter { $0.best.contains { starts.contains($0.start) } }.flatMap(\.windowLinks))
     longest = bytes.withUnsafeMutableBufferPointer { bytes in
       let flags = ChainFlags(bytes: bytes)
       return best.map { steps.chain(startingAt: $0.start, flags: flags, windowLinks: links) }

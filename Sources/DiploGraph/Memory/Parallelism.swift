@@ -46,7 +46,7 @@ public enum Parallelism {
 /// turns. A stage called from inside another (the responses' parts inside the statistics
 /// sections) starts threads of its own (``runWorkers(_:_:)``). With one thread, the inputs
 /// run in order on the calling thread.
-func concurrentMap<Input, Value>(
+package func concurrentMap<Input, Value>(
   _ inputs: [Input], threads: Int, _ body: @Sendable (Input) -> Value
 ) -> [Value] {
   let workers = max(1, min(threads, inputs.count, Parallelism.cores))

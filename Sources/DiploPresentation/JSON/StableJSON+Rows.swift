@@ -143,14 +143,34 @@ extension JSONWriter {
   /// Writes `rows` as an array of objects, as the streaming encoder lays out an array of keyed
   /// containers at the current depth: each object on its own lines, one key per line. Each
   /// object goes through a scratch buffer that reaches the output once per object.
+  ///
+  /// With ``threads`` above 1 and many rows, the rows are written in pieces of
+  /// ``rowsInPiece``, as many pieces at once as there are threads (times four), each into a
+  /// buffer of its own, and the buffers reach the output in order: the same bytes, with
+  /// memory for a few pieces per thread.
   func writeRows<C: Collection>(_ rows: C) where C.Element: JSONRow {
     open(array: true)
     let depth = stack.count
     guard !rows.isEmpty else { return close() }
     let layout = RowLayout(C.Element.self, depth: depth)
+    if threads > 1 && rows.count >= 2 * Self.rowsInPiece {
+      writeRowsInPieces(rows, layout: layout)
+    } else {
+      writeRows(rows[...], layout: layout, first: true)
+    }
+    stack[depth - 1].count = rows.count
+    close()
+  }
+
+  /// How many rows a piece of a parallel ``writeRows(_:)`` holds.
+  static let rowsInPiece = 4096
+
+  /// Writes `rows` to ``out`` (`first`: the first of their array), flushing as it goes.
+  private func writeRows<S: Sequence>(_ rows: S, layout: RowLayout, first: Bool)
+  where S.Element: JSONRow {
     let (firstOpen, nextOpen, closing) = (layout.firstOpen, layout.nextOpen, layout.closing)
-    var o = RowFields<C.Element.Field>(writer: self, layout: layout)
-    var first = true
+    var o = RowFields<S.Element.Field>(writer: self, layout: layout)
+    var first = first
     for row in rows {
       if sink != nil && out.count >= Self.flushSize { flush() }
       o.raw(first ? firstOpen : nextOpen)
@@ -161,8 +181,31 @@ extension JSONWriter {
       o.raw(closing)
       o.spill()
     }
-    stack[depth - 1].count = rows.count
-    close()
+  }
+
+  private func writeRowsInPieces<C: Collection>(_ rows: C, layout: RowLayout)
+  where C.Element: JSONRow {
+    let pieces = (rows.count + Self.rowsInPiece - 1) / Self.rowsInPiece
+    let perRound = 4 * threads
+    // Unchecked: the pieces read the rows and the layout, and write writers of their own.
+    nonisolated(unsafe) let (rows, layout) = (rows, layout)
+    // A piece's writer stands where this one does: nested rows are laid out by its depth.
+    let (listsResponses, fastPaths, stack) = (self.listsResponses, self.fastPaths, self.stack)
+    for round in stride(from: 0, to: pieces, by: perRound) {
+      let texts = concurrentMap(Array(round..<min(pieces, round + perRound)), threads: threads) {
+        piece in
+        let from = rows.index(rows.startIndex, offsetBy: piece * Self.rowsInPiece)
+        let to = rows.index(from, offsetBy: Self.rowsInPiece, limitedBy: rows.endIndex)
+        let writer = JSONWriter(listsResponses: listsResponses, fastPaths: fastPaths)
+        writer.stack = stack
+        writer.writeRows(rows[from..<(to ?? rows.endIndex)], layout: layout, first: piece == 0)
+        return writer.out
+      }
+      for text in texts {
+        out.append(contentsOf: text)
+        if sink != nil && out.count >= Self.flushSize { flush() }
+      }
+    }
   }
 
   /// An array of strings, on one line as arrays of scalars are.

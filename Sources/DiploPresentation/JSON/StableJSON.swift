@@ -28,13 +28,15 @@ struct StableJSONEncoder {
   /// Whether the long arrays of the statistics are written by their fast writers (the same
   /// bytes as through `Codable`; tests turn it off to check that).
   var fastPaths = true
+  /// The threads the long arrays of rows are written on (the same bytes for every number).
+  var threads = 1
 
   func render(_ value: some Encodable) throws -> String {
     String(decoding: try bytes(value), as: UTF8.self)
   }
 
   func bytes(_ value: some Encodable) throws -> [UInt8] {
-    let writer = JSONWriter(listsResponses: listsResponses, fastPaths: fastPaths)
+    let writer = JSONWriter(listsResponses: listsResponses, fastPaths: fastPaths, threads: threads)
     try writer.encodeValue(value)
     writer.out.append(UInt8(ascii: "\n"))
     return writer.out
@@ -43,7 +45,8 @@ struct StableJSONEncoder {
   /// Encodes `value`, handing the text to `sink` in pieces of about a megabyte, so that a large
   /// document is never whole in memory.
   func write(_ value: some Encodable, to sink: @escaping (UnsafeRawBufferPointer) -> Void) throws {
-    let writer = JSONWriter(listsResponses: listsResponses, fastPaths: fastPaths, sink: sink)
+    let writer = JSONWriter(
+      listsResponses: listsResponses, fastPaths: fastPaths, threads: threads, sink: sink)
     try writer.encodeValue(value)
     writer.out.append(UInt8(ascii: "\n"))
     writer.flush()
@@ -74,17 +77,20 @@ final class JSONWriter {
   private let state: UnsafeMutablePointer<State>
   let listsResponses: Bool
   let fastPaths: Bool
+  /// The threads the long arrays of rows are written on.
+  let threads: Int
   /// Where full buffers go; `nil` keeps the whole text in `out`.
   let sink: ((UnsafeRawBufferPointer) -> Void)?
   /// The buffer size at which it is handed to `sink`.
   static let flushSize = 1 << 20
 
   init(
-    listsResponses: Bool = true, fastPaths: Bool = true,
+    listsResponses: Bool = true, fastPaths: Bool = true, threads: Int = 1,
     sink: ((UnsafeRawBufferPointer) -> Void)? = nil
   ) {
     self.listsResponses = listsResponses
     self.fastPaths = fastPaths
+    self.threads = threads
     self.sink = sink
     state = .allocate(capacity: 1)
     state.initialize(to: State())
