@@ -254,9 +254,20 @@ struct Validation {
       guard checkSources else { return [] }
       return set.indices.filter { !sources.contains(table.sourceSymbols[set[$0]]) }
     }
+    // Whether a row's source list gets a diagnostic: no source, or an unknown one. Most rows
+    // get none, and are passed over without reading their list.
+    let setFlagged = table.sourceSetTable.indices.map {
+      table.sourceSetTable[$0].isEmpty || !unknownInSet[$0].isEmpty
+    }
+    let endpointFlagged = endpointKnown.map { checkActors && !$0 }
     for row in 0..<table.count {
       let actor = table.actorColumn[row]
       let target = table.targetColumn[row]
+      let set = Int(table.sourceSetColumn[row])
+      guard
+        endpointFlagged[Int(actor)] || endpointFlagged[Int(target)] || actor == target
+          || setFlagged[set]
+      else { continue }
       if checkActors && !endpointKnown[Int(actor)] {
         unknownActor(table.endpointSymbols[actor], "actor", row: row)
       }
@@ -268,7 +279,6 @@ struct Validation {
           "found an action of \(table.endpointSymbols[actor]) on itself; expected the target "
             + "to differ from the actor", at: DataPath(.actions, row, field: "target"))
       }
-      let set = Int(table.sourceSetColumn[row])
       if table.sourceSetTable[set].isEmpty {
         warning(
           "found an action with no source; expected at least one source id in \"sources\"",
