@@ -58,12 +58,57 @@ public struct ResponseChain: Hashable, Sendable, Codable {
 
 /// The chains of one pair of actors.
 public struct PairChains: Hashable, Sendable, Codable {
-  /// The pair, the lower id first.
-  public var actors: [ActorID]
+  /// The pair's ids, the lower first: held inline, since a data set of millions of actions
+  /// has millions of pairs with chains, and an array each was an allocation each.
+  public var lower: ActorID
+  public var higher: ActorID
   /// Chains of the pair.
   public var chains: Int
   /// Steps of its longest chain.
   public var longest: Int
+
+  /// The pair, the lower id first.
+  public var actors: [ActorID] {
+    get { [lower, higher] }
+    set {
+      precondition(newValue.count == 2, "a pair has two actors, not \(newValue.count)")
+      (lower, higher) = (newValue[0], newValue[1])
+    }
+  }
+
+  /// - Parameter actors: the pair, the lower id first.
+  public init(actors: [ActorID], chains: Int, longest: Int) {
+    precondition(actors.count == 2, "a pair has two actors, not \(actors.count)")
+    self.init(lower: actors[0], higher: actors[1], chains: chains, longest: longest)
+  }
+
+  public init(lower: ActorID, higher: ActorID, chains: Int, longest: Int) {
+    self.lower = lower
+    self.higher = higher
+    self.chains = chains
+    self.longest = longest
+  }
+
+  private enum CodingKeys: String, CodingKey { case actors, chains, longest }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let actors = try c.decode([ActorID].self, forKey: .actors)
+    guard actors.count == 2 else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .actors, in: c, debugDescription: "expected two actors, found \(actors.count)")
+    }
+    self.init(
+      actors: actors, chains: try c.decode(Int.self, forKey: .chains),
+      longest: try c.decode(Int.self, forKey: .longest))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(actors, forKey: .actors)
+    try c.encode(chains, forKey: .chains)
+    try c.encode(longest, forKey: .longest)
+  }
 }
 
 /// Every chain of answers to answers, summarised.
@@ -173,10 +218,9 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     self.pairs = order.map { i in
       let f = pairs[Int(i)]
       return PairChains(
-        actors: [
-          actors[Int(nodeOfRank[Int(f.lower)])].id,
-          actors[Int(nodeOfRank[Int(f.higher)])].id,
-        ], chains: f.chains, longest: Int(f.longest))
+        lower: actors[Int(nodeOfRank[Int(f.lower)])].id,
+        higher: actors[Int(nodeOfRank[Int(f.higher)])].id, chains: f.chains,
+        longest: Int(f.longest))
     }
     let steps = ChainSteps(
       list: list, reader: reader, gathered: gathered, rules: list.rules,
