@@ -51,6 +51,25 @@ import Testing
     }
   }
 
+  /// The actors' last moves and the days the survival counts cover, read in parts of two rows
+  /// (a tenth of the random rows are undated, so parts with no dated row occur).
+  @Test func lastMovesAndDaysAreTheSameInParts() throws {
+    for seed in UInt64(0)..<60 {
+      let table = ResponsesOracleTests.randomDataSet(seed: seed).actions
+      let one = ResponseAnalysis.lastMoves(table)
+      let lastDay = one.max() ?? ActionTable.noDate
+      let days = TimeToAnswer.Collector.days(table, lastDay: lastDay)
+      for threads in Self.threadCounts {
+        #expect(
+          ResponseAnalysis.lastMoves(table, threads: threads, minimumPart: 2) == one,
+          "seed \(seed), \(threads) threads")
+        #expect(
+          TimeToAnswer.Collector.days(table, lastDay: lastDay, threads: threads, minimumPart: 2)
+            == days, "seed \(seed), \(threads) threads")
+      }
+    }
+  }
+
   @Test func theGroupsOfPairsCoverEveryExchangeOnce() throws {
     let events = SyntheticEvents(actions: 3_000, actors: 90, seed: 3)
     let document = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())

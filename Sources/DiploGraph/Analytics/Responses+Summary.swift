@@ -70,7 +70,7 @@ struct ResponseSummary {
     let kinds = network.dataSet.actions.kindSymbols.strings.map { ActionKind($0) }
     let actorKinds = ActorKind.allCases
     let table = network.dataSet.actions
-    let span = TimeToAnswer.Collector.days(table, lastDay: list.rules.lastDay)
+    let span = TimeToAnswer.Collector.days(table, lastDay: list.rules.lastDay, threads: threads)
     // One part per thread: the work per exchange is even.
     let dense = !TimeToAnswer.Collector.isSparse(span: span, actions: table.count)
     let perPart = minimumPart ?? max(1 << 16, dense ? 4 * span : 0)

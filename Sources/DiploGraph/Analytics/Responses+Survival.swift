@@ -213,11 +213,21 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
 
     /// The days the counts cover: from the table's first date to `lastDay`, 1 when no action
     /// is dated.
-    static func days(_ table: ActionTable, lastDay: Int32) -> Int {
+    static func days(
+      _ table: ActionTable, lastDay: Int32, threads: Int = 1, minimumPart: Int = 1 << 18
+    ) -> Int {
       guard lastDay != ActionTable.noDate else { return 1 }
-      var first = lastDay
-      for d in table.dateColumn where d != ActionTable.noDate { first = min(first, d) }
-      return Int(lastDay) - Int(first) + 1
+      let firsts = concurrentMap(
+        partRanges(of: table.count, threads: threads, minimumPart: minimumPart, perThread: 1),
+        threads: threads
+      ) { rows in
+        table.dateColumn.withUnsafeBufferPointer { dates in
+          var first = lastDay
+          for r in rows where dates[r] != ActionTable.noDate { first = min(first, dates[r]) }
+          return first
+        }
+      }
+      return Int(lastDay) - Int(firsts.min()!) + 1
     }
 
     /// Whether counts over `span` days are kept by slot rather than in arrays.

@@ -346,7 +346,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
       candidatesInOneRound: candidatesInOneRound, threads: threads,
       minimumPart: minimumPart ?? 1 << 16
     ).run()
-    let lastMove = Self.lastMoves(network.dataSet.actions)
+    let lastMove = Self.lastMoves(network.dataSet.actions, threads: threads)
     let lastDay = lastMove.max() ?? ActionTable.noDate
     let rules = ExchangeRules(
       windowDays: options.windowDays, lastDay: lastDay, lastMove: lastMove, selected: selected)
@@ -436,11 +436,28 @@ public struct ResponseAnalysis: Hashable, Sendable {
 extension ResponseAnalysis {
   /// The date of each endpoint symbol's latest action as an actor (``ActionTable/noDate``
   /// when it takes none).
-  static func lastMoves(_ table: ActionTable) -> [Int32] {
-    var last = [Int32](repeating: ActionTable.noDate, count: table.endpointSymbols.count)
-    for (r, d) in table.dateColumn.enumerated() where d != ActionTable.noDate {
-      let a = Int(table.actorColumn[r])
-      if last[a] == ActionTable.noDate || last[a] < d { last[a] = d }
+  ///
+  /// The rows are read in parts on up to `threads` threads, each part's latest dates merged
+  /// (``ActionTable/noDate`` is the least value, so the latest is the greatest).
+  static func lastMoves(_ table: ActionTable, threads: Int = 1, minimumPart: Int = 1 << 18)
+    -> [Int32]
+  {
+    let symbols = table.endpointSymbols.count
+    let parts = concurrentMap(
+      partRanges(of: table.count, threads: threads, minimumPart: minimumPart, perThread: 1),
+      threads: threads
+    ) { rows in
+      var last = [Int32](repeating: ActionTable.noDate, count: symbols)
+      table.dateColumn.withUnsafeBufferPointer { dates in
+        table.actorColumn.withUnsafeBufferPointer { actors in
+          for r in rows where last[Int(actors[r])] < dates[r] { last[Int(actors[r])] = dates[r] }
+        }
+      }
+      return last
+    }
+    var last = parts[0]
+    for part in parts.dropFirst() {
+      for a in 0..<symbols where last[a] < part[a] { last[a] = part[a] }
     }
     return last
   }
