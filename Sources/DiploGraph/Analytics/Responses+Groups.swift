@@ -7,17 +7,15 @@
 /// cache and TLB miss per action). The matching of one pair depends only on the actions of
 /// that pair, in (date, position) order, so the pairs can be matched one group after another:
 /// a counting sort of the candidates by group (a few lower nodes each; it keeps the visiting
-/// order within a group and writes one stream per group), the matching of each group with its
-/// queues (at most 512 KB), then the results read back in the visiting order (one stream per
-/// group again). Few groups keep the streams few: with one per node, 2,000 streams cost as
-/// much as the misses they replace.
+/// order within a group and writes one stream per group, with each candidate's position in a
+/// column beside), the matching of each group with its queues (at most 512 KB), then each
+/// exchange found written to the matcher's roles and links from that column. Few groups keep
+/// the streams few: with one per node, 2,000 streams cost as much as the misses they replace.
 
-/// A candidate action in its group: 8 bytes (its position is known again when the results are
-/// read back in visiting order).
+/// A candidate action in its group: 8 bytes (its position is in a column beside the candidates).
 struct GroupedCandidate {
   /// The action's date. Once it is taken as an answer, ``ActionTable/noDate`` (every candidate
-  /// is dated, so the value is free); once its answer is found, as an original, its position
-  /// (written when the results are read back).
+  /// is dated, so the value is free).
   var date: Int32
   /// The pair's queue in the group (its lower node's offset in the group × K + its higher
   /// node) << 2 | 2 when the action goes up (from the lower node) | 1 when its kind is an
@@ -49,15 +47,14 @@ extension ResponseMatcher {
   /// On several threads, the visiting order is cut into parts, one per thread, each walked
   /// with cursors of its own (where its candidates of each group go: after those of the parts
   /// before it), and the groups are matched in runs of consecutive groups, one per thread, each
-  /// with queues of its own. The results are then read back in two passes: the answered
-  /// originals leave their positions, then the answers, which may come in a later part than
-  /// their originals, read them.
+  /// with queues of its own. The exchanges found are then written to the roles and links in
+  /// parts of the candidates, through the candidates' positions.
   ///
   /// - Parameters:
   ///   - order: the positions in (date, position) order, when `inOrder` is false.
   ///   - inOrder: whether the positions come in date order as they are.
   ///   - actions: the selected actions, read by position.
-  /// - Complexity: O(n + K) time; 8 bytes per candidate action (4 beyond
+  /// - Complexity: O(n + K) time; 12 bytes per candidate action (6 beyond
   ///   ``candidatesInOneRound`` candidates) and 512 KB of queues per thread.
   mutating func matchInWindowByGroups(
     order: [Int32], inOrder: Bool, actions: SelectedActions.Reader
@@ -73,8 +70,9 @@ extension ResponseMatcher {
     let parts = partRanges(of: count, threads: threads, minimumPart: minimumPart, perThread: 1)
 
     withUnsafeMutableBufferPointers(&role, &link) { role, link in
-      // Unchecked: the parts read the actions and the order, and each writes the roles of its
-      // own positions and the links of its own answers' originals; all outlive the parts.
+      // Unchecked: the parts read the actions, the order and the roles; the roles and links are
+      // written once the parts have read them, each place by one candidate; all outlive the
+      // parts.
       nonisolated(unsafe) let (role, link, actions, order) = (role, link, actions, order)
 
       /// Calls `body` with each candidate at visiting places `range` (date, then position): the
@@ -126,8 +124,10 @@ extension ResponseMatcher {
         if size == 0 { continue }
         var candidates = [GroupedCandidate](
           repeating: GroupedCandidate(date: 0, key: 0), count: size)
-        candidates.withUnsafeMutableBufferPointer { buffer in
-          nonisolated(unsafe) let candidates = buffer
+        var positions = [Int32](repeating: 0, count: size)
+        withUnsafeMutableBufferPointers(&candidates, &positions) { candidates, positions in
+          // Unchecked: each part writes the places its cursors give, no two parts the same.
+          nonisolated(unsafe) let (candidates, positions) = (candidates, positions)
           _ = concurrentMap(Array(parts.indices), threads: threads) { part in
             var cursor = partStart[part]
             cursor.withUnsafeMutableBufferPointer { cursor in
@@ -138,10 +138,12 @@ extension ResponseMatcher {
                 let g = low >> shift
                 guard groups.contains(g) else { return }
                 let queue = (low - (g << shift)) * k + high
-                candidates[cursor[g] - base] = GroupedCandidate(
+                let e = cursor[g] - base
+                candidates[e] = GroupedCandidate(
                   date: action.storedDate,
                   key: UInt32(queue) << 2 | (upward ? 2 : 0)
                     | (answerKind[action.kindSymbol] ? 1 : 0))
+                positions[e] = Int32(action.position)
                 cursor[g] += 1
               }
             }
@@ -162,38 +164,13 @@ extension ResponseMatcher {
               candidates, start: start[run.lowerBound...run.upperBound].map { $0 - base },
               queues: span * k, window: window)
           }
-          /// The results, read back in visiting order (`originals`: the answered originals
-          /// leave their positions for their answers; `answers`: each answer finds its
-          /// original's position and counts the exchange; both at once in one part, where an
-          /// answer always comes after its original).
-          @Sendable func readBack(part: Int, originals: Bool, answers: Bool) {
-            var cursor = partStart[part]
-            cursor.withUnsafeMutableBufferPointer { cursor in
-              forEachCandidate(in: parts[part]) { action in
-                let p = action.position
-                let g = min(action.actor, action.target) >> shift
-                guard groups.contains(g) else { return }
-                let e = cursor[g] - base
-                cursor[g] += 1
-                let candidate = candidates[e]
-                if candidate.key == GroupedCandidate.answered {
-                  if originals { candidates[e].date = Int32(p) }
-                  return
-                }
-                guard answers && candidate.date == ActionTable.noDate else { return }
-                let o = Int(candidates[Int(candidate.key)].date)
-                role[p] = .windowAnswer
-                link[o] = -2 - Int32(p)
-              }
-            }
-          }
-          if parts.count == 1 {
-            readBack(part: 0, originals: true, answers: true)
-          } else {
-            for answers in [false, true] {
-              _ = concurrentMap(Array(parts.indices), threads: threads) { part in
-                readBack(part: part, originals: !answers, answers: answers)
-              }
+          // Each answer found: its role, and its original's link (an original has one answer,
+          // an answer one original, so no two candidates write the same place).
+          forEachPart(of: size, threads: threads, minimumPart: minimumPart) { range in
+            for e in range where candidates[e].date == ActionTable.noDate {
+              let answer = positions[e]
+              role[Int(answer)] = .windowAnswer
+              link[Int(positions[Int(candidates[e].key)])] = -2 - answer
             }
           }
         }

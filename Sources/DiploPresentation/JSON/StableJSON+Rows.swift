@@ -146,8 +146,8 @@ extension JSONWriter {
   ///
   /// With ``threads`` above 1 and many rows, the rows are written in pieces of
   /// ``rowsInPiece``, as many pieces at once as there are threads (times four), each into a
-  /// buffer of its own, and the buffers reach the output in order: the same bytes, with
-  /// memory for a few pieces per thread.
+  /// buffer of its own, and the buffers reach the output in order (each handed to the sink as
+  /// it is): the same bytes, with memory for a few pieces per thread.
   func writeRows<C: Collection>(_ rows: C) where C.Element: JSONRow {
     open(array: true)
     let depth = stack.count
@@ -202,8 +202,13 @@ extension JSONWriter {
         return writer.out
       }
       for text in texts {
-        out.append(contentsOf: text)
-        if sink != nil && out.count >= Self.flushSize { flush() }
+        if let sink {
+          // Straight to the output, not copied into the buffer first.
+          flush()
+          text.withUnsafeBytes { sink($0) }
+        } else {
+          out.append(contentsOf: text)
+        }
       }
     }
   }

@@ -53,7 +53,8 @@ public enum StatisticsPrinter {
   /// ``render(_:as:rowLimit:responses:)``, handed to `output` in pieces: JSON about a
   /// megabyte at a time, so that the document is never whole in memory (a million dyads make
   /// hundreds of megabytes); the other formats in one piece. The JSON's long arrays are
-  /// written on up to `threads` threads, the same bytes for every number.
+  /// written on up to `threads` threads, the same bytes for every number (handed over in the
+  /// threads' pieces, of a few thousand rows each).
   ///
   /// - Throws: the first error `output` throws; nothing more is written after it.
   public static func write(
