@@ -31,6 +31,8 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    // The C library's allocator settings (glibc's mallopt), for the command line.
+    .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
     // Core: model, formats, validation, analytics. No Graphviz; C only for zlib (Decompression).
     .target(
       name: "DiploGraph",
@@ -46,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "diplograph",
       dependencies: [
-        "DiploGraph", "DiploRender", "DiploPresentation", "diplograph-layout",
+        "DiploGraph", "DiploRender", "DiploPresentation", "diplograph-layout", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

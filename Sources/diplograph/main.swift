@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import DiploGraph
 import DiploRender
 
@@ -37,6 +38,10 @@ enum Main {
     signal(SIGPIPE, SIG_IGN)
     // SIGTERM, SIGINT, SIGHUP: no temporary file of an output left behind.
     AtomicFile.removeTemporaryFilesOnSignals()
+    // Columns of millions of values go back to the system when they are freed, so that the
+    // peak memory is what is in use, not what the threads happened to free in which order
+    // (10M actions: 790 MB every run, instead of 800 to 850 MB).
+    diplograph_return_large_frees()
     do {
       var command = try Diplograph.parseAsRoot()
       try command.run()
