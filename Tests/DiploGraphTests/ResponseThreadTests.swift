@@ -83,16 +83,17 @@ import Testing
     #expect(gathered.count == list.count)
     var bytes = [UInt8](repeating: 0, count: list.count)
     let steps = ChainSteps(
-      list: list, reader: reader, gathered: gathered, rules: list.rules, declinedAfter: [:],
+      list: list, reader: reader, rules: list.rules, declinedAfter: [:],
       explicitLinks: ChainLinks([]))
     bytes.withUnsafeMutableBufferPointer { bytes in
       let groups = ChainGroups(
-        steps: steps, network: network, flags: ChainFlags(bytes: bytes), flaggedBefore: false)
+        steps: steps, gathered: gathered, network: network, flags: ChainFlags(bytes: bytes),
+        flaggedBefore: false)
       // Sorted by group in parts on several threads, the same members in the same places.
       for threads in Self.threadCounts {
         let parted = ChainGroups(
-          steps: steps, network: network, flags: ChainFlags(bytes: bytes), flaggedBefore: false,
-          threads: threads, minimumPart: 5)
+          steps: steps, gathered: gathered, network: network, flags: ChainFlags(bytes: bytes),
+          flaggedBefore: false, threads: threads, minimumPart: 5)
         #expect(parted.start == groups.start, "\(threads) threads")
         #expect(parted.members.map(\.x) == groups.members.map(\.x), "\(threads) threads")
         #expect(parted.members.map(\.key) == groups.members.map(\.key), "\(threads) threads")

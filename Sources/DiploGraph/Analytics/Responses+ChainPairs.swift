@@ -122,12 +122,13 @@ struct ChainGroups: Sendable {
   var groupCount: Int { start.count - 1 }
 
   /// - Parameters:
+  ///   - gathered: the list's ``GatheredExchange``s, copied into ``members``.
   ///   - flags: the explicit links' flags, set before.
   ///   - threads: the exchanges are sorted by group in parts on up to this many threads, each
   ///     of at least `minimumPart` exchanges (tests lower it).
   init(
-    steps: ChainSteps, network: Network, flags: ChainFlags, flaggedBefore: Bool, threads: Int = 1,
-    minimumPart: Int = 1 << 16
+    steps: ChainSteps, gathered: [GatheredExchange], network: Network, flags: ChainFlags,
+    flaggedBefore: Bool, threads: Int = 1, minimumPart: Int = 1 << 16
   ) {
     k = network.nodeCount
     let nodes = network.actors
@@ -141,7 +142,6 @@ struct ChainGroups: Sendable {
     self.shift = shift
     self.flaggedBefore = flaggedBefore
     let nodeOfEndpoint = network.nodeOfEndpoint
-    let gathered = steps.gathered
     let list = steps.list
     let reader = steps.reader
     let groups = max(1, (k + (1 << shift) - 1) >> shift)

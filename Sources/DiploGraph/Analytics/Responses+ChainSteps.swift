@@ -1,11 +1,10 @@
 /// The steps of the chains of ``ResponseChains``: what an exchange holds, and each chain walked
-/// from its first exchange, read from the gathered columns when it has two steps.
+/// from its first exchange.
 
-/// What the walk of a chain reads: the exchanges, their gathered columns and the links found.
+/// What the walk of a chain reads: the exchanges, the action columns and the links found.
 struct ChainSteps: Sendable {
   let list: ExchangeList
   let reader: ActionReader
-  let gathered: [GatheredExchange]
   let rules: ExchangeRules
   /// The `declined` records that answer an answer, by the exchange they follow.
   let declinedAfter: [Int: [Int32]]
@@ -34,11 +33,6 @@ struct ChainSteps: Sendable {
     return o >= 0 ? o : list.materialized[-1 - o].originals[0].row
   }
 
-  /// The order key (``ActionReader/orderKey(_:)``) of exchange x's first original.
-  func orderKey(_ x: Int) -> UInt64 {
-    ActionReader.orderKey(day: gathered[x].day, row: firstRow(x))
-  }
-
   /// The first dated answer of exchange x (not declined), read from the columns for an
   /// exchange of one original (the most of them: no array is made).
   func firstAnswer(_ x: Int) -> Int32? {
@@ -50,19 +44,6 @@ struct ChainSteps: Sendable {
     return rows(x).answers.filter { dates[Int($0)] != ActionTable.noDate }.min {
       reader.orderKey(Int($0)) < reader.orderKey(Int($1))
     }
-  }
-
-  /// The order key of exchange x's first dated answer (not declined): from the gathered
-  /// columns for an exchange of one original.
-  func firstAnswerKey(_ x: Int) -> UInt64? {
-    let o = list.original[x]
-    if o >= 0 {
-      let a = Int(list.answer[x])
-      guard a >= 0 && gathered[x].outcome != UInt8(Exchange.Outcome.declined.ordinal)
-      else { return nil }
-      return ActionReader.orderKey(day: gathered[x].answerDay, row: a)
-    }
-    return firstAnswer(x).map { reader.orderKey(Int($0)) }
   }
 
   /// Σ weights of the rows; `nil` when one has none or the sum overflows.

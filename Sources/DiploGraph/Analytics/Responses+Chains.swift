@@ -131,10 +131,11 @@ public struct PairChains: Hashable, Sendable, Codable {
 ///   (``ChainGroups``: a counting sort on the rank of each exchange's lower actor), each group
 ///   on one thread: its exchanges sorted by direction, each answered exchange looking for its
 ///   next step by binary search among its own direction's exchanges, its chains walked (a
-///   chain of two steps, the most of them, read from the gathered columns without building
-///   anything) and counted per pair; the groups' results merged in their order, the same for
-///   any number of threads. 5 bytes per exchange beyond the gathered columns, 16 per exchange
-///   of a group while it is searched, and the ten longest chains kept whole.
+///   chain of two steps, the most of them, read from the group's copy of the gathered columns
+///   without building anything) and counted per pair; the groups' results merged in their
+///   order, the same for any number of threads. 29 bytes per exchange for the groups' copy and
+///   the flags (the gathered columns are freed once the copy is made), 16 per exchange of a
+///   group while it is searched, and the ten longest chains kept whole.
 public struct ResponseChains: Hashable, Sendable, Codable {
   /// Chains of two steps or more.
   public var count: Int
@@ -166,11 +167,13 @@ public struct ResponseChains: Hashable, Sendable, Codable {
   /// one of up to `threads` threads, the groups' results merged in their order.
   ///
   /// - Parameters:
-  ///   - gathered: the list's ``GatheredExchange``s.
+  ///   - gathered: the list's ``GatheredExchange``s: emptied once the groups have copied what
+  ///     they read of them, so that their memory (20 bytes per exchange) is free before the
+  ///     search.
   ///   - counterLinks: the `respondsTo` links onto answers, as rows.
   ///   - minimumPart: the fewest exchanges a thread sorts by group (tests lower it).
   init(
-    _ list: ExchangeList, gathered: [GatheredExchange],
+    _ list: ExchangeList, gathered: inout [GatheredExchange],
     counterLinks: [(answer: Int32, answered: Int32)], network: Network, threads: Int,
     minimumPart: Int = 1 << 16
   ) {
@@ -188,11 +191,12 @@ public struct ResponseChains: Hashable, Sendable, Codable {
           list, counterLinks: counterLinks, reader: reader, flags: flags)
       }
       let steps = ChainSteps(
-        list: list, reader: reader, gathered: gathered, rules: list.rules,
-        declinedAfter: declinedAfter, explicitLinks: ChainLinks(explicit))
+        list: list, reader: reader, rules: list.rules, declinedAfter: declinedAfter,
+        explicitLinks: ChainLinks(explicit))
       let groups = ChainGroups(
-        steps: steps, network: network, flags: flags, flaggedBefore: !counterLinks.isEmpty,
-        threads: threads, minimumPart: minimumPart)
+        steps: steps, gathered: gathered, network: network, flags: flags,
+        flaggedBefore: !counterLinks.isEmpty, threads: threads, minimumPart: minimumPart)
+      gathered = []
       nodeOfRank = groups.nodeOfRank
       let window = Int64(list.rules.windowDays)
       return concurrentMap(Array(0..<groups.groupCount), threads: threads) { g in
@@ -223,8 +227,8 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         longest: Int(f.longest))
     }
     let steps = ChainSteps(
-      list: list, reader: reader, gathered: gathered, rules: list.rules,
-      declinedAfter: declinedAfter, explicitLinks: ChainLinks(explicit))
+      list: list, reader: reader, rules: list.rules, declinedAfter: declinedAfter,
+      explicitLinks: ChainLinks(explicit))
     // The longest chains are walked again through the window links of their groups only (a
     // chain stays within its pair): not every link found, sorted for ten chains.
     let starts = Set(best.map(\.start))

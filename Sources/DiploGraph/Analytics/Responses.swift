@@ -416,7 +416,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
       rows: matched.unmatchedAnswers.filter(isSelected), reader: reader)
     unresolvedReferences = matched.unresolved.filter { isSelected(Int32($0.action.row)) }
     // One gather of what the summary and the chains read of each exchange, in list order.
-    let gathered = list.gathered(
+    var gathered = list.gathered(
       reader: reader, nodeOfEndpoint: whole.nodeOfEndpoint, threads: threads,
       minimumPart: minimumPart ?? 4096)
     let summary = ResponseSummary(
@@ -428,7 +428,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
     medianLagDays = summary.medianLag
     timeToAnswer = summary.timeToAnswer
     chains = ResponseChains(
-      list, gathered: gathered, counterLinks: matched.counterLinks, network: whole,
+      list, gathered: &gathered, counterLinks: matched.counterLinks, network: whole,
       threads: threads, minimumPart: minimumPart ?? 1 << 16)
   }
 }
