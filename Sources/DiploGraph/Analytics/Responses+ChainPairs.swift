@@ -157,17 +157,7 @@ struct ChainGroups: Sendable {
       for x in range { counts[group(gathered[x])] += 1 }
       return counts
     }
-    var start = [Int](repeating: 0, count: groups + 1)
-    var partGroupStart = [[Int]](repeating: [], count: parts.count)
-    for g in 0..<groups {
-      var at = start[g]
-      for part in parts.indices {
-        partGroupStart[part].append(at)
-        at += counts[part][g]
-      }
-      start[g + 1] = at
-    }
-    let partStart = partGroupStart
+    let (start, partStart) = partGroupStarts(counts, groups: groups)
     let declined = Int32(Exchange.Outcome.declined.ordinal)
     let k = self.k
     members = [ChainMember](unsafeUninitializedCapacity: gathered.count) { buffer, count in

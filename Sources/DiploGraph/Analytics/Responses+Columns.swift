@@ -119,3 +119,20 @@ func partRanges(of count: Int, threads: Int, minimumPart: Int = 4096, perThread:
   if parts <= 1 { return [0..<count] }
   return (0..<parts).map { i in (count * i / parts)..<(count * (i + 1) / parts) }
 }
+
+/// Where the items of a parallel counting sort go, from each part's count per group: each
+/// group's start (`start[g]..<start[g + 1]`), and where each part's items of each group start
+/// within it (after those of the parts before it, so that the sort keeps the items' order).
+func partGroupStarts(_ counts: [[Int]], groups: Int) -> (start: [Int], partStart: [[Int]]) {
+  var start = [Int](repeating: 0, count: groups + 1)
+  var partStart = [[Int]](repeating: [], count: counts.count)
+  for g in 0..<groups {
+    var at = start[g]
+    for part in counts.indices {
+      partStart[part].append(at)
+      at += counts[part][g]
+    }
+    start[g + 1] = at
+  }
+  return (start, partStart)
+}

@@ -99,17 +99,7 @@ extension ResponseMatcher {
         }
         return counts
       }
-      var groupStart = [Int](repeating: 0, count: groupCount + 1)
-      var partGroupStart = [[Int]](repeating: [], count: parts.count)
-      for g in 0..<groupCount {
-        var at = groupStart[g]
-        for part in parts.indices {
-          partGroupStart[part].append(at)
-          at += counts[part][g]
-        }
-        groupStart[g + 1] = at
-      }
-      let (start, partStart) = (groupStart, partGroupStart)
+      let (start, partStart) = partGroupStarts(counts, groups: groupCount)
       // With many candidates, the groups are matched in two rounds (each group's candidates
       // at once), each reading the actions again, to halve the memory the candidates take.
       let total = start[groupCount]
