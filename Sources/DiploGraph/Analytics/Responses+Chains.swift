@@ -180,12 +180,12 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     let n = list.count
     let reader = list.reader ?? ActionReader(network.dataSet.actions, weight: network.weight)
     var bytes = [UInt8](repeating: 0, count: n)
-    var explicit: [UInt64] = []
-    var declinedAfter: [Int: [Int32]] = [:]
     var nodeOfRank: [Int32] = []
-    let found: [ChainGroups.Found] = bytes.withUnsafeMutableBufferPointer { bytes in
+    let (found, steps) = bytes.withUnsafeMutableBufferPointer { bytes in
       let flags = ChainFlags(bytes: bytes)
       // Explicit: the exchanges of the rows the counter links name (before the groups run).
+      var explicit: [UInt64] = []
+      var declinedAfter: [Int: [Int32]] = [:]
       if !counterLinks.isEmpty {
         (explicit, declinedAfter) = Self.explicitLinks(
           list, counterLinks: counterLinks, reader: reader, flags: flags)
@@ -199,9 +199,10 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       gathered = []
       nodeOfRank = groups.nodeOfRank
       let window = Int64(list.rules.windowDays)
-      return concurrentMap(Array(0..<groups.groupCount), threads: threads) { g in
+      let found = concurrentMap(Array(0..<groups.groupCount), threads: threads) { g in
         groups.search(group: g, steps: steps, flags: flags, window: window)
       }
+      return (found, steps)
     }
     var endings = [Int](repeating: 0, count: ResponseChain.Ending.allCases.count)
     var best: [ChainCandidate] = []
@@ -226,9 +227,6 @@ public struct ResponseChains: Hashable, Sendable, Codable {
         higher: actors[Int(nodeOfRank[Int(f.higher)])].id, chains: f.chains,
         longest: Int(f.longest))
     }
-    let steps = ChainSteps(
-      list: list, reader: reader, rules: list.rules, declinedAfter: declinedAfter,
-      explicitLinks: ChainLinks(explicit))
     // The longest chains are walked again through the window links of their groups only (a
     // chain stays within its pair): not every link found, sorted for ten chains.
     let starts = Set(best.map(\.start))

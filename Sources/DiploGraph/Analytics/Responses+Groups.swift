@@ -20,12 +20,9 @@ struct GroupedCandidate {
   /// The pair's queue in the group (its lower node's offset in the group × K + its higher
   /// node) << 2 | 2 when the action goes up (from the lower node) | 1 when its kind is an
   /// answer kind: below 2^18. While the action waits in its queue as an original, the next
-  /// original of the queue (an index into the candidates) when there is one; ``answered`` once
-  /// its answer is found. Once it is taken as an answer, its original (an index).
+  /// original of the queue (an index into the candidates) when there is one. Once it is taken
+  /// as an answer, its original (an index).
   var key: UInt32
-
-  /// The key of an original whose answer is found.
-  static let answered = UInt32.max
 }
 
 extension ResponseMatcher {
@@ -139,15 +136,16 @@ extension ResponseMatcher {
             }
           }
           // The groups in runs of about equal candidates, one per thread.
+          let runCount = min(threads, groups.count)
           var runs: [Range<Int>] = []
           var from = groups.lowerBound
-          for run in 1...min(threads, groups.count) {
+          for run in 1...runCount {
             let end =
-              run == min(threads, groups.count)
+              run == runCount
               ? groups.upperBound
-              : (from...groups.upperBound).first { start[$0] - base >= size * run / threads }!
+              : (from...groups.upperBound).first { start[$0] - base >= size * run / runCount }!
             if end > from { runs.append(from..<end) }
-            from = max(from, end)
+            from = end
           }
           _ = concurrentMap(runs, threads: threads) { run in
             Self.matchGroups(
@@ -170,7 +168,7 @@ extension ResponseMatcher {
 
   /// Matches each group of candidates (see ``matchInWindow(_:)`` for the rule), leaving the
   /// results in the candidates: an answer's date becomes ``ActionTable/noDate`` and its key
-  /// its original's index; the original's key becomes ``GroupedCandidate/answered``.
+  /// its original's index.
   ///
   /// - Parameters:
   ///   - candidates: group g's candidates at `start[g]..<start[g + 1]`, in visiting order.
@@ -217,7 +215,6 @@ extension ResponseMatcher {
                 queue.headDate = candidates[next].date
               }
               if inTime {
-                candidates[o].key = GroupedCandidate.answered
                 candidates[e].key = UInt32(o)
                 candidates[e].date = ActionTable.noDate
                 answered = true

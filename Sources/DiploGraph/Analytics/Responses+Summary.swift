@@ -82,11 +82,9 @@ struct ResponseSummary {
     }
     let whole = parts[0]
     for part in parts.dropFirst() { whole.add(part) }
-    let tally = whole.tally
     let groups = whole.groups
-    let survival = whole.survival
     let ids = network.actors.map(\.id)
-    let summary = tally.finish(actors: ids)
+    let summary = whole.tally.finish(actors: ids)
     outcomes = summary.outcomes
     meanLag = summary.mean
     medianLag = summary.median
@@ -103,7 +101,7 @@ struct ResponseSummary {
       if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
       return a.actorKind.ordinal < b.actorKind.ordinal
     }
-    timeToAnswer = survival.finish(windowDays: list.rules.windowDays)
+    timeToAnswer = whole.survival.finish(windowDays: list.rules.windowDays)
   }
 
   /// The counts of a range of the list's exchanges.

@@ -259,6 +259,7 @@ struct Validation {
     let setFlagged = table.sourceSetTable.indices.map {
       table.sourceSetTable[$0].isEmpty || !unknownInSet[$0].isEmpty
     }
+    // Whether an endpoint is an actor the data set does not declare (when it declares any).
     let endpointFlagged = endpointKnown.map { checkActors && !$0 }
     for row in 0..<table.count {
       let actor = table.actorColumn[row]
@@ -268,10 +269,10 @@ struct Validation {
         endpointFlagged[Int(actor)] || endpointFlagged[Int(target)] || actor == target
           || setFlagged[set]
       else { continue }
-      if checkActors && !endpointKnown[Int(actor)] {
+      if endpointFlagged[Int(actor)] {
         unknownActor(table.endpointSymbols[actor], "actor", row: row)
       }
-      if checkActors && !endpointKnown[Int(target)] {
+      if endpointFlagged[Int(target)] {
         unknownActor(table.endpointSymbols[target], "target", row: row)
       }
       if actor == target {
