@@ -85,14 +85,16 @@ import Testing
     let steps = ChainSteps(
       list: list, reader: reader, rules: list.rules, declinedAfter: [:],
       explicitLinks: ChainLinks([]))
+    let gatherer = ExchangeGatherer(list: list, reader: reader, nodeOfEndpoint: nodes)
+    #expect((0..<list.count).map(gatherer.exchange) == gathered)
     bytes.withUnsafeMutableBufferPointer { bytes in
       let groups = ChainGroups(
-        steps: steps, gathered: gathered, network: network, flags: ChainFlags(bytes: bytes),
+        steps: steps, gatherer: gatherer, network: network, flags: ChainFlags(bytes: bytes),
         flaggedBefore: false)
       // Sorted by group in parts on several threads, the same members in the same places.
       for threads in Self.threadCounts {
         let parted = ChainGroups(
-          steps: steps, gathered: gathered, network: network, flags: ChainFlags(bytes: bytes),
+          steps: steps, gatherer: gatherer, network: network, flags: ChainFlags(bytes: bytes),
           flaggedBefore: false, threads: threads, minimumPart: 5)
         #expect(parted.start == groups.start, "\(threads) threads")
         #expect(parted.members.map(\.x) == groups.members.map(\.x), "\(threads) threads")

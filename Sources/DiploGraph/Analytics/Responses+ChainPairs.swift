@@ -54,21 +54,60 @@ struct ChainLinks: Sendable {
 }
 
 /// One exchange as its group of pairs searches it, copied in the group's order so that the
-/// group reads one array in order: 28 bytes.
+/// group reads one array in order: 24 bytes.
 struct ChainMember: Sendable {
   /// The exchange (its index in the list).
   var x: Int32
-  /// The direction it is searched in (within its group: the lower rank's offset × K + the
-  /// higher rank, << 1, | 1 when it goes from the higher to the lower), or −1 for none.
-  var key: Int32
+  /// ``key`` + 1 in the low 28 bits, the two-step ending in the next 3 and whether the
+  /// exchange has one original in the top bit: one word, which keeps a member at 24 bytes (at
+  /// 10M actions, 6 million of them). A key is below 2^28 − 1 while there are fewer than 134
+  /// million actors (the readers refuse more than 10 million unless told otherwise).
+  private var keyAndEnding: UInt32
   /// Its first original's date (``ActionTable/noDate`` when undated) and row.
   var day: Int32
   var row: Int32
   /// Its first dated answer that is not declined, its date and row (row −1 when none).
   var answerDay: Int32
   var answerRow: Int32
+
+  init(
+    x: Int32, key: Int32, day: Int32, row: Int32, answerDay: Int32, answerRow: Int32, ending: Int32
+  ) {
+    self.x = x
+    keyAndEnding = 0
+    self.day = day
+    self.row = row
+    self.answerDay = answerDay
+    self.answerRow = answerRow
+    self.key = key
+    self.ending = ending
+  }
+
+  /// The direction it is searched in (within its group: the lower rank's offset × K + the
+  /// higher rank, << 1, | 1 when it goes from the higher to the lower), or −1 for none.
+  var key: Int32 {
+    get { Int32(keyAndEnding & Self.keyMask) - 1 }
+    set {
+      precondition(newValue >= -1 && newValue < Int32(Self.keyMask), "fewer than 2^27 actors")
+      keyAndEnding = keyAndEnding & ~Self.keyMask | UInt32(newValue + 1)
+    }
+  }
+
   /// ``GatheredExchange/twoStepEnding``, | 256 when the exchange has one original.
-  var ending: Int32
+  var ending: Int32 {
+    get {
+      Int32(keyAndEnding >> 28 & 7) | (keyAndEnding & Self.oneOriginal != 0 ? 256 : 0)
+    }
+    set {
+      precondition(newValue & ~256 < 8, "a two-step ending is 1 + one of six")
+      keyAndEnding =
+        keyAndEnding & Self.keyMask | UInt32(newValue & 7) << 28
+        | (newValue & 256 != 0 ? Self.oneOriginal : 0)
+    }
+  }
+
+  private static let keyMask: UInt32 = (1 << 28) - 1
+  private static let oneOriginal: UInt32 = 1 << 31
 
   /// The order key of its first original, `UInt64.max` when that is undated.
   var firstKey: UInt64 {
@@ -92,7 +131,7 @@ struct ChainMember: Sendable {
 /// a dated answer, listed by that answer's pair, at the end of the direction their answer is
 /// answered in (they look for their next step there and are never a next step themselves).
 ///
-/// - Complexity: O(e + K log K) time for e exchanges among K actors; 28 bytes per exchange,
+/// - Complexity: O(e + K log K) time for e exchanges among K actors; 24 bytes per exchange,
 ///   and per group 17 bytes per exchange of the group and 4 per direction of its pairs (at
 ///   most 65,536 directions).
 struct ChainGroups: Sendable {
@@ -122,12 +161,14 @@ struct ChainGroups: Sendable {
   var groupCount: Int { start.count - 1 }
 
   /// - Parameters:
-  ///   - gathered: the list's ``GatheredExchange``s, copied into ``members``.
+  ///   - gatherer: reads the list's ``GatheredExchange``s, copied into ``members`` (read from
+  ///     the rows rather than from a column of them, so that no such column need be alive
+  ///     beside the members: at 10M actions, 120 MB).
   ///   - flags: the explicit links' flags, set before.
   ///   - threads: the exchanges are sorted by group in parts on up to this many threads, each
   ///     of at least `minimumPart` exchanges (tests lower it).
   init(
-    steps: ChainSteps, gathered: [GatheredExchange], network: Network, flags: ChainFlags,
+    steps: ChainSteps, gatherer: ExchangeGatherer, network: Network, flags: ChainFlags,
     flaggedBefore: Bool, threads: Int = 1, minimumPart: Int = 1 << 16
   ) {
     k = network.nodeCount
@@ -145,29 +186,33 @@ struct ChainGroups: Sendable {
     let list = steps.list
     let reader = steps.reader
     let groups = max(1, (k + (1 << shift) - 1) >> shift)
-    @Sendable func group(_ e: GatheredExchange) -> Int {
-      Int(min(rank[Int(e.actor)], rank[Int(e.target)])) >> shift
+    @Sendable func group(actor: Int32, target: Int32) -> Int {
+      Int(min(rank[Int(actor)], rank[Int(target)])) >> shift
     }
+    let n = list.count
     // A counting sort by group in parts, one per thread: each part counts its exchanges per
     // group, then copies them after those of the parts before it.
     let parts = partRanges(
-      of: gathered.count, threads: threads, minimumPart: minimumPart, perThread: 1)
+      of: n, threads: threads, minimumPart: minimumPart, perThread: 1)
     let counts = concurrentMap(parts, threads: threads) { range in
       var counts = [Int](repeating: 0, count: groups)
-      for x in range { counts[group(gathered[x])] += 1 }
+      for x in range {
+        let (actor, target) = gatherer.pair(x)
+        counts[group(actor: actor, target: target)] += 1
+      }
       return counts
     }
     let (start, partStart) = partGroupStarts(counts, groups: groups)
     let declined = Int32(Exchange.Outcome.declined.ordinal)
     let k = self.k
-    members = [ChainMember](unsafeUninitializedCapacity: gathered.count) { buffer, count in
+    members = [ChainMember](unsafeUninitializedCapacity: n) { buffer, count in
       // Unchecked: each part initializes the places its cursors give, no two parts the same.
       nonisolated(unsafe) let buffer = buffer
       _ = concurrentMap(Array(parts.indices), threads: threads) { part in
         var cursor = partStart[part]
         for x in parts[part] {
-          let e = gathered[x]
-          let g = group(e)
+          let e = gatherer.exchange(x)
+          let g = group(actor: e.actor, target: e.target)
           let o = Int(list.original[x])
           var member = ChainMember(
             x: Int32(x), key: -1, day: e.day, row: Int32(o), answerDay: ActionTable.noDate,
@@ -207,7 +252,7 @@ struct ChainGroups: Sendable {
           cursor[g] += 1
         }
       }
-      count = gathered.count
+      count = n
     }
     self.start = start
   }
@@ -219,8 +264,9 @@ struct ChainGroups: Sendable {
     var endings = [Int](repeating: 0, count: ResponseChain.Ending.allCases.count)
     /// The longest chains started in the group (at most ``ResponseChains/kept``).
     var best: [ChainCandidate] = []
-    /// Per pair with chains, in the pairs' order: its ranks, chains and longest.
-    var pairs: [(lower: Int32, higher: Int32, chains: Int, longest: Int32)] = []
+    /// Per pair with chains, in the pairs' order: its ranks, chains and longest (16 bytes: a
+    /// pair's chains are fewer than its exchanges, which an `Int32` indexes).
+    var pairs: [(lower: Int32, higher: Int32, chains: Int32, longest: Int32)] = []
     /// The window links found, packed (``ChainLinks``).
     var windowLinks: [UInt64] = []
   }
@@ -303,7 +349,7 @@ struct ChainGroups: Sendable {
     s = 0
     while s < listed {
       let pair = keys[s] >> 1
-      var chains = 0
+      var chains: Int32 = 0
       var longest: Int32 = 0
       while s < listed && keys[s] >> 1 == pair {
         let i = Int(order[s])

@@ -167,21 +167,17 @@ public struct ResponseChains: Hashable, Sendable, Codable {
   /// one of up to `threads` threads, the groups' results merged in their order.
   ///
   /// - Parameters:
-  ///   - gathered: the list's ``GatheredExchange``s: emptied once the groups have copied what
-  ///     they read of them, so that their memory (20 bytes per exchange) is free before the
-  ///     search.
   ///   - counterLinks: the `respondsTo` links onto answers, as rows.
   ///   - minimumPart: the fewest exchanges a thread sorts by group (tests lower it).
   init(
-    _ list: ExchangeList, gathered: inout [GatheredExchange],
-    counterLinks: [(answer: Int32, answered: Int32)], network: Network, threads: Int,
-    minimumPart: Int = 1 << 16
+    _ list: ExchangeList, counterLinks: [(answer: Int32, answered: Int32)], network: Network,
+    threads: Int, minimumPart: Int = 1 << 16
   ) {
     let n = list.count
     let reader = list.reader ?? ActionReader(network.dataSet.actions, weight: network.weight)
     var bytes = [UInt8](repeating: 0, count: n)
     var nodeOfRank: [Int32] = []
-    let (found, steps) = bytes.withUnsafeMutableBufferPointer { bytes in
+    var (found, steps) = bytes.withUnsafeMutableBufferPointer { bytes in
       let flags = ChainFlags(bytes: bytes)
       // Explicit: the exchanges of the rows the counter links name (before the groups run).
       var explicit: [UInt64] = []
@@ -193,10 +189,11 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       let steps = ChainSteps(
         list: list, reader: reader, rules: list.rules, declinedAfter: declinedAfter,
         explicitLinks: ChainLinks(explicit))
+      let gatherer = ExchangeGatherer(
+        list: list, reader: reader, nodeOfEndpoint: network.nodeOfEndpoint)
       let groups = ChainGroups(
-        steps: steps, gathered: gathered, network: network, flags: flags,
+        steps: steps, gatherer: gatherer, network: network, flags: flags,
         flaggedBefore: !counterLinks.isEmpty, threads: threads, minimumPart: minimumPart)
-      gathered = []
       nodeOfRank = groups.nodeOfRank
       let window = Int64(list.rules.windowDays)
       let found = concurrentMap(Array(0..<groups.groupCount), threads: threads) { g in
@@ -206,15 +203,18 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     }
     var endings = [Int](repeating: 0, count: ResponseChain.Ending.allCases.count)
     var best: [ChainCandidate] = []
-    var pairs: [(lower: Int32, higher: Int32, chains: Int, longest: Int32)] = []
+    var pairs: [(lower: Int32, higher: Int32, chains: Int32, longest: Int32)] = []
+    pairs.reserveCapacity(found.reduce(0) { $0 + $1.pairs.count })
     count = 0
     longerThanTwo = 0
-    for part in found {
+    for g in found.indices {
+      let part = found[g]
       count += part.count
       longerThanTwo += part.longerThanTwo
       for (e, c) in part.endings.enumerated() { endings[e] += c }
       for candidate in part.best { candidate.keep(in: &best) }
       pairs += part.pairs
+      found[g].pairs = []  // moved, not copied: freed group by group
     }
     self.endings = endings
     // Most chains first; the pairs are in order already, and the sort is stable.
@@ -224,7 +224,7 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       let f = pairs[Int(i)]
       return PairChains(
         lower: actors[Int(nodeOfRank[Int(f.lower)])].id,
-        higher: actors[Int(nodeOfRank[Int(f.higher)])].id, chains: f.chains,
+        higher: actors[Int(nodeOfRank[Int(f.higher)])].id, chains: Int(f.chains),
         longest: Int(f.longest))
     }
     // The longest chains are walked again through the window links of their groups only (a

@@ -1,6 +1,7 @@
-/// What the summaries and the chains of ``ResponseAnalysis`` read of each exchange, gathered
-/// once in the list's order, so that each of their passes reads one array in order instead of
-/// the rows of the whole action table.
+/// What the summaries and the chains of ``ResponseAnalysis`` read of each exchange: gathered
+/// once in the list's order for the summary's passes, so that each reads one array in order
+/// instead of the rows of the whole action table; read again, one exchange at a time, by the
+/// chains' grouping, which copies it in its own order once the summary's column is freed.
 
 /// One exchange of an ``ExchangeList`` as the passes after the matching read it: 20 bytes.
 struct GatheredExchange: Hashable, Sendable {
@@ -38,52 +39,78 @@ extension ExchangeList {
     let empty = GatheredExchange(
       day: 0, answerDay: 0, actor: 0, target: 0, kind: 0, outcome: 0, twoStepEnding: 0)
     var result = [GatheredExchange](repeating: empty, count: n)
-    let rules = self.rules
-    let list = self
+    let gatherer = ExchangeGatherer(list: self, reader: reader, nodeOfEndpoint: nodeOfEndpoint)
     result.withUnsafeMutableBufferPointer { buffer in
       // Unchecked: each part writes its own range of the buffer, which outlives the parts.
       nonisolated(unsafe) let out = buffer
       forEachPart(of: n, threads: threads, minimumPart: minimumPart) { range in
-        let dates = reader.dateColumn
-        let weights = reader.weightColumn
-        let kinds = reader.kindColumn
-        let actors = reader.actorColumn
-        let targets = reader.targetColumn
-        for x in range {
-          let o = Int(list.original[x])
-          if o < 0 {
-            let e = list.materialized[-1 - o]
-            let f = e.originals[0].row
-            out[x] = GatheredExchange(
-              day: dates[f], answerDay: ActionTable.noDate,
-              actor: nodeOfEndpoint[Int(actors[f])], target: nodeOfEndpoint[Int(targets[f])],
-              kind: kinds[f], outcome: UInt8(e.outcome.ordinal), twoStepEnding: 0)
-            continue
-          }
-          let a = Int(list.answer[x])
-          var answerDay = ActionTable.noDate
-          let outcome: Exchange.Outcome
-          var ending: UInt8 = 0
-          if a < 0 {
-            outcome = rules.unansweredOutcome(latestOriginal: dates[o], target: targets[o])
-          } else {
-            if reader.isDeclined(a) {
-              outcome = .declined
-            } else {
-              outcome = .of(answer: weights[a], original: weights[o])
-              answerDay = dates[a]
-            }
-            let two = ResponseChains.ending(original: o, answer: a, reader: reader, rules: rules)
-            ending = UInt8(1 + two.ordinal)
-          }
-          out[x] = GatheredExchange(
-            day: dates[o], answerDay: answerDay, actor: nodeOfEndpoint[Int(actors[o])],
-            target: nodeOfEndpoint[Int(targets[o])], kind: kinds[o],
-            outcome: UInt8(outcome.ordinal), twoStepEnding: ending)
-        }
+        for x in range { out[x] = gatherer.exchange(x) }
       }
     }
     return result
+  }
+}
+
+/// Reads one exchange's ``GatheredExchange`` from the rows, for the passes that want it once
+/// and in their own order (the chains' grouping) rather than a column of every exchange.
+struct ExchangeGatherer: Sendable {
+  let list: ExchangeList
+  let reader: ActionReader
+  let nodeOfEndpoint: [Int32]
+  private let dates: [Int32]
+  private let actors: [Int32]
+  private let targets: [Int32]
+
+  init(list: ExchangeList, reader: ActionReader, nodeOfEndpoint: [Int32]) {
+    self.list = list
+    self.reader = reader
+    self.nodeOfEndpoint = nodeOfEndpoint
+    dates = reader.dateColumn
+    actors = reader.actorColumn
+    targets = reader.targetColumn
+  }
+
+  /// The nodes of exchange x's first original's actor and target.
+  @inline(__always)
+  func pair(_ x: Int) -> (actor: Int32, target: Int32) {
+    var o = Int(list.original[x])
+    if o < 0 { o = list.materialized[-1 - o].originals[0].row }
+    return (nodeOfEndpoint[Int(actors[o])], nodeOfEndpoint[Int(targets[o])])
+  }
+
+  /// Exchange x's ``GatheredExchange``.
+  @inline(__always)
+  func exchange(_ x: Int) -> GatheredExchange {
+    let o = Int(list.original[x])
+    if o < 0 {
+      let e = list.materialized[-1 - o]
+      let f = e.originals[0].row
+      return GatheredExchange(
+        day: dates[f], answerDay: ActionTable.noDate,
+        actor: nodeOfEndpoint[Int(actors[f])], target: nodeOfEndpoint[Int(targets[f])],
+        kind: reader.kindColumn[f], outcome: UInt8(e.outcome.ordinal), twoStepEnding: 0)
+    }
+    let rules = list.rules
+    let a = Int(list.answer[x])
+    var answerDay = ActionTable.noDate
+    let outcome: Exchange.Outcome
+    var ending: UInt8 = 0
+    if a < 0 {
+      outcome = rules.unansweredOutcome(latestOriginal: dates[o], target: targets[o])
+    } else {
+      if reader.isDeclined(a) {
+        outcome = .declined
+      } else {
+        outcome = .of(answer: reader.weightColumn[a], original: reader.weightColumn[o])
+        answerDay = dates[a]
+      }
+      let two = ResponseChains.ending(original: o, answer: a, reader: reader, rules: rules)
+      ending = UInt8(1 + two.ordinal)
+    }
+    return GatheredExchange(
+      day: dates[o], answerDay: answerDay, actor: nodeOfEndpoint[Int(actors[o])],
+      target: nodeOfEndpoint[Int(targets[o])], kind: reader.kindColumn[o],
+      outcome: UInt8(outcome.ordinal), twoStepEnding: ending)
   }
 }
 

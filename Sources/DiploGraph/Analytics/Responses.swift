@@ -333,7 +333,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
     }
     // The selection chooses the originals; the answers come from the whole data set.
     let whole = network.selection.isAll ? network : try Network(network.dataSet)
-    let selected: [Int32]? = network.selection.isAll ? nil : network.rows
+    let selected: [Int32]? = network.selection.isAll ? nil : Array(network.rows)
     func isSelected(_ row: Int32) -> Bool {
       selected == nil || network.selects(row: Int(row))
     }
@@ -415,12 +415,15 @@ public struct ResponseAnalysis: Hashable, Sendable {
     unmatchedAnswers = ActionReferenceList(
       rows: matched.unmatchedAnswers.filter(isSelected), reader: reader)
     unresolvedReferences = matched.unresolved.filter { isSelected(Int32($0.action.row)) }
-    // One gather of what the summary and the chains read of each exchange, in list order.
-    var gathered = list.gathered(
-      reader: reader, nodeOfEndpoint: whole.nodeOfEndpoint, threads: threads,
-      minimumPart: minimumPart ?? 4096)
+    // One gather of what the summary reads of each exchange, in list order: freed before the
+    // chains copy what they read in their own order, so that the two copies are never alive
+    // together.
     let summary = ResponseSummary(
-      list, gathered: gathered, network: whole, threads: threads, minimumPart: minimumPart)
+      list,
+      gathered: list.gathered(
+        reader: reader, nodeOfEndpoint: whole.nodeOfEndpoint, threads: threads,
+        minimumPart: minimumPart ?? 4096),
+      network: whole, threads: threads, minimumPart: minimumPart)
     outcomes = summary.outcomes
     outcomesByKind = summary.byKind
     answersOutsideSelection = summary.answersOutsideSelection
@@ -428,7 +431,7 @@ public struct ResponseAnalysis: Hashable, Sendable {
     medianLagDays = summary.medianLag
     timeToAnswer = summary.timeToAnswer
     chains = ResponseChains(
-      list, gathered: &gathered, counterLinks: matched.counterLinks, network: whole,
+      list, counterLinks: matched.counterLinks, network: whole,
       threads: threads, minimumPart: minimumPart ?? 1 << 16)
   }
 }

@@ -23,7 +23,7 @@ public struct Network: Sendable {
   /// Node index of each endpoint symbol of `dataSet.actions`.
   package let nodeOfEndpoint: [Int32]
   /// Rows of `dataSet.actions` kept by the selection, ascending (self-loops included).
-  package let rows: [Int32]
+  package let rows: SelectedRows
   /// Selected rows whose actor is its own target.
   package let selfLoopRows: [Int32]
   /// The links, sorted by (from, to).

@@ -52,9 +52,7 @@ public struct SelectedAction: Hashable, Sendable {
 /// - Complexity: a loop is O(n) for n selected actions; each element is O(1).
 public struct SelectedActions: Sequence, Sendable {
   /// Selected rows, ascending.
-  let rows: [Int32]
-  /// Whether position p is row p (the selection keeps every row): `rows` is then not read.
-  let identity: Bool
+  let rows: SelectedRows
   let nodeOfEndpoint: [Int32]
   let actorColumn: [Int32]
   let targetColumn: [Int32]
@@ -69,10 +67,10 @@ public struct SelectedActions: Sequence, Sendable {
   /// `nodeOfEndpoint`, each weighing what `weight` says: the one place an action's count is
   /// read for the analyses.
   init(
-    _ table: ActionTable, rows: [Int32], nodeOfEndpoint: [Int32], weight: ActionWeight = .count
+    _ table: ActionTable, rows: SelectedRows, nodeOfEndpoint: [Int32],
+    weight: ActionWeight = .count
   ) {
     self.rows = rows
-    identity = rows.count == table.count
     self.nodeOfEndpoint = nodeOfEndpoint
     actorColumn = table.actorColumn
     targetColumn = table.targetColumn
@@ -94,7 +92,7 @@ public struct SelectedActions: Sequence, Sendable {
 
   /// The table row of position `p`.
   @inline(__always)
-  public func row(at p: Int) -> Int { identity ? p : Int(rows[p]) }
+  public func row(at p: Int) -> Int { Int(rows[p]) }
 
   /// The action at position `p`, self-loop or not.
   @inline(__always)
@@ -157,7 +155,7 @@ public struct SelectedActions: Sequence, Sendable {
   /// another order than the rows' (by date), as fast as ``forEachAction(_:)``.
   @inline(__always)
   package func withReader<R>(_ body: (Reader) throws -> R) rethrows -> R {
-    try rows.withUnsafeBufferPointer { rows in
+    try rows.list.withUnsafeBufferPointer { list in
       try nodeOfEndpoint.withUnsafeBufferPointer { nodes in
         try actorColumn.withUnsafeBufferPointer { actor in
           try targetColumn.withUnsafeBufferPointer { target in
@@ -167,7 +165,8 @@ public struct SelectedActions: Sequence, Sendable {
                   try sourceSetColumn.withUnsafeBufferPointer { sourceSet in
                     try body(
                       Reader(
-                        identity: identity, rows: rows, nodes: nodes, actor: actor,
+                        identity: rows.isEveryRow, list: list, positionCount: rows.count,
+                        nodes: nodes, actor: actor,
                         target: target, kind: kind, count: count, date: date,
                         sourceSet: sourceSet))
                   }
@@ -184,8 +183,11 @@ public struct SelectedActions: Sequence, Sendable {
   /// invariants, checked in debug builds when it is made, keep every index in range). Valid
   /// only inside ``withReader(_:)``: it holds no storage of its own.
   package struct Reader {
+    /// Whether position p is row p: ``list`` is then empty.
     let identity: Bool
-    let rows: UnsafeBufferPointer<Int32>
+    let list: UnsafeBufferPointer<Int32>
+    /// The number of positions.
+    let positionCount: Int
     let nodes: UnsafeBufferPointer<Int32>
     let actor: UnsafeBufferPointer<Int32>
     let target: UnsafeBufferPointer<Int32>
@@ -195,11 +197,11 @@ public struct SelectedActions: Sequence, Sendable {
     let sourceSet: UnsafeBufferPointer<Int32>
 
     /// The positions of every selected action, self-loops included.
-    package var positions: Range<Int> { 0..<rows.count }
+    package var positions: Range<Int> { 0..<positionCount }
 
     /// The table row of position `p`.
     @inline(__always)
-    package func row(at p: Int) -> Int { identity ? p : Int(rows[p]) }
+    package func row(at p: Int) -> Int { identity ? p : Int(list[p]) }
 
     /// The action at position `p`, self-loop or not (the values not used are not read).
     @inline(__always)

@@ -118,11 +118,11 @@ public struct CompiledSelection: Sendable {
   /// The rows of `table` the selection keeps, ascending.
   ///
   /// - Complexity: O(n) for n rows.
-  func rows(of table: ActionTable) -> [Int32] {
-    if keepsAll { return Array(0..<Int32(table.count)) }
+  func rows(of table: ActionTable) -> SelectedRows {
+    if keepsAll { return SelectedRows(everyRowOf: table.count) }
     var rows: [Int32] = []
     for row in 0..<table.count where contains(row: row, of: table) { rows.append(Int32(row)) }
-    return rows
+    return SelectedRows(rows, tableCount: table.count)
   }
 
   /// Whether row `row` of `table` is selected.

@@ -45,6 +45,14 @@ struct CSVColumnArrays {
                     kind: kind.baseAddress!, count: count.baseAddress!, date: date.baseAddress!,
                     sourceSet: set.baseAddress!))
                 precondition(rows <= capacity, "wrote past the columns")
+                // The estimate's spare rows were written to before the rows moved to the
+                // front: their pages go back.
+                releaseUnusedPages(of: actor, after: rows)
+                releaseUnusedPages(of: target, after: rows)
+                releaseUnusedPages(of: kind, after: rows)
+                releaseUnusedPages(of: count, after: rows)
+                releaseUnusedPages(of: date, after: rows)
+                releaseUnusedPages(of: set, after: rows)
                 setCount = rows
               }
               dateCount = rows
