@@ -70,6 +70,21 @@ import Testing
     }
   }
 
+  @Test func chainLinksGiveEachExchangeItsSuccessors() {
+    var rng = SplitMix64(seed: 17)
+    for size in [0, 1, 5, 200, 3_000] {
+      // Links among 0..<60 with repeats of x (several next steps) and gaps (none).
+      let links = (0..<size).map { _ in
+        UInt64(rng.next() % 60) << 32 | UInt64(rng.next() % 1_000)
+      }
+      let chainLinks = ChainLinks(links)
+      for x in 0..<61 {
+        let expected = links.filter { $0 >> 32 == UInt64(x) }.sorted()
+        #expect(Array(chainLinks.successors(x)) == expected, "\(size) links, exchange \(x)")
+      }
+    }
+  }
+
   @Test func theGroupsOfPairsCoverEveryExchangeOnce() throws {
     let events = SyntheticEvents(actions: 3_000, actors: 90, seed: 3)
     let document = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())

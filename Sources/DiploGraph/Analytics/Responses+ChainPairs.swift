@@ -31,19 +31,19 @@ struct ChainLinks: Sendable {
 
   init(_ packed: [UInt64]) { self.packed = packed.sorted() }
 
-  /// The exchanges that follow x, ascending.
+  /// The exchanges that follow x, ascending: one binary search for the first, then a scan (an
+  /// exchange has one next step or none, nearly always).
   func successors(_ x: Int) -> ArraySlice<UInt64> {
     let low = UInt64(x) << 32
-    func bound(_ key: UInt64) -> Int {
-      var lo = 0
-      var hi = packed.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if packed[mid] < key { lo = mid + 1 } else { hi = mid }
-      }
-      return lo
+    var lo = 0
+    var hi = packed.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if packed[mid] < low { lo = mid + 1 } else { hi = mid }
     }
-    return packed[bound(low)..<bound(low + (1 << 32))]
+    var end = lo
+    while end < packed.count && packed[end] >> 32 == UInt64(x) { end += 1 }
+    return packed[lo..<end]
   }
 
   /// The exchanges that follow x in either of two sets of links, ascending.
