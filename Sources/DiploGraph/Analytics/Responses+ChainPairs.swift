@@ -304,7 +304,9 @@ struct ChainGroups: Sendable {
     }
     let listed = order.count
     var found = Found()
-    // Window: each direction's exchanges look for their next step among their own.
+    // Window: each direction's exchanges look for their next step among their own; each
+    // one's next step in the window, as a position in the group, is kept in `next`.
+    var next = [Int32](repeating: -1, count: m)
     var s = 0
     while s < listed {
       var t = s + 1
@@ -312,7 +314,7 @@ struct ChainGroups: Sendable {
       if t - s > 1 {
         Self.searchDirection(
           s..<t, order: order, firstKeys: firstKeys, answerKeys: answerKeys, members: members,
-          flags: &local, window: window, links: &found.windowLinks)
+          flags: &local, window: window, links: &found.windowLinks, next: &next)
       }
       s = t
     }
@@ -320,7 +322,9 @@ struct ChainGroups: Sendable {
     for i in 0..<m where local[i] != 0 {
       flags.bytes[Int(members[first + i].x)] = local[i]
     }
-    let windowLinks = ChainLinks(found.windowLinks)
+    // The links sorted for the walks of the chains with a step of several exchanges (few):
+    // made when the first needs them.
+    var windowLinks: ChainLinks?
     // Walk the chains that start in the group.
     var length = [Int32](repeating: 0, count: m)
     for i in 0..<m where local[i] & ChainFlags.hasPredecessor == 0 {
@@ -333,9 +337,21 @@ struct ChainGroups: Sendable {
         guard two > 0 else { continue }
         (n, ending) = (2, ResponseChain.Ending.allCases[two - 1])
       } else {
-        guard let walked = steps.chain(from: Int(member.x), flags: flags, windowLinks: windowLinks)
-        else { continue }
-        (n, ending) = walked
+        // With no explicit link, a chain of exchanges of one original each is walked on the
+        // group's members and next steps.
+        let walk =
+          flaggedBefore
+          ? .notSingle : Self.walkOfSingles(from: i, members: members, next: next, steps: steps)
+        switch walk {
+        case .noChain: continue
+        case .chain(let walkedLength, let walkedEnding): (n, ending) = (walkedLength, walkedEnding)
+        case .notSingle:
+          if windowLinks == nil { windowLinks = ChainLinks(found.windowLinks) }
+          guard
+            let walked = steps.chain(from: Int(member.x), flags: flags, windowLinks: windowLinks!)
+          else { continue }
+          (n, ending) = walked
+        }
       }
       found.count += 1
       if n > 2 { found.longerThanTwo += 1 }
@@ -395,6 +411,45 @@ struct ChainGroups: Sendable {
     return (order, keys, firstKeys, answerKeys)
   }
 
+  /// ``ChainSteps/walkOfSingles(from:windowLinks:)`` within a group, when no explicit link
+  /// exists (no `respondsTo` between exchanges, no `declined` record after an answer): the
+  /// chain from the group's member i, read from the members and their next steps in the window
+  /// (`next`, positions in the group) instead of the exchange list, the kinds and a search of
+  /// the links per step. A member's ending says what the list and the kinds would: whether it
+  /// has one original (256), whether it has an answer (a two-step ending), whether that is
+  /// declined, and how its two steps end.
+  static func walkOfSingles(
+    from start: Int, members: ArraySlice<ChainMember>, next: [Int32], steps: ChainSteps
+  ) -> ChainSteps.SinglesWalk {
+    let first = members.startIndex
+    let declined = 1 + ResponseChain.Ending.declined.ordinal
+    var i = start
+    var length = 0
+    var previousAnswer = -1  // the row of the answer of the exchange before
+    while true {
+      let member = members[first + i]
+      guard member.ending & 256 != 0 else { return .notSingle }
+      let two = Int(member.ending & 255)
+      if two == 0 {
+        // No answer: the chain ends on this original, measured against the answer before.
+        if length == 0 { return .noChain }
+        return .chain(
+          length + 1,
+          ResponseChains.ending(
+            original: previousAnswer, answer: Int(member.row), reader: steps.reader,
+            rules: steps.rules))
+      }
+      length += 2
+      let j = Int(next[i])
+      if two == declined || j < 0 {
+        // Its answer ends the chain: the two steps end as the member says.
+        return .chain(length, ResponseChain.Ending.allCases[two - 1])
+      }
+      previousAnswer = Int(member.answerRow)
+      i = j
+    }
+  }
+
   /// The window links of one direction: each exchange without a next step yet takes as its
   /// next step the first exchange of the direction whose first original comes after its first
   /// answer, at most the window later, and is no next step yet.
@@ -404,7 +459,8 @@ struct ChainGroups: Sendable {
   /// of the search at 1M actions among 200 actors.
   private static func searchDirection(
     _ run: Range<Int>, order: [Int32], firstKeys: [UInt64], answerKeys: [UInt64],
-    members: ArraySlice<ChainMember>, flags: inout [UInt8], window: Int64, links: inout [UInt64]
+    members: ArraySlice<ChainMember>, flags: inout [UInt8], window: Int64, links: inout [UInt64],
+    next: inout [Int32]
   ) {
     /// The day of a dated row's order key.
     func day(ofKey key: UInt64) -> Int64 {
@@ -431,6 +487,7 @@ struct ChainGroups: Sendable {
           flags[j] |= ChainFlags.hasPredecessor | ChainFlags.linkedInWindow
           flags[i] |= ChainFlags.hasSuccessor
           links.append(UInt64(members[first + i].x) << 32 | UInt64(members[first + j].x))
+          next[i] = Int32(j)
           break
         }
         lo += 1
