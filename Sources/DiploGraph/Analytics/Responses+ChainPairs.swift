@@ -161,9 +161,7 @@ struct ChainGroups: Sendable {
   var groupCount: Int { start.count - 1 }
 
   /// - Parameters:
-  ///   - gatherer: reads the list's ``GatheredExchange``s, copied into ``members`` (read from
-  ///     the rows rather than from a column of them, so that no such column need be alive
-  ///     beside the members: at 10M actions, 120 MB).
+  ///   - gatherer: reads what ``members`` copy of each exchange from the rows.
   ///   - flags: the explicit links' flags, set before.
   ///   - threads: the exchanges are sorted by group in parts on up to this many threads, each
   ///     of at least `minimumPart` exchanges (tests lower it).
@@ -203,7 +201,6 @@ struct ChainGroups: Sendable {
       return counts
     }
     let (start, partStart) = partGroupStarts(counts, groups: groups)
-    let declined = Int32(Exchange.Outcome.declined.ordinal)
     let k = self.k
     members = [ChainMember](unsafeUninitializedCapacity: n) { buffer, count in
       // Unchecked: each part initializes the places its cursors give, no two parts the same.
@@ -211,30 +208,38 @@ struct ChainGroups: Sendable {
       _ = concurrentMap(Array(parts.indices), threads: threads) { part in
         var cursor = partStart[part]
         for x in parts[part] {
-          let e = gatherer.exchange(x)
-          let g = group(actor: e.actor, target: e.target)
           let o = Int(list.original[x])
-          var member = ChainMember(
-            x: Int32(x), key: -1, day: e.day, row: Int32(o), answerDay: ActionTable.noDate,
-            answerRow: -1, ending: Int32(e.twoStepEnding))
+          var member: ChainMember
+          var from: Int
+          var to: Int
           if o >= 0 {
-            member.ending |= 256
-            let a = list.answer[x]
-            if a >= 0 && Int32(e.outcome) != declined {
-              member.answerDay = e.answerDay
-              member.answerRow = a
+            // One original (the most): read from the rows, only what the search needs.
+            let a = Int(list.answer[x])
+            member = ChainMember(
+              x: Int32(x), key: -1, day: gatherer.dates[o], row: Int32(o),
+              answerDay: ActionTable.noDate, answerRow: -1,
+              ending: Int32(gatherer.twoStepEnding(original: o, answer: a)) | 256)
+            if a >= 0 && !reader.isDeclined(a) {
+              member.answerDay = gatherer.dates[a]
+              member.answerRow = Int32(a)
             }
+            from = Int(nodeOfEndpoint[Int(gatherer.actors[o])])
+            to = Int(nodeOfEndpoint[Int(gatherer.targets[o])])
           } else {
-            member.row = Int32(steps.firstRow(x))
+            let e = gatherer.exchange(x)
+            member = ChainMember(
+              x: Int32(x), key: -1, day: e.day, row: Int32(steps.firstRow(x)),
+              answerDay: ActionTable.noDate, answerRow: -1, ending: Int32(e.twoStepEnding))
             if let a = steps.firstAnswer(x) {
               member.answerDay = reader.dateColumn[Int(a)]
               member.answerRow = a
             }
+            from = Int(e.actor)
+            to = Int(e.target)
           }
-          var from = Int(e.actor)
-          var to = Int(e.target)
+          let g = group(actor: Int32(from), target: Int32(to))
           var listed = true
-          if e.day == ActionTable.noDate {
+          if member.day == ActionTable.noDate {
             // Listed by its answer's pair, when it looks for a next step.
             let a = Int(member.answerRow)
             listed = a >= 0 && !flags.has(x, ChainFlags.hasSuccessor)

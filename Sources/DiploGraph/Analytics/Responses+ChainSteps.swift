@@ -113,8 +113,8 @@ struct ChainSteps: Sendable {
 
   /// The length and ending of the chain that starts at exchange x (a first step), or `nil`
   /// when x starts none (it has neither an answer nor a `declined` record). The search reads
-  /// a chain of one exchange of one original from its group's copy of the gathered columns
-  /// before it comes here.
+  /// a chain of one exchange of one original from its group's copy of the exchanges before it
+  /// comes here.
   func chain(from x: Int, flags: ChainFlags, windowLinks: ChainLinks) -> (
     Int, ResponseChain.Ending
   )? {

@@ -131,11 +131,11 @@ public struct PairChains: Hashable, Sendable, Codable {
 ///   (``ChainGroups``: a counting sort on the rank of each exchange's lower actor), each group
 ///   on one thread: its exchanges sorted by direction, each answered exchange looking for its
 ///   next step by binary search among its own direction's exchanges, its chains walked (a
-///   chain of two steps, the most of them, read from the group's copy of the gathered columns
-///   without building anything) and counted per pair; the groups' results merged in their
-///   order, the same for any number of threads. 29 bytes per exchange for the groups' copy and
-///   the flags (the gathered columns are freed once the copy is made), 16 per exchange of a
-///   group while it is searched, and the ten longest chains kept whole.
+///   chain of two steps, the most of them, read from the group's copy of the exchanges
+///   without building anything; a longer one through the group's next steps) and counted per
+///   pair; the groups' results merged in their order, the same for any number of threads. 25
+///   bytes per exchange for the groups' copy and the flags, 33 per exchange of a group while
+///   it is searched, and the ten longest chains kept whole.
 public struct ResponseChains: Hashable, Sendable, Codable {
   /// Chains of two steps or more.
   public var count: Int

@@ -1,9 +1,7 @@
-/// What the summaries and the chains of ``ResponseAnalysis`` read of each exchange: gathered
-/// once in the list's order for the summary's passes, so that each reads one array in order
-/// instead of the rows of the whole action table; read again, one exchange at a time, by the
-/// chains' grouping, which copies it in its own order once the summary's column is freed.
+/// What the summaries and the chains of ``ResponseAnalysis`` read of each exchange, read from
+/// the rows by each pass in its own order.
 
-/// One exchange of an ``ExchangeList`` as the passes after the matching read it: 20 bytes.
+/// One exchange of an ``ExchangeList`` as the passes after the matching read it.
 struct GatheredExchange: Hashable, Sendable {
   /// The date of its first original, ``ActionTable/noDate`` when undated.
   var day: Int32
@@ -22,44 +20,18 @@ struct GatheredExchange: Hashable, Sendable {
   var twoStepEnding: UInt8
 }
 
-extension ExchangeList {
-  /// Each exchange's ``GatheredExchange``, in list order, read on up to `threads` threads (the
-  /// list cut into parts of at least `minimumPart` exchanges, each part's rows read by one
-  /// thread into its own range).
-  ///
-  /// - Parameters:
-  ///   - reader: the rows' reader (the list's own, or one for its table when it has none).
-  ///   - nodeOfEndpoint: the node of each endpoint symbol (``Network``'s).
-  /// - Complexity: O(e) for e exchanges (O(m) more for an explicit exchange of m actions);
-  ///   20 bytes per exchange.
-  func gathered(
-    reader: ActionReader, nodeOfEndpoint: [Int32], threads: Int, minimumPart: Int = 4096
-  ) -> [GatheredExchange] {
-    let n = count
-    let empty = GatheredExchange(
-      day: 0, answerDay: 0, actor: 0, target: 0, kind: 0, outcome: 0, twoStepEnding: 0)
-    var result = [GatheredExchange](repeating: empty, count: n)
-    let gatherer = ExchangeGatherer(list: self, reader: reader, nodeOfEndpoint: nodeOfEndpoint)
-    result.withUnsafeMutableBufferPointer { buffer in
-      // Unchecked: each part writes its own range of the buffer, which outlives the parts.
-      nonisolated(unsafe) let out = buffer
-      forEachPart(of: n, threads: threads, minimumPart: minimumPart) { range in
-        for x in range { out[x] = gatherer.exchange(x) }
-      }
-    }
-    return result
-  }
-}
-
-/// Reads one exchange's ``GatheredExchange`` from the rows, for the passes that want it once
-/// and in their own order (the chains' grouping) rather than a column of every exchange.
+/// Reads what the passes after the matching want of an exchange from the rows, one exchange
+/// at a time and in each pass's own order (the summary's parts, the chains' groups): no column
+/// of every exchange is kept (at 10M actions one would take 120 MB, written once and read
+/// once).
 struct ExchangeGatherer: Sendable {
   let list: ExchangeList
   let reader: ActionReader
   let nodeOfEndpoint: [Int32]
-  private let dates: [Int32]
-  private let actors: [Int32]
-  private let targets: [Int32]
+  let dates: [Int32]
+  let actors: [Int32]
+  let targets: [Int32]
+  let kinds: [UInt16]
 
   init(list: ExchangeList, reader: ActionReader, nodeOfEndpoint: [Int32]) {
     self.list = list
@@ -68,6 +40,7 @@ struct ExchangeGatherer: Sendable {
     dates = reader.dateColumn
     actors = reader.actorColumn
     targets = reader.targetColumn
+    kinds = reader.kindColumn
   }
 
   /// The nodes of exchange x's first original's actor and target.
@@ -78,8 +51,30 @@ struct ExchangeGatherer: Sendable {
     return (nodeOfEndpoint[Int(actors[o])], nodeOfEndpoint[Int(targets[o])])
   }
 
-  /// Exchange x's ``GatheredExchange``.
+  /// The outcome of the exchange of one original, row o, answered by row a (−1: none), and
+  /// the answer's date when it is not declined (else ``ActionTable/noDate``).
   @inline(__always)
+  func outcome(original o: Int, answer a: Int) -> (Exchange.Outcome, answerDay: Int32) {
+    if a < 0 {
+      return (
+        list.rules.unansweredOutcome(latestOriginal: dates[o], target: targets[o]),
+        ActionTable.noDate
+      )
+    }
+    if reader.isDeclined(a) { return (.declined, ActionTable.noDate) }
+    return (.of(answer: reader.weightColumn[a], original: reader.weightColumn[o]), dates[a])
+  }
+
+  /// For the exchange of one original, row o, answered by row a: 1 + the ordinal of how the
+  /// chain of those two steps ends; 0 when it has no answer (a = −1).
+  @inline(__always)
+  func twoStepEnding(original o: Int, answer a: Int) -> UInt8 {
+    guard a >= 0 else { return 0 }
+    let ending = ResponseChains.ending(original: o, answer: a, reader: reader, rules: list.rules)
+    return UInt8(1 + ending.ordinal)
+  }
+
+  /// Exchange x's ``GatheredExchange``: every field at once.
   func exchange(_ x: Int) -> GatheredExchange {
     let o = Int(list.original[x])
     if o < 0 {
@@ -88,29 +83,14 @@ struct ExchangeGatherer: Sendable {
       return GatheredExchange(
         day: dates[f], answerDay: ActionTable.noDate,
         actor: nodeOfEndpoint[Int(actors[f])], target: nodeOfEndpoint[Int(targets[f])],
-        kind: reader.kindColumn[f], outcome: UInt8(e.outcome.ordinal), twoStepEnding: 0)
+        kind: kinds[f], outcome: UInt8(e.outcome.ordinal), twoStepEnding: 0)
     }
-    let rules = list.rules
     let a = Int(list.answer[x])
-    var answerDay = ActionTable.noDate
-    let outcome: Exchange.Outcome
-    var ending: UInt8 = 0
-    if a < 0 {
-      outcome = rules.unansweredOutcome(latestOriginal: dates[o], target: targets[o])
-    } else {
-      if reader.isDeclined(a) {
-        outcome = .declined
-      } else {
-        outcome = .of(answer: reader.weightColumn[a], original: reader.weightColumn[o])
-        answerDay = dates[a]
-      }
-      let two = ResponseChains.ending(original: o, answer: a, reader: reader, rules: rules)
-      ending = UInt8(1 + two.ordinal)
-    }
+    let (outcome, answerDay) = outcome(original: o, answer: a)
     return GatheredExchange(
       day: dates[o], answerDay: answerDay, actor: nodeOfEndpoint[Int(actors[o])],
-      target: nodeOfEndpoint[Int(targets[o])], kind: reader.kindColumn[o],
-      outcome: UInt8(outcome.ordinal), twoStepEnding: ending)
+      target: nodeOfEndpoint[Int(targets[o])], kind: kinds[o],
+      outcome: UInt8(outcome.ordinal), twoStepEnding: twoStepEnding(original: o, answer: a))
   }
 }
 

@@ -54,8 +54,7 @@ struct ResponseSummary {
 
   /// - Parameters:
   ///   - list: the exchanges.
-  ///   - gathered: the list's ``GatheredExchange``s
-  ///     (``ExchangeList/gathered(reader:nodeOfEndpoint:threads:minimumPart:)``).
+  ///   - gatherer: reads each exchange from the rows.
   ///   - network: the network over the whole data set the matching ran on (its nodes).
   ///   - threads: the list is counted in parts on up to this many threads, the parts' counts
   ///     added in their order (every count is a sum, so the result is the same whatever the
@@ -64,7 +63,7 @@ struct ResponseSummary {
   ///     the days are counted in arrays, four per day the counts cover, so that the parts'
   ///     arrays stay in proportion to their exchanges.
   init(
-    _ list: ExchangeList, gathered: [GatheredExchange], network: Network, threads: Int = 1,
+    _ list: ExchangeList, gatherer: ExchangeGatherer, network: Network, threads: Int = 1,
     minimumPart: Int? = nil
   ) {
     let kinds = network.dataSet.actions.kindSymbols.strings.map { ActionKind($0) }
@@ -78,7 +77,7 @@ struct ResponseSummary {
       partRanges(of: list.count, threads: threads, minimumPart: perPart, perThread: 1),
       threads: threads
     ) { range in
-      Counts(list, range, gathered: gathered, network: network, kinds: kinds, span: span)
+      Counts(list, range, gatherer: gatherer, network: network, kinds: kinds, span: span)
     }
     let whole = parts[0]
     for part in parts.dropFirst() { whole.add(part) }
@@ -114,7 +113,7 @@ struct ResponseSummary {
     var outside = 0
 
     init(
-      _ list: ExchangeList, _ range: Range<Int>, gathered: [GatheredExchange],
+      _ list: ExchangeList, _ range: Range<Int>, gatherer: ExchangeGatherer,
       network: Network, kinds: [ActionKind], span: Int
     ) {
       let k = network.nodeCount
@@ -145,21 +144,22 @@ struct ResponseSummary {
         var lag: Int?
         var originals = 1
         if o >= 0 {
-          // Read from the gathered columns: one array in list order.
-          let g = gathered[x]
-          let kind = Int(g.kind)
-          actor = Int(g.actor)
-          outcome = .of(ordinal: g.outcome)
+          // Read from the rows: in list order, the originals' rows nearly ascending.
+          let a = Int(list.answer[x])
+          let day = gatherer.dates[o]
+          let kind = Int(gatherer.kinds[o])
+          actor = Int(gatherer.nodeOfEndpoint[Int(gatherer.actors[o])])
+          let answerDay: Int32
+          (outcome, answerDay) = gatherer.outcome(original: o, answer: a)
           var answeredOn: Int32?
           if outcome.isAnswered {
-            lag = Int(g.answerDay) - Int(g.day)
-            answeredOn = g.answerDay
+            lag = Int(answerDay) - Int(day)
+            answeredOn = answerDay
           }
           if rules.selected != nil {
-            let a = Int(list.answer[x])
             if a >= 0 && (rules.isOutside(a) || rules.isOutside(o)) { outside += 1 }
           }
-          survival.add(original: g.day, answeredOn: answeredOn, actor: actor, kind: kind)
+          survival.add(original: day, answeredOn: answeredOn, actor: actor, kind: kind)
           addToGroup(kind: kind, actor: actor, outcome, originals: 1)
         } else {
           let e = list.materialized[-1 - o]

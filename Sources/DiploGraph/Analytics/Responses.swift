@@ -307,8 +307,8 @@ public struct ResponseAnalysis: Hashable, Sendable {
   ///   when an exchange's total does not fit in 64 bits.
   ///
   /// The chains are searched by groups of pairs of actors on up to `threads` threads (`nil`:
-  /// ``Parallelism/cores``), the exchanges' columns gathered on as many; the result is the
-  /// same whatever the number.
+  /// ``Parallelism/cores``), the exchanges summarised on as many; the result is the same
+  /// whatever the number.
   ///
   /// - Throws: also `limit` when `threads` is outside 1…``Parallelism/maxThreads``.
   public init(
@@ -320,8 +320,8 @@ public struct ResponseAnalysis: Hashable, Sendable {
   }
 
   /// The analysis, with the matching by groups of pairs in two rounds beyond
-  /// `candidatesInOneRound` candidate actions and the exchanges gathered in parts of at least
-  /// `minimumPart`, summarised in parts of as many, and the actions matched in the window in
+  /// `candidatesInOneRound` candidate actions and the exchanges summarised in parts of at least
+  /// `minimumPart`, and the actions matched in the window and the chains' exchanges sorted in
   /// parts of as many (tests lower both; `nil`: each stage's own minimum).
   init(
     _ network: Network, options: ResponseOptions, candidatesInOneRound: Int, threads: Int = 1,
@@ -415,14 +415,10 @@ public struct ResponseAnalysis: Hashable, Sendable {
     unmatchedAnswers = ActionReferenceList(
       rows: matched.unmatchedAnswers.filter(isSelected), reader: reader)
     unresolvedReferences = matched.unresolved.filter { isSelected(Int32($0.action.row)) }
-    // One gather of what the summary reads of each exchange, in list order: freed before the
-    // chains copy what they read in their own order, so that the two copies are never alive
-    // together.
     let summary = ResponseSummary(
       list,
-      gathered: list.gathered(
-        reader: reader, nodeOfEndpoint: whole.nodeOfEndpoint, threads: threads,
-        minimumPart: minimumPart ?? 4096),
+      gatherer: ExchangeGatherer(
+        list: list, reader: reader, nodeOfEndpoint: whole.nodeOfEndpoint),
       network: whole, threads: threads, minimumPart: minimumPart)
     outcomes = summary.outcomes
     outcomesByKind = summary.byKind
