@@ -16,6 +16,34 @@ import Testing
     return copy
   }
 
+  @Test func bucketedLinksAreTheSameInEveryNumberOfParts() throws {
+    // More than 256 actors, nearly all acting: the rows and the nodes are both split.
+    let events = SyntheticEvents(actions: 20_000, actors: 600, seed: 12)
+    let data = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
+      .dataSet
+    let one = try Network(data, selection: .all, threads: 1, parallelFrom: 0)
+    #expect(one.nodeCount > 256)
+    // The actions per pair, counted by hand.
+    var byHand: [Int: Int32] = [:]
+    for row in data.actions.indices {
+      let (i, j) = (one.actorNode(row: row), one.targetNode(row: row))
+      if i != j { byHand[i * one.nodeCount + j, default: 0] += 1 }
+    }
+    #expect(one.links.count == byHand.count)
+    for e in 0..<one.links.count {
+      let pair = Int(one.links.from[e]) * one.nodeCount + Int(one.links.to[e])
+      #expect(byHand[pair] == one.links.actionCount[e])
+    }
+    for threads in [2, 3, 8, 16] {
+      let parted = try Network(data, selection: .all, threads: threads, parallelFrom: 0)
+      #expect(parted.links.from == one.links.from, "\(threads) threads")
+      #expect(parted.links.to == one.links.to, "\(threads) threads")
+      #expect(parted.links.weight == one.links.weight, "\(threads) threads")
+      #expect(parted.links.actionCount == one.links.actionCount, "\(threads) threads")
+      #expect(parted.links.outStart == one.links.outStart, "\(threads) threads")
+    }
+  }
+
   @Test func networkPathsAgree() throws {
     // Enough actions for the two-thread build, and their sum by the sort path.
     let events = SyntheticEvents(actions: 300_000, actors: 50, seed: 4)

@@ -9,11 +9,13 @@ extension LinkTable {
   /// acting node (a counting sort of 8-byte (target, count) entries), then each node's targets
   /// are summed in a K-slot table: both passes touch memory in order, where one K×K table of
   /// millions of slots would cost a cache miss per row. With many rows (`parallelFrom`) and
-  /// `threads` above 1, the nodes are split in `threads` ranges of equal size (at most one per
-  /// node), built at once: each part reads every row and keeps those whose actor is in its
-  /// range, so its links are those of its range in (from, to) order, and the parts joined in
-  /// range order are the links of one part: the same table whatever `threads` is. Beyond (or
-  /// with counts of 2^47 or more), the (pair, row) keys are sorted and merged.
+  /// `threads` above 1, the work is split in `threads` parts built at once: up to 256 nodes,
+  /// ranges of nodes, each part reading every row and keeping those whose actor is in its
+  /// range; beyond, ranges of rows distribute them (each range's entries after those of the
+  /// ranges before it), then ranges of nodes sum them. Either way each node range's links are in
+  /// (from, to) order, and the ranges joined in order are the links of one part: the same table
+  /// whatever `threads` is. Beyond 65,536 nodes (or with counts of 2^47 or more), the (pair,
+  /// row) keys are sorted and merged.
   ///
   /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1.
   /// - Parameters:
@@ -35,12 +37,14 @@ extension LinkTable {
     let bucketed = k > 256 && k <= 1 << 16 && !actions.countColumn.contains { $0 >= 1 << 47 }
     if k <= 256 || bucketed {
       let parts = actions.positions.count >= parallelFrom ? Swift.max(1, Swift.min(threads, k)) : 1
-      let bounds = partBounds(k, parts: parts)
-      let built = concurrentMap(Array(0..<parts)) { part in
-        let nodes = bounds[part]..<bounds[part + 1]
-        return bucketed
-          ? DenseLinks(bucketing: actions, nodeCount: k, nodes: nodes)
-          : DenseLinks(actions, nodeCount: k, nodes: nodes)
+      let built: [DenseLinks]
+      if bucketed {
+        built = DenseLinks.bucketing(actions, nodeCount: k, threads: parts)
+      } else {
+        let bounds = partBounds(k, parts: parts)
+        built = concurrentMap(Array(0..<parts)) { part in
+          DenseLinks(actions, nodeCount: k, nodes: bounds[part]..<bounds[part + 1])
+        }
       }
       if let pair = built.lazy.compactMap(\.overflowedPair).first { throw overflow(pair.0, pair.1) }
       if parts == 1 {
@@ -158,32 +162,62 @@ private struct DenseLinks {
 }
 
 extension DenseLinks {
-  /// The links out of `nodes`, by distributing the rows to their acting node first.
+  /// The links out of every node, by distributing the rows to their acting node first: the
+  /// rows in `threads` ranges at once (each counts its actions per acting node, then writes
+  /// them after those of the ranges before it, so that each node's entries stay in row order),
+  /// then the nodes in `threads` ranges of equal size at once, each range's links in (from, to)
+  /// order. Every row is read twice whatever `threads` is.
   ///
-  /// - Parameter selected: the selected actions (those whose actor is one of `nodes` are read).
+  /// - Parameter selected: the selected actions.
+  /// - Returns: the node ranges' links, in range order.
   /// - Precondition: K ≤ 65,536 and every count < 2^47, so an entry packs the target in its
   ///   high 16 bits and the count (0 for none) in the rest.
-  init(bucketing selected: SelectedActions, nodeCount k: Int, nodes: Range<Int>) {
-    guard !nodes.isEmpty else { return }
-    let low = nodes.lowerBound
-    // Entries per acting node, then where each node's entries start.
-    var start = [Int](repeating: 0, count: nodes.count + 1)
-    selected.forEachAction(actingFrom: nodes) { start[$0.actor - low + 1] += 1 }
-    for v in 0..<nodes.count { start[v + 1] += start[v] }
-    var entries = [UInt64](repeating: 0, count: start[nodes.count])
-    var fill = start
-    entries.withUnsafeMutableBufferPointer { entries in
-      selected.forEachAction(actingFrom: nodes) { action in
-        entries[fill[action.actor - low]] = UInt64(action.target) << 47 | UInt64(action.weight)
-        fill[action.actor - low] += 1
+  static func bucketing(_ selected: SelectedActions, nodeCount k: Int, threads: Int) -> [Self] {
+    // The caller chose the threads from the number of rows.
+    let rowParts = partRanges(
+      of: selected.positions.count, threads: threads, minimumPart: 1, perThread: 1)
+    let counts = concurrentMap(rowParts, threads: threads) { rows in
+      var counts = [Int](repeating: 0, count: k)
+      counts.withUnsafeMutableBufferPointer { counts in
+        selected.forEachAction(at: rows) { action in
+          if !action.isSelfLoop { counts[action.actor] += 1 }
+        }
       }
+      return counts
     }
-    fill = []
-    // Each node's targets, summed in a K-slot table; the targets met, sorted, give the links.
+    let (start, partStart) = partGroupStarts(counts, groups: k)
+    let entries = [UInt64](unsafeUninitializedCapacity: start[k]) { buffer, count in
+      // Unchecked: each range of rows initializes the places its cursors give, no two the
+      // same.
+      nonisolated(unsafe) let buffer = buffer
+      _ = concurrentMap(Array(rowParts.indices), threads: threads) { part in
+        var cursor = partStart[part]
+        cursor.withUnsafeMutableBufferPointer { cursor in
+          selected.forEachAction(at: rowParts[part]) { action in
+            guard !action.isSelfLoop else { return }
+            (buffer.baseAddress! + cursor[action.actor]).initialize(
+              to: UInt64(action.target) << 47 | UInt64(action.weight))
+            cursor[action.actor] += 1
+          }
+        }
+      }
+      count = start[k]
+    }
+    let nodeParts = max(1, min(threads, k))
+    let bounds = partBounds(k, parts: nodeParts)
+    return concurrentMap(Array(0..<nodeParts), threads: threads) { part in
+      DenseLinks(
+        summing: entries, start: start, nodes: bounds[part]..<bounds[part + 1], nodeCount: k)
+    }
+  }
+
+  /// The links out of `nodes` from the entries of each node v at `start[v]..<start[v + 1]`:
+  /// each node's targets summed in a K-slot table, the targets met, sorted, give the links.
+  init(summing entries: [UInt64], start: [Int], nodes: Range<Int>, nodeCount k: Int) {
     var slotWeight = [Int64](repeating: 0, count: k)
     var slotActions = [Int32](repeating: 0, count: k)
     var touched: [Int] = []
-    for v in 0..<nodes.count {
+    for v in nodes {
       touched.removeAll(keepingCapacity: true)
       for e in start[v]..<start[v + 1] {
         let entry = entries[e]
@@ -192,14 +226,14 @@ extension DenseLinks {
         slotActions[j] += 1
         let (sum, o) = slotWeight[j].addingReportingOverflow(Int64(entry & (1 << 47 - 1)))
         if o {
-          overflowedPair = (low + v, j)
+          overflowedPair = (v, j)
           return
         }
         slotWeight[j] = sum
       }
       touched.sort()
       for j in touched {
-        from.append(Int32(low + v))
+        from.append(Int32(v))
         to.append(Int32(j))
         weight.append(slotWeight[j])
         actions.append(slotActions[j])
