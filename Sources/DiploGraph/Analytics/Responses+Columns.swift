@@ -24,29 +24,41 @@ struct GatheredExchange: Hashable, Sendable {
 /// at a time and in each pass's own order (the summary's parts, the chains' groups): no column
 /// of every exchange is kept (at 10M actions one would take 120 MB, written once and read
 /// once).
+///
+/// Its arrays are held once, here: the passes call it from several threads at once, and a
+/// value copied out per exchange (the list's rules, a column) costs a retain and a release of
+/// storage the threads share, each an atomic write to one cache line they fight over.
 struct ExchangeGatherer: Sendable {
   let list: ExchangeList
   let reader: ActionReader
+  let rules: ExchangeRules
   let nodeOfEndpoint: [Int32]
+  let original: [Int32]
+  let answer: [Int32]
   let dates: [Int32]
   let actors: [Int32]
   let targets: [Int32]
   let kinds: [UInt16]
+  let weights: [Int64]
 
   init(list: ExchangeList, reader: ActionReader, nodeOfEndpoint: [Int32]) {
     self.list = list
     self.reader = reader
+    rules = list.rules
     self.nodeOfEndpoint = nodeOfEndpoint
+    original = list.original
+    answer = list.answer
     dates = reader.dateColumn
     actors = reader.actorColumn
     targets = reader.targetColumn
     kinds = reader.kindColumn
+    weights = reader.weightColumn
   }
 
   /// The nodes of exchange x's first original's actor and target.
   @inline(__always)
   func pair(_ x: Int) -> (actor: Int32, target: Int32) {
-    var o = Int(list.original[x])
+    var o = Int(original[x])
     if o < 0 { o = list.materialized[-1 - o].originals[0].row }
     return (nodeOfEndpoint[Int(actors[o])], nodeOfEndpoint[Int(targets[o])])
   }
@@ -62,7 +74,7 @@ struct ExchangeGatherer: Sendable {
       )
     }
     if reader.isDeclined(a) { return (.declined, ActionTable.noDate) }
-    return (.of(answer: reader.weightColumn[a], original: reader.weightColumn[o]), dates[a])
+    return (.of(answer: weights[a], original: weights[o]), dates[a])
   }
 
   /// For the exchange of one original, row o, answered by row a: 1 + the ordinal of how the
@@ -70,13 +82,13 @@ struct ExchangeGatherer: Sendable {
   @inline(__always)
   func twoStepEnding(original o: Int, answer a: Int) -> UInt8 {
     guard a >= 0 else { return 0 }
-    let ending = ResponseChains.ending(original: o, answer: a, reader: reader, rules: list.rules)
+    let ending = ResponseChains.ending(original: o, answer: a, reader: reader, rules: rules)
     return UInt8(1 + ending.ordinal)
   }
 
   /// Exchange x's ``GatheredExchange``: every field at once.
   func exchange(_ x: Int) -> GatheredExchange {
-    let o = Int(list.original[x])
+    let o = Int(original[x])
     if o < 0 {
       let e = list.materialized[-1 - o]
       let f = e.originals[0].row
@@ -85,7 +97,7 @@ struct ExchangeGatherer: Sendable {
         actor: nodeOfEndpoint[Int(actors[f])], target: nodeOfEndpoint[Int(targets[f])],
         kind: kinds[f], outcome: UInt8(e.outcome.ordinal), twoStepEnding: 0)
     }
-    let a = Int(list.answer[x])
+    let a = Int(answer[x])
     let (outcome, answerDay) = outcome(original: o, answer: a)
     return GatheredExchange(
       day: dates[o], answerDay: answerDay, actor: nodeOfEndpoint[Int(actors[o])],

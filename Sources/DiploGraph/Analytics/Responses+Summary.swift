@@ -138,14 +138,14 @@ struct ResponseSummary {
         group.add(outcome, actor: actor, lag: nil, originals: originals)
       }
       for x in range {
-        let o = Int(list.original[x])
+        let o = Int(gatherer.original[x])
         let outcome: Exchange.Outcome
         let actor: Int
         var lag: Int?
         var originals = 1
         if o >= 0 {
           // Read from the rows: in list order, the originals' rows nearly ascending.
-          let a = Int(list.answer[x])
+          let a = Int(gatherer.answer[x])
           let day = gatherer.dates[o]
           let kind = Int(gatherer.kinds[o])
           actor = Int(gatherer.nodeOfEndpoint[Int(gatherer.actors[o])])

@@ -233,7 +233,9 @@ struct SourceCounts {
     var sparse: [Int: (actions: Int, weight: Int64)] = [:]
     network.actions.forEachAction { action in
       let l = action.sourceSet
-      for mark in marks[start[l]..<start[l + 1]] {
+      // By index: a slice of `marks` per action would retain and release its storage each time.
+      for i in start[l]..<start[l + 1] {
+        let mark = marks[i]
         if mark.listed >= 0 {
           if bitwise {
             actorBits[Int(mark.listed) * words + action.actor >> 6] |= 1 << (action.actor & 63)
