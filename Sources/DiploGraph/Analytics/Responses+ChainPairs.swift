@@ -132,8 +132,8 @@ struct ChainMember: Sendable {
 /// answered in (they look for their next step there and are never a next step themselves).
 ///
 /// - Complexity: O(e + K log K) time for e exchanges among K actors; 24 bytes per exchange,
-///   and per group 17 bytes per exchange of the group and 4 per direction of its pairs (at
-///   most 65,536 directions).
+///   and per group 33 bytes per exchange of the group (its flags, order, keys, next steps and
+///   lengths) and 4 per direction of its pairs (at most 65,536 directions).
 struct ChainGroups: Sendable {
   /// The nodes.
   let k: Int
