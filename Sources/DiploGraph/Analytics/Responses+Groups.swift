@@ -67,10 +67,10 @@ extension ResponseMatcher {
     let parts = partRanges(of: count, threads: threads, minimumPart: minimumPart, perThread: 1)
 
     withUnsafeMutableBufferPointers(&role, &link) { role, link in
-      // Unchecked: the parts read the actions, the order and the roles; the roles and links are
+      // Unchecked: the parts read the actions' reader and the roles; the roles and links are
       // written once the parts have read them, each place by one candidate; all outlive the
       // parts.
-      nonisolated(unsafe) let (role, link, actions, order) = (role, link, actions, order)
+      nonisolated(unsafe) let (role, link, actions) = (role, link, actions)
 
       /// Calls `body` with each candidate at visiting places `range` (date, then position): the
       /// open, dated actions that are not self-loops.
