@@ -117,8 +117,8 @@ import Testing
         let members = groups.members[groups.start[g]..<groups.start[g + 1]].map(\.x)
         #expect(members == members.sorted())
         for x in members {
-          let e = gatherer.exchange(Int(x))
-          let low = min(groups.rank[Int(e.actor)], groups.rank[Int(e.target)])
+          let (actor, target) = gatherer.pair(Int(x))
+          let low = min(groups.rank[Int(actor)], groups.rank[Int(target)])
           #expect(Int(low) >> groups.shift == g)
         }
       }

@@ -93,7 +93,8 @@ struct ChainMember: Sendable {
     }
   }
 
-  /// ``GatheredExchange/twoStepEnding``, | 256 when the exchange has one original.
+  /// ``ExchangeGatherer/twoStepEnding(original:answer:)`` (0 for an exchange kept whole), |
+  /// 256 when the exchange has one original.
   var ending: Int32 {
     get {
       Int32(keyAndEnding >> 28 & 7) | (keyAndEnding & Self.oneOriginal != 0 ? 256 : 0)
@@ -226,16 +227,17 @@ struct ChainGroups: Sendable {
             from = Int(nodeOfEndpoint[Int(gatherer.actors[o])])
             to = Int(nodeOfEndpoint[Int(gatherer.targets[o])])
           } else {
-            let e = gatherer.exchange(x)
+            // Kept whole (explicit): no two-step ending, read from its rows.
+            let f = steps.firstRow(x)
             member = ChainMember(
-              x: Int32(x), key: -1, day: e.day, row: Int32(steps.firstRow(x)),
-              answerDay: ActionTable.noDate, answerRow: -1, ending: Int32(e.twoStepEnding))
+              x: Int32(x), key: -1, day: gatherer.dates[f], row: Int32(f),
+              answerDay: ActionTable.noDate, answerRow: -1, ending: 0)
             if let a = steps.firstAnswer(x) {
               member.answerDay = reader.dateColumn[Int(a)]
               member.answerRow = a
             }
-            from = Int(e.actor)
-            to = Int(e.target)
+            let (actor, target) = gatherer.pair(x)
+            (from, to) = (Int(actor), Int(target))
           }
           let g = group(actor: Int32(from), target: Int32(to))
           var listed = true
@@ -342,12 +344,9 @@ struct ChainGroups: Sendable {
         guard two > 0 else { continue }
         (n, ending) = (2, ResponseChain.Ending.allCases[two - 1])
       } else {
-        // With no explicit link, a chain of exchanges of one original each is walked on the
-        // group's members and next steps.
-        let walk =
-          flaggedBefore
-          ? .notSingle : Self.walkOfSingles(from: i, members: members, next: next, steps: steps)
-        switch walk {
+        // A chain of exchanges of one original each is walked on the group's members and next
+        // steps; the others are made step by step.
+        switch Self.walkOfSingles(from: i, members: members, next: next, steps: steps) {
         case .noChain: continue
         case .chain(let walkedLength, let walkedEnding): (n, ending) = (walkedLength, walkedEnding)
         case .notSingle:
@@ -416,16 +415,27 @@ struct ChainGroups: Sendable {
     return (order, keys, firstKeys, answerKeys)
   }
 
-  /// ``ChainSteps/walkOfSingles(from:windowLinks:)`` within a group, when no explicit link
-  /// exists (no `respondsTo` between exchanges, no `declined` record after an answer): the
-  /// chain from the group's member i, read from the members and their next steps in the window
-  /// (`next`, positions in the group) instead of the exchange list, the kinds and a search of
-  /// the links per step. A member's ending says what the list and the kinds would: whether it
+  /// What ``walkOfSingles(from:members:next:steps:)`` found.
+  enum SinglesWalk {
+    /// The member starts no chain.
+    case noChain
+    case chain(Int, ResponseChain.Ending)
+    /// A step of the chain holds more than one exchange or original, or an explicit link leads
+    /// on from one: ``ChainSteps/chain(from:flags:windowLinks:)`` makes it step by step.
+    case notSingle
+  }
+
+  /// The length and ending of the chain from the group's member i, as
+  /// ``ChainSteps/chain(from:flags:windowLinks:)`` gives them, when each of its exchanges has
+  /// one original and at most one next step, in the window (the most of the long chains: a
+  /// pair that expels every few weeks makes one chain of all its exchanges). Read from the
+  /// members and their next steps (`next`, positions in the group): no array per step, no
+  /// search of the links. A member's ending says what the list and the kinds would: whether it
   /// has one original (256), whether it has an answer (a two-step ending), whether that is
   /// declined, and how its two steps end.
   static func walkOfSingles(
     from start: Int, members: ArraySlice<ChainMember>, next: [Int32], steps: ChainSteps
-  ) -> ChainSteps.SinglesWalk {
+  ) -> SinglesWalk {
     let first = members.startIndex
     let declined = 1 + ResponseChain.Ending.declined.ordinal
     var i = start
@@ -445,8 +455,10 @@ struct ChainGroups: Sendable {
             rules: steps.rules))
       }
       length += 2
+      if two == declined { return .chain(length, .declined) }
+      if steps.linksOnExplicitly(Int(member.x)) { return .notSingle }
       let j = Int(next[i])
-      if two == declined || j < 0 {
+      if j < 0 {
         // Its answer ends the chain: the two steps end as the member says.
         return .chain(length, ResponseChain.Ending.allCases[two - 1])
       }

@@ -112,17 +112,13 @@ struct ChainSteps: Sendable {
   }
 
   /// The length and ending of the chain that starts at exchange x (a first step), or `nil`
-  /// when x starts none (it has neither an answer nor a `declined` record). The search reads
-  /// a chain of one exchange of one original from its group's copy of the exchanges before it
-  /// comes here.
+  /// when x starts none (it has neither an answer nor a `declined` record): its steps made and
+  /// measured. The groups walk the chains of exchanges of one original each on their own copy
+  /// of the exchanges (``ChainGroups/walkOfSingles(from:members:next:steps:)``) and come here
+  /// for the others.
   func chain(from x: Int, flags: ChainFlags, windowLinks: ChainLinks) -> (
     Int, ResponseChain.Ending
   )? {
-    switch walkOfSingles(from: x, windowLinks: windowLinks) {
-    case .noChain: return nil
-    case .chain(let length, let ending): return (length, ending)
-    case .notSingle: break
-    }
     let r = rows(x)
     guard !r.answers.isEmpty || !r.declined.isEmpty else { return nil }
     let steps = stepRows(from: x, flags: flags, windowLinks: windowLinks)
@@ -133,55 +129,11 @@ struct ChainSteps: Sendable {
     )
   }
 
-  /// What ``walkOfSingles(from:windowLinks:)`` found.
-  enum SinglesWalk {
-    /// Exchange x starts no chain.
-    case noChain
-    case chain(Int, ResponseChain.Ending)
-    /// A step of the chain holds more than one exchange or original: ``stepRows`` walks it.
-    case notSingle
-  }
-
-  /// The length and ending of the chain from x, as ``stepRows(from:flags:windowLinks:)`` and
-  /// ``ResponseChains/ending(_:total:latest:reader:rules:)`` give them, when each of its
-  /// exchanges has one original and at most one next step (the most of the long chains: a
-  /// pair that expels every few weeks makes one chain of all its exchanges). Walked on the
-  /// columns, keeping the rows of the last two steps: no array per step.
-  func walkOfSingles(from x: Int, windowLinks: ChainLinks) -> SinglesWalk {
-    var z = x
-    var length = 0
-    var last = -1  // the row of the last step, and of the one before
-    var previous = -1
-    while true {
-      let o = Int(list.original[z])
-      guard o >= 0 else { return .notSingle }
-      let a = Int(list.answer[z])
-      if a < 0 {
-        if length == 0 { return .noChain }
-        length += 1
-        (previous, last) = (last, o)
-        break
-      }
-      length += 2
-      (previous, last) = (o, a)
-      if reader.isDeclined(a) { break }
-      let explicit = explicitLinks.successors(z)
-      let window = windowLinks.successors(z)
-      guard explicit.count + window.count <= 1 else { return .notSingle }
-      if let next = explicit.first ?? window.first {
-        z = Int(next & 0xFFFF_FFFF)
-        continue
-      }
-      if let after = declinedAfter[z], !after.isEmpty {
-        return .chain(
-          length + 1,
-          ResponseChains.ending(
-            [[Int32(a)], after], total: total, latest: latest, reader: reader, rules: rules))
-      }
-      break
-    }
-    return .chain(
-      length, ResponseChains.ending(original: previous, answer: last, reader: reader, rules: rules))
+  /// Whether an explicit link (`respondsTo`) leads on from exchange x: to another exchange, or
+  /// to a `declined` record.
+  func linksOnExplicitly(_ x: Int) -> Bool {
+    (!explicitLinks.packed.isEmpty && !explicitLinks.successors(x).isEmpty)
+      || (!declinedAfter.isEmpty && declinedAfter[x] != nil)
   }
 
   /// The chain that starts at exchange x, made whole.

@@ -1,25 +1,6 @@
 /// What the summaries and the chains of ``ResponseAnalysis`` read of each exchange, read from
 /// the rows by each pass in its own order.
 
-/// One exchange of an ``ExchangeList`` as the passes after the matching read it.
-struct GatheredExchange: Hashable, Sendable {
-  /// The date of its first original, ``ActionTable/noDate`` when undated.
-  var day: Int32
-  /// For an exchange of one original answered by an action that is not `declined`: the
-  /// answer's date; else ``ActionTable/noDate``.
-  var answerDay: Int32
-  /// The network nodes of its first original's actor and target.
-  var actor: Int32
-  var target: Int32
-  /// The kind symbol of its first original.
-  var kind: UInt16
-  /// Its outcome's ``Exchange/Outcome/ordinal``.
-  var outcome: UInt8
-  /// For an exchange of one original and one answer: 1 + the ordinal of how the chain of
-  /// those two steps ends (``ResponseChains/ending(original:answer:reader:rules:)``); else 0.
-  var twoStepEnding: UInt8
-}
-
 /// Reads what the passes after the matching want of an exchange from the rows, one exchange
 /// at a time and in each pass's own order (the summary's parts, the chains' groups): no column
 /// of every exchange is kept (at 10M actions one would take 120 MB, written once and read
@@ -69,7 +50,7 @@ struct ExchangeGatherer: Sendable {
   func outcome(original o: Int, answer a: Int) -> (Exchange.Outcome, answerDay: Int32) {
     if a < 0 {
       return (
-        list.rules.unansweredOutcome(latestOriginal: dates[o], target: targets[o]),
+        rules.unansweredOutcome(latestOriginal: dates[o], target: targets[o]),
         ActionTable.noDate
       )
     }
@@ -85,33 +66,6 @@ struct ExchangeGatherer: Sendable {
     let ending = ResponseChains.ending(original: o, answer: a, reader: reader, rules: rules)
     return UInt8(1 + ending.ordinal)
   }
-
-  /// Exchange x's ``GatheredExchange``: every field at once.
-  func exchange(_ x: Int) -> GatheredExchange {
-    let o = Int(original[x])
-    if o < 0 {
-      let e = list.materialized[-1 - o]
-      let f = e.originals[0].row
-      return GatheredExchange(
-        day: dates[f], answerDay: ActionTable.noDate,
-        actor: nodeOfEndpoint[Int(actors[f])], target: nodeOfEndpoint[Int(targets[f])],
-        kind: kinds[f], outcome: UInt8(e.outcome.ordinal), twoStepEnding: 0)
-    }
-    let a = Int(answer[x])
-    let (outcome, answerDay) = outcome(original: o, answer: a)
-    return GatheredExchange(
-      day: dates[o], answerDay: answerDay, actor: nodeOfEndpoint[Int(actors[o])],
-      target: nodeOfEndpoint[Int(targets[o])], kind: kinds[o],
-      outcome: UInt8(outcome.ordinal), twoStepEnding: twoStepEnding(original: o, answer: a))
-  }
-}
-
-extension Exchange.Outcome {
-  /// The outcome of an ordinal (``ordinal``).
-  static func of(ordinal: UInt8) -> Self { ordered[Int(ordinal)] }
-
-  /// ``allCases`` as an array made once.
-  private static let ordered = Array(allCases)
 }
 
 /// Calls `body` with consecutive ranges that cover 0..<count, on up to `threads` threads at

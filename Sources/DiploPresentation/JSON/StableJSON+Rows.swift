@@ -148,7 +148,7 @@ extension JSONWriter {
   /// ``rowsInPiece``, as many pieces at once as there are threads (times four), each into a
   /// buffer of its own, and the buffers reach the output in order (each handed to the sink as
   /// it is): the same bytes, with memory for a few pieces per thread.
-  func writeRows<C: Collection>(_ rows: C) where C.Element: JSONRow {
+  func writeRows<C: Collection & SendableMetatype>(_ rows: C) where C.Element: JSONRow {
     open(array: true)
     let depth = stack.count
     guard !rows.isEmpty else { return close() }
@@ -183,7 +183,7 @@ extension JSONWriter {
     }
   }
 
-  private func writeRowsInPieces<C: Collection>(_ rows: C, layout: RowLayout)
+  private func writeRowsInPieces<C: Collection & SendableMetatype>(_ rows: C, layout: RowLayout)
   where C.Element: JSONRow {
     let pieces = (rows.count + Self.rowsInPiece - 1) / Self.rowsInPiece
     let perRound = 4 * threads
