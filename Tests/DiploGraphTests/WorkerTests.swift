@@ -38,6 +38,40 @@ import Testing
     #expect((0..<inputs.count).allSatisfy { calls[$0] == 1 })
   }
 
+  /// The pieces reach the consumer in order, each once, on the calling thread, and none is made
+  /// more than the window ahead of the next to consume.
+  @Test(arguments: [1, 2, 3, 8, 16])
+  func orderedPiecesAreConsumedInOrderWithinTheWindow(threads: Int) {
+    final class Progress: @unchecked Sendable {
+      // Unchecked: read and written under `lock` only.
+      let lock = NSLock()
+      var consumed = 0
+      var aheadOfWindow: [Int] = []
+    }
+    let (count, window) = (500, 3)
+    let progress = Progress()
+    let caller = pthread_self()
+    var order: [Int] = []
+    var onCaller = true
+    orderedPieces(count: count, threads: threads, window: window) { piece in
+      progress.lock.lock()
+      if piece >= progress.consumed + window { progress.aheadOfWindow.append(piece) }
+      progress.lock.unlock()
+      // Uneven work, so that pieces finish out of order.
+      if piece % 7 == 0 { usleep(200) }
+      return piece * 3
+    } consume: { value in
+      order.append(value)
+      onCaller = onCaller && pthread_equal(pthread_self(), caller) != 0
+      progress.lock.lock()
+      progress.consumed += 1
+      progress.lock.unlock()
+    }
+    #expect(order == (0..<count).map { $0 * 3 })
+    #expect(onCaller)
+    #expect(progress.aheadOfWindow.isEmpty)
+  }
+
   @Test func runWorkersRunsEachWorkerOnce() {
     for count in [0, 1, 2, 5] {
       let ran = ParallelSlots<Int>(count: max(count, 1))

@@ -86,3 +86,101 @@ final class TicketCounter: @unchecked Sendable {
     return value - 1
   }
 }
+
+/// Makes pieces 0, 1, … `count − 1` on at most `threads` threads and hands each to `consume`,
+/// in order, on the calling thread, as soon as it and every piece before it are made.
+///
+/// The calling thread consumes a piece whenever the next one is ready and makes pieces itself
+/// otherwise, so no thread waits on a barrier between batches: the pieces in the making and
+/// the one being consumed overlap. No piece is made more than `window` pieces ahead of the
+/// next to consume, which bounds the memory of the pieces waiting to `window`. With one
+/// thread, each piece is made and consumed in turn.
+package func orderedPieces<Value>(
+  count: Int, threads: Int, window: Int, make: @Sendable (Int) -> Value,
+  consume: (Value) -> Void
+) {
+  let workers = max(1, min(threads, count, Parallelism.cores))
+  if workers == 1 {
+    for piece in 0..<count { consume(make(piece)) }
+    return
+  }
+  let pipeline = OrderedPipeline<Value>(count: count, window: max(1, window))
+  // Unchecked: `consume` runs on the calling thread only (worker 0 of `runWorkers`).
+  nonisolated(unsafe) let consume = consume
+  runWorkers(workers) { worker in
+    if worker == 0 {
+      pipeline.consumeInOrder(make: make, consume: consume)
+    } else {
+      pipeline.makeUntilDone(make: make)
+    }
+  }
+}
+
+/// The shared state of ``orderedPieces(count:threads:window:make:consume:)``: the pieces made
+/// and not yet consumed, the next piece to hand out and the next to consume, under one
+/// condition's lock.
+private final class OrderedPipeline<Value>: @unchecked Sendable {
+  // Unchecked: every property but `count` and `window` is read and written under `condition`.
+  private let condition = NSCondition()
+  private var made: [Value?]
+  private var nextToMake = 0
+  private var nextToConsume = 0
+  private let count: Int
+  private let window: Int
+
+  init(count: Int, window: Int) {
+    self.count = count
+    self.window = window
+    made = Array(repeating: nil, count: count)
+  }
+
+  /// The next piece to make, if one may be made now (under the lock).
+  private func takePiece() -> Int? {
+    guard nextToMake < count && nextToMake < nextToConsume + window else { return nil }
+    nextToMake += 1
+    return nextToMake - 1
+  }
+
+  /// A helper thread: makes pieces until none is left to hand out, waiting while the window is
+  /// full.
+  func makeUntilDone(make: (Int) -> Value) {
+    condition.lock()
+    defer { condition.unlock() }
+    while nextToMake < count {
+      guard let piece = takePiece() else {
+        condition.wait()
+        continue
+      }
+      condition.unlock()
+      let value = make(piece)
+      condition.lock()
+      made[piece] = value
+      condition.broadcast()
+    }
+  }
+
+  /// The calling thread: consumes the pieces in order, making pieces itself while the next to
+  /// consume is not ready.
+  func consumeInOrder(make: (Int) -> Value, consume: (Value) -> Void) {
+    condition.lock()
+    defer { condition.unlock() }
+    while nextToConsume < count {
+      if let value = made[nextToConsume] {
+        made[nextToConsume] = nil
+        condition.unlock()
+        consume(value)
+        condition.lock()
+        nextToConsume += 1
+        // The window moved: a helper waiting for it may go on.
+        condition.broadcast()
+      } else if let piece = takePiece() {
+        condition.unlock()
+        let value = make(piece)
+        condition.lock()
+        made[piece] = value
+      } else {
+        condition.wait()
+      }
+    }
+  }
+}

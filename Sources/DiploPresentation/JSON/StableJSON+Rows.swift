@@ -145,9 +145,9 @@ extension JSONWriter {
   /// object goes through a scratch buffer that reaches the output once per object.
   ///
   /// With ``threads`` above 1 and many rows, the rows are written in pieces of
-  /// ``rowsInPiece``, as many pieces at once as there are threads (times four), each into a
-  /// buffer of its own, and the buffers reach the output in order (each handed to the sink as
-  /// it is): the same bytes, with memory for a few pieces per thread.
+  /// ``rowsInPiece``, each into a buffer of its own on every thread, and the buffers reach the
+  /// output in order (each handed to the sink as it is) while the next pieces are written: the
+  /// same bytes, with memory for at most four pieces per thread waiting.
   func writeRows<C: Collection & SendableMetatype>(_ rows: C) where C.Element: JSONRow {
     open(array: true)
     let depth = stack.count
@@ -188,29 +188,24 @@ extension JSONWriter {
   private func writeRowsInPieces<C: Collection & SendableMetatype>(_ rows: C, layout: RowLayout)
   where C.Element: JSONRow {
     let pieces = (rows.count + Self.rowsInPiece - 1) / Self.rowsInPiece
-    let perRound = 4 * threads
     // Unchecked: the pieces read the rows and the layout, and write writers of their own.
     nonisolated(unsafe) let (rows, layout) = (rows, layout)
     // A piece's writer stands where this one does: nested rows are laid out by its depth.
     let (listsResponses, fastPaths, stack) = (self.listsResponses, self.fastPaths, self.stack)
-    for round in stride(from: 0, to: pieces, by: perRound) {
-      let texts = concurrentMap(Array(round..<min(pieces, round + perRound)), threads: threads) {
-        piece in
-        let from = rows.index(rows.startIndex, offsetBy: piece * Self.rowsInPiece)
-        let to = rows.index(from, offsetBy: Self.rowsInPiece, limitedBy: rows.endIndex)
-        let writer = JSONWriter(listsResponses: listsResponses, fastPaths: fastPaths)
-        writer.stack = stack
-        writer.writeRows(rows[from..<(to ?? rows.endIndex)], layout: layout, first: piece == 0)
-        return writer.out
-      }
-      for text in texts {
-        if let sink {
-          // Straight to the output, not copied into the buffer first.
-          flush()
-          text.withUnsafeBytes { sink($0) }
-        } else {
-          out.append(contentsOf: text)
-        }
+    orderedPieces(count: pieces, threads: threads, window: 4 * threads) { piece in
+      let from = rows.index(rows.startIndex, offsetBy: piece * Self.rowsInPiece)
+      let to = rows.index(from, offsetBy: Self.rowsInPiece, limitedBy: rows.endIndex)
+      let writer = JSONWriter(listsResponses: listsResponses, fastPaths: fastPaths)
+      writer.stack = stack
+      writer.writeRows(rows[from..<(to ?? rows.endIndex)], layout: layout, first: piece == 0)
+      return writer.out
+    } consume: { text in
+      if let sink {
+        // Straight to the output, not copied into the buffer first.
+        flush()
+        text.withUnsafeBytes { sink($0) }
+      } else {
+        out.append(contentsOf: text)
       }
     }
   }
