@@ -144,7 +144,7 @@ public struct ResponseChains: Hashable, Sendable, Codable {
   /// Chains per ending, in the order of ``ResponseChain/Ending/allCases``.
   public var endings: [Int]
   /// The chains per pair of actors, most chains first, then by the pair.
-  public var pairs: [PairChains]
+  public var pairs: ChainPairList
   /// The longest chains (at most ten), longest first, then by date.
   public var longest: [ResponseChain]
 
@@ -156,7 +156,7 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     self.count = count
     self.longerThanTwo = longerThanTwo
     self.endings = endings
-    self.pairs = pairs
+    self.pairs = ChainPairList(pairs)
     self.longest = longest
   }
 
@@ -219,14 +219,13 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     self.endings = endings
     // Most chains first; the pairs are in order already, and the sort is stable.
     let order = radixOrder(pairs.map { UInt64(UInt32.max - UInt32($0.chains)) })
-    let actors = network.actors
-    self.pairs = order.map { i in
-      let f = pairs[Int(i)]
-      return PairChains(
-        lower: actors[Int(nodeOfRank[Int(f.lower)])].id,
-        higher: actors[Int(nodeOfRank[Int(f.higher)])].id, chains: Int(f.chains),
-        longest: Int(f.longest))
-    }
+    self.pairs = ChainPairList(
+      rows: order.map { i in
+        let f = pairs[Int(i)]
+        return ChainPairList.Row(
+          lower: nodeOfRank[Int(f.lower)], higher: nodeOfRank[Int(f.higher)], chains: f.chains,
+          longest: f.longest)
+      }, actorIDs: network.actors.map(\.id))
     // The longest chains are walked again through the window links of their groups only (a
     // chain stays within its pair): not every link found, sorted for ten chains.
     let starts = Set(best.map(\.start))
