@@ -188,7 +188,7 @@ struct InputOptions: ParsableArguments {
   /// Reads the data set and stops the command (exit 1, messages on stderr) when it has errors.
   func load(threads: Int? = nil) throws -> Document {
     let document = try read(threads: threads)
-    let diagnostics = Validator.validate(document)
+    let diagnostics = Validator.validate(document, threads: threads)
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       for d in errors.prefix(20) { printError(d.description) }

@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let document = try input.read(threads: threads.threads)
-    let diagnostics = Validator.validate(document)
+    let diagnostics = Validator.validate(document, threads: threads.threads)
     var text = ""
     for d in diagnostics { text += d.description + "\n" }
     // A capped list ends with a diagnostic that stands for the problems left out.

@@ -72,6 +72,22 @@ import Testing
     #expect(progress.aheadOfWindow.isEmpty)
   }
 
+  /// The indices found in ranges are those a plain filter finds, in order, whatever the
+  /// threads and however small the parts.
+  @Test(arguments: [1, 2, 3, 8, 16])
+  func concurrentIndicesAreThoseOfAFilter(threads: Int) {
+    for count in [0, 1, 7, 1_000, 4_099] {
+      let matches: @Sendable (Int) -> Bool = { $0 % 13 == 5 || $0 == count - 1 }
+      let expected = (0..<count).filter(matches).map(Int32.init)
+      for minimumPart in [1, 3, 64, 1 << 16] {
+        #expect(
+          concurrentIndices(
+            count: count, threads: threads, minimumPart: minimumPart, where: matches) == expected,
+          "\(count) indices, parts of at least \(minimumPart)")
+      }
+    }
+  }
+
   @Test func runWorkersRunsEachWorkerOnce() {
     for count in [0, 1, 2, 5] {
       let ran = ParallelSlots<Int>(count: max(count, 1))

@@ -32,8 +32,11 @@ public enum Validator {
   /// diagnostic saying how many more were found (an error when one of them is).
   ///
   /// - Complexity: O(n + s log s) for n actions, where s is the number of diagnostics.
-  public static func validate(_ document: Document) -> [Diagnostic] {
-    let findings = validate(document.dataSet, map: document.map)
+  ///
+  /// - Parameter threads: threads for the scans of the actions (`nil`: every core); the
+  ///   diagnostics are the same for any number.
+  public static func validate(_ document: Document, threads: Int? = nil) -> [Diagnostic] {
+    let findings = validate(document.dataSet, map: document.map, threads: threads)
     return inFileOrder(document.diagnostics + findings)
   }
 
@@ -49,9 +52,10 @@ public enum Validator {
   /// - Complexity: O(n + a + b + f + s log s) for n actions, a actors, b bloc memberships,
   ///   f figures and s diagnostics.
   public static func validate(
-    _ dataSet: DataSet, map: any SourceMap = NoSourceMap()
+    _ dataSet: DataSet, map: any SourceMap = NoSourceMap(), threads: Int? = nil
   ) -> [Diagnostic] {
-    var validation = Validation(dataSet: dataSet, map: map)
+    var validation = Validation(
+      dataSet: dataSet, map: map, threads: (try? Parallelism.threads(threads)) ?? Parallelism.cores)
     validation.run()
     let located = validation.findings.kept.enumerated().map { order, finding in
       (
@@ -123,10 +127,13 @@ struct Validation {
   var findings = CappedDiagnostics<Finding>(limit: maxListedDiagnostics)
   /// The first row that carries each action id symbol, or -1.
   var rowOfID: [Int32] = []
+  /// Threads for the scans of the actions.
+  let threads: Int
 
-  init(dataSet: DataSet, map: any SourceMap) {
+  init(dataSet: DataSet, map: any SourceMap, threads: Int) {
     self.dataSet = dataSet
     self.map = map
+    self.threads = threads
   }
 
   mutating func error(_ message: String, at path: DataPath) {
@@ -261,14 +268,17 @@ struct Validation {
     }
     // Whether an endpoint is an actor the data set does not declare (when it declares any).
     let endpointFlagged = endpointKnown.map { checkActors && !$0 }
-    for row in 0..<table.count {
+    // Most rows get no diagnostic: they are found on every thread, then reported in order.
+    let flaggedRows = concurrentIndices(count: table.count, threads: threads) { row in
+      let actor = table.actorColumn[row]
+      let target = table.targetColumn[row]
+      return endpointFlagged[Int(actor)] || endpointFlagged[Int(target)] || actor == target
+        || setFlagged[Int(table.sourceSetColumn[row])]
+    }
+    for row in flaggedRows.lazy.map(Int.init) {
       let actor = table.actorColumn[row]
       let target = table.targetColumn[row]
       let set = Int(table.sourceSetColumn[row])
-      guard
-        endpointFlagged[Int(actor)] || endpointFlagged[Int(target)] || actor == target
-          || setFlagged[set]
-      else { continue }
       if endpointFlagged[Int(actor)] {
         unknownActor(table.endpointSymbols[actor], "actor", row: row)
       }

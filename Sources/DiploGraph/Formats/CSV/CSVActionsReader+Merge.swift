@@ -177,25 +177,35 @@ extension CSVActionsReader {
   /// starts at or after the end of the rows before it, so copying forward never overwrites a
   /// row not yet moved.
   ///
+  /// Within a column the parts move in order (a part may land where the one before it was);
+  /// the six columns are independent, and move at once on up to `threads` threads, the widest
+  /// first.
+  ///
   /// - Precondition: no part overflowed its region.
   /// - Returns: the number of rows.
   static func compactColumns(
-    _ parts: [CSVActionsPart], merged m: MergedParts, into columns: CSVColumnPointers
+    _ parts: [CSVActionsPart], merged m: MergedParts, into columns: CSVColumnPointers,
+    threads: Int
   ) -> Int {
-    var destination = 0
-    for (i, part) in parts.enumerated() {
-      let n = part.sink.rows
-      let to = columns.advanced(by: destination)
-      let from = part.sink.region
-      move(from.actor, to.actor, n, map: m.endpointMaps[i])
-      move(from.target, to.target, n, map: m.endpointMaps[i])
-      move(from.kind, to.kind, n, map: m.kindMaps[i])
-      move(from.sourceSet, to.sourceSet, n, map: m.setMaps[i])
-      move(from.count, to.count, n, map: nil)
-      move(from.date, to.date, n, map: nil)
-      destination += n
+    var destinations = [0]
+    for part in parts { destinations.append(destinations[destinations.count - 1] + part.sink.rows) }
+    // Unchecked: each column's run reads the parts and maps, and writes that column only.
+    nonisolated(unsafe) let (parts, m, columns) = (parts, m, columns)
+    let destination = destinations
+    _ = concurrentMap(Array(0..<6), threads: threads) { column in
+      for (i, part) in parts.enumerated() {
+        let (n, from, to) = (part.sink.rows, part.sink.region, columns.advanced(by: destination[i]))
+        switch column {
+        case 0: move(from.count, to.count, n, map: nil)
+        case 1: move(from.actor, to.actor, n, map: m.endpointMaps[i])
+        case 2: move(from.target, to.target, n, map: m.endpointMaps[i])
+        case 3: move(from.date, to.date, n, map: nil)
+        case 4: move(from.sourceSet, to.sourceSet, n, map: m.setMaps[i])
+        default: move(from.kind, to.kind, n, map: m.kindMaps[i])
+        }
+      }
     }
-    return destination
+    return destinations[destinations.count - 1]
   }
 
   /// The columns as new arrays, gathered from the parts' regions and overflow: the way out

@@ -89,7 +89,8 @@ enum CSVActionsReader {
         configuration: configuration)
       merged = result
       if parts.allSatisfy({ $0.sink.overflow == nil }) {
-        return compactColumns(parts, merged: result, into: pointers)
+        return compactColumns(
+          parts, merged: result, into: pointers, threads: configuration.parts)
       }
       copied = copyColumns(parts, merged: result)
       return 0
