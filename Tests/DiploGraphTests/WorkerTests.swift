@@ -88,6 +88,25 @@ import Testing
     }
   }
 
+  /// Parts joined on threads are the parts joined in order; a search in ranges finds what a
+  /// plain search finds, the match first, last or nowhere.
+  @Test(arguments: [1, 2, 3, 8, 16])
+  func joinedAndContainsAgreeWithTheSequentialOnes(threads: Int) {
+    let parts: [[Int32]] = [[], [1, 2, 3], [], [4], Array(5..<1_000), []]
+    #expect(concurrentJoined(parts, threads: threads) == Array(parts.joined()))
+    #expect(concurrentJoined([[7, 8]], threads: threads) == [7, 8])
+    #expect(concurrentJoined([[Int64]](), threads: threads).isEmpty)
+    let values = Array(0..<5_000)
+    for target in [-1, 0, 2_499, 4_999] {
+      for minimumPart in [1, 100, 1 << 18] {
+        #expect(
+          concurrentContains(values, threads: threads, minimumPart: minimumPart) {
+            $0 == target
+          } == (target >= 0), "\(target), parts of at least \(minimumPart)")
+      }
+    }
+  }
+
   @Test func runWorkersRunsEachWorkerOnce() {
     for count in [0, 1, 2, 5] {
       let ran = ParallelSlots<Int>(count: max(count, 1))

@@ -34,9 +34,12 @@ extension LinkTable {
     var to: [Int32] = []
     var weight: [Int64] = []
     var counts: [Int32] = []
-    let bucketed = k > 256 && k <= 1 << 16 && !actions.countColumn.contains { $0 >= 1 << 47 }
+    let many = actions.positions.count >= parallelFrom
+    let bucketed =
+      k > 256 && k <= 1 << 16
+      && !concurrentContains(actions.countColumn, threads: many ? threads : 1) { $0 >= 1 << 47 }
     if k <= 256 || bucketed {
-      let parts = actions.positions.count >= parallelFrom ? Swift.max(1, Swift.min(threads, k)) : 1
+      let parts = many ? Swift.max(1, Swift.min(threads, k)) : 1
       let built: [DenseLinks]
       if bucketed {
         built = DenseLinks.bucketing(actions, nodeCount: k, threads: parts)
@@ -47,16 +50,10 @@ extension LinkTable {
         }
       }
       if let pair = built.lazy.compactMap(\.overflowedPair).first { throw overflow(pair.0, pair.1) }
-      if parts == 1 {
-        (from, to, weight, counts) = (built[0].from, built[0].to, built[0].weight, built[0].actions)
-      } else {
-        for part in built {
-          from += part.from
-          to += part.to
-          weight += part.weight
-          counts += part.actions
-        }
-      }
+      from = concurrentJoined(built.map(\.from), threads: parts)
+      to = concurrentJoined(built.map(\.to), threads: parts)
+      weight = concurrentJoined(built.map(\.weight), threads: parts)
+      counts = concurrentJoined(built.map(\.actions), threads: parts)
     } else {
       // Sort (pair key, row) and merge runs.
       var keyed: [(key: Int, count: Int64)] = []

@@ -204,3 +204,42 @@ package func concurrentIndices(
   }
   return parts == 1 ? found[0] : Array(found.joined())
 }
+
+/// The parts one after the other, each copied into place on one of up to `threads` threads.
+package func concurrentJoined<Element: BitwiseCopyable>(_ parts: [[Element]], threads: Int)
+  -> [Element]
+{
+  if parts.count == 1 { return parts[0] }
+  var starts = [0]
+  for part in parts { starts.append(starts[starts.count - 1] + part.count) }
+  let total = starts[starts.count - 1]
+  return [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
+    // Unchecked: part p reads `parts[p]` and writes `buffer[starts[p]..<starts[p + 1]]` only.
+    nonisolated(unsafe) let (base, parts) = (buffer.baseAddress, parts)
+    let starts = starts
+    _ = concurrentMap(Array(parts.indices), threads: threads) { p in
+      parts[p].withUnsafeBufferPointer { part in
+        if let from = part.baseAddress, let base {
+          (base + starts[p]).initialize(from: from, count: part.count)
+        }
+      }
+    }
+    initialized = total
+  }
+}
+
+/// Whether `matches` holds for some element of `elements`, searched in ranges on up to
+/// `threads` threads (none smaller than `minimumPart`).
+package func concurrentContains<Element>(
+  _ elements: [Element], threads: Int, minimumPart: Int = 1 << 18,
+  where matches: @Sendable (Element) -> Bool
+) -> Bool {
+  let parts = max(1, min(threads, elements.count / max(1, minimumPart)))
+  if parts == 1 { return elements.contains(where: matches) }
+  // Unchecked: the parts only read the array.
+  nonisolated(unsafe) let elements = elements
+  let count = elements.count
+  return concurrentMap(Array(0..<parts), threads: parts) { part in
+    elements[count * part / parts..<count * (part + 1) / parts].contains(where: matches)
+  }.contains(true)
+}
