@@ -121,6 +121,9 @@ struct ResponseSummary {
       let kindOfNode = network.actors.map { actorKinds.firstIndex(of: $0.kind)! }
       let tally = OutcomeTally(nodes: k, windowDays: list.rules.windowDays, actions: list.count)
       var groups = [OutcomeTally?](repeating: nil, count: kinds.count * actorKinds.count)
+      // The same groups, reached without a retain and a release per exchange (two threads
+      // retaining the same tally take turns at its cache line); `groups` keeps them alive.
+      var handles = [Unmanaged<OutcomeTally>?](repeating: nil, count: groups.count)
       var survival = TimeToAnswer.Collector(
         network: network, kinds: kinds, lastDay: list.rules.lastDay, span: span)
       let rules = list.rules
@@ -128,14 +131,18 @@ struct ResponseSummary {
       /// Counts an exchange's originals of one kind (symbol) under their group.
       func addToGroup(kind: Int, actor: Int, _ outcome: Exchange.Outcome, originals: Int) {
         let g = kind * actorKinds.count + kindOfNode[actor]
-        let group: OutcomeTally
-        if let found = groups[g] {
-          group = found
+        let handle: Unmanaged<OutcomeTally>
+        if let found = handles[g] {
+          handle = found
         } else {
-          group = OutcomeTally(nodes: k, windowDays: 0, actions: 0)
+          let group = OutcomeTally(nodes: k, windowDays: 0, actions: 0)
           groups[g] = group
+          handle = Unmanaged.passUnretained(group)
+          handles[g] = handle
         }
-        group.add(outcome, actor: actor, lag: nil, originals: originals)
+        handle._withUnsafeGuaranteedRef {
+          $0.add(outcome, actor: actor, lag: nil, originals: originals)
+        }
       }
       for x in range {
         let o = Int(gatherer.original[x])

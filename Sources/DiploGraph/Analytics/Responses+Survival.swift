@@ -176,14 +176,18 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
     static let undatedAnswer = ActionTable.noDate
     let kinds: [ActionKind]
     let blocs: [BlocID]
-    /// The bloc indices of each node.
-    let blocsOfNode: [[Int]]
+    /// The bloc indices of each node: node n's are `nodeBlocs[nodeBlocStart[n]..<nodeBlocStart[n +
+    /// 1]]`, flat so that counting an original retains no array of its own.
+    let nodeBlocStart: [Int32]
+    let nodeBlocs: [Int32]
     let lastDay: Int32
     /// Days the counts cover: T − the first date + 1.
     let span: Int
-    /// Per group (0: all, 1…: kinds, then blocs): events and censored per day, interleaved;
-    /// empty until the group's first original.
-    var counts: [[Int]]
+    /// Per group (0: all, 1…: kinds, then blocs): where its counts start in `storage`, or -1
+    /// until the group's first original.
+    var groupStart: [Int]
+    /// The counts of the groups met, 2 × `span` each: events and censored per day, interleaved.
+    var storage: [Int] = []
     /// The same by slot when the days are too many for arrays.
     var sparse: [[Int: Int]]
     /// Whether the counts are kept in `sparse`.
@@ -198,15 +202,20 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
       self.lastDay = lastDay
       let blocs = network.dataSet.blocs
       self.blocs = blocs.map(\.id)
-      var blocsOfNode = [[Int]](repeating: [], count: network.nodeCount)
+      var blocsOfNode = [[Int32]](repeating: [], count: network.nodeCount)
       for (b, bloc) in blocs.enumerated() {
         for member in Set(bloc.members) {
-          if let n = network.node(of: member) { blocsOfNode[n].append(b) }
+          if let n = network.node(of: member) { blocsOfNode[n].append(Int32(b)) }
         }
       }
-      self.blocsOfNode = blocsOfNode
+      var nodeBlocStart: [Int32] = [0]
+      for of in blocsOfNode {
+        nodeBlocStart.append(nodeBlocStart[nodeBlocStart.count - 1] + Int32(of.count))
+      }
+      self.nodeBlocStart = nodeBlocStart
+      nodeBlocs = Array(blocsOfNode.joined())
       self.span = span
-      counts = [[Int]](repeating: [], count: 1 + kinds.count + blocs.count)
+      groupStart = [Int](repeating: -1, count: 1 + kinds.count + blocs.count)
       sparse = [[Int: Int]](repeating: [:], count: 1 + kinds.count + blocs.count)
       isSparse = Self.isSparse(span: span, actions: network.dataSet.actions.count)
     }
@@ -240,8 +249,13 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
         sparse[group][slot, default: 0] += 1
         return
       }
-      if counts[group].isEmpty { counts[group] = [Int](repeating: 0, count: 2 * span) }
-      counts[group][slot] += 1
+      var start = groupStart[group]
+      if start < 0 {
+        start = storage.count
+        groupStart[group] = start
+        storage.append(contentsOf: repeatElement(0, count: 2 * span))
+      }
+      storage[start + slot] += 1
     }
 
     /// Counts an original dated `original` (``ActionTable/noDate`` when undated), answered on
@@ -266,8 +280,8 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
       }
       count(group: 0, day: day, censored: censored)
       count(group: 1 + kind, day: day, censored: censored)
-      for b in blocsOfNode[actor] {
-        count(group: 1 + kinds.count + b, day: day, censored: censored)
+      for i in Int(nodeBlocStart[actor])..<Int(nodeBlocStart[actor + 1]) {
+        count(group: 1 + kinds.count + Int(nodeBlocs[i]), day: day, censored: censored)
       }
     }
 
@@ -276,15 +290,19 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
       precondition(other.span == span && other.isSparse == isSparse)
       undatedOriginals += other.undatedOriginals
       undatedAnswers += other.undatedAnswers
-      for group in counts.indices {
+      for group in groupStart.indices {
         if isSparse {
           sparse[group].merge(other.sparse[group], uniquingKeysWith: +)
-        } else if counts[group].isEmpty {
-          counts[group] = other.counts[group]
-        } else if !other.counts[group].isEmpty {
-          counts[group].withUnsafeMutableBufferPointer { mine in
-            for (slot, n) in other.counts[group].enumerated() { mine[slot] += n }
-          }
+          continue
+        }
+        let theirs = other.groupStart[group]
+        guard theirs >= 0 else { continue }
+        if groupStart[group] < 0 {
+          groupStart[group] = storage.count
+          storage.append(contentsOf: other.storage[theirs..<theirs + 2 * span])
+        } else {
+          let mine = groupStart[group]
+          for slot in 0..<2 * span { storage[mine + slot] += other.storage[theirs + slot] }
         }
       }
     }
@@ -298,14 +316,14 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
             group: name,
             days: days.map { (days: $0, events: c[2 * $0] ?? 0, censored: c[2 * $0 + 1] ?? 0) })
         }
-        let c = counts[group]
-        let days = c.count / 2
+        let start = groupStart[group]
+        guard start >= 0 else { return SurvivalCurve(group: name, events: [], censored: []) }
         return SurvivalCurve(
-          group: name, events: (0..<days).map { c[2 * $0] },
-          censored: (0..<days).map { c[2 * $0 + 1] })
+          group: name, events: (0..<span).map { storage[start + 2 * $0] },
+          censored: (0..<span).map { storage[start + 2 * $0 + 1] })
       }
       func used(_ group: Int) -> Bool {
-        isSparse ? !sparse[group].isEmpty : !counts[group].isEmpty
+        isSparse ? !sparse[group].isEmpty : groupStart[group] >= 0
       }
       let kindOrder = kinds.indices.filter { used(1 + $0) }.sorted {
         (kinds[$0].knownRank, kinds[$0].rawValue) < (kinds[$1].knownRank, kinds[$1].rawValue)
