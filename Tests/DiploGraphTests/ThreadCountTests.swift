@@ -116,6 +116,27 @@ import Testing
     }
   }
 
+  /// More actors than a network numbers is a `limit` error naming the count, not a trap in
+  /// the chains' search (the limit lowered here to the data set's four actors).
+  @Test func moreActorsThanANetworkHoldsAreRefused() throws {
+    let dataSet = DataSet(
+      actions: ActionTable([
+        Action(actor: "A", target: "B", kind: .expulsion, count: 1),
+        Action(actor: "C", target: "D", kind: .expulsion, count: 1),
+      ]))
+    #expect(throws: Never.self) {
+      try Network(dataSet, selection: .all, threads: 1, parallelFrom: 1, maxNodes: 4)
+    }
+    do {
+      _ = try Network(dataSet, selection: .all, threads: 1, parallelFrom: 1, maxNodes: 3)
+      Issue.record("four actors accepted under a limit of three")
+    } catch let error as DiploGraphError {
+      #expect(error.code == .limit)
+      #expect(error.message.contains("found 4 actors"))
+    }
+    #expect(Network.maxNodes == 134_217_727)
+  }
+
   @Test func threadCountsOutsideTheRangeAreRefused() throws {
     let dataSet = try DataSetFile.read(Fixtures.graph("skripal-2018.json").path).dataSet
     for threads in [0, -1, 1025] {

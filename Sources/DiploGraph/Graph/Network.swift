@@ -38,14 +38,24 @@ public struct Network: Sendable {
   /// - Parameter threads: the links are summed in this many parts at once when there are many
   ///   actions; `nil` for the cores online. The network is the same whatever the number.
   /// - Throws: ``DiploGraphError`` with code `overflow` when a summed weight exceeds 2^63 − 1,
-  ///   `limit` when `threads` is under 1.
+  ///   `limit` when `threads` is under 1 or the actors (declared or named by an action) are
+  ///   more than ``maxNodes``.
   public init(_ dataSet: DataSet, selection: Selection = .all, threads: Int? = nil) throws {
     try self.init(dataSet, selection: selection, threads: threads, parallelFrom: 1 << 18)
   }
 
+  /// The most actors a network holds: 2^27 − 1 (134,217,727). The responses' chains number
+  /// each direction of a pair of actors in 28 bits; the readers refuse more than 10 million
+  /// actors unless told otherwise.
+  public static let maxNodes = (1 << 27) - 1
+
   /// Builds the view, summing the links in parts once there are `parallelFrom` selected
-  /// actions (tests lower it to run the parallel path on small data).
-  init(_ dataSet: DataSet, selection: Selection, threads: Int?, parallelFrom: Int) throws {
+  /// actions (tests lower it to run the parallel path on small data, and `maxNodes` to reach
+  /// the limit).
+  init(
+    _ dataSet: DataSet, selection: Selection, threads: Int?, parallelFrom: Int,
+    maxNodes: Int = Network.maxNodes
+  ) throws {
     let threads = try Parallelism.threads(threads)
     self.dataSet = dataSet
     self.selection = selection
@@ -64,6 +74,12 @@ public struct Network: Sendable {
         nodeOfEndpoint[symbol] = Int32(actors.count)
         actors.append(Actor(id: actorID, name: id))
       }
+    }
+    guard actors.count <= maxNodes else {
+      throw DiploGraphError(
+        .limit,
+        "found \(actors.count) actors (declared or named by an action); expected at most "
+          + "\(maxNodes) in one network")
     }
     self.actors = actors
     self.index = index
