@@ -33,10 +33,12 @@ let package = Package(
     ),
     // The C library's allocator settings (glibc's mallopt), for the command line.
     .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+    // File-system calls Swift's Glibc module does not show (Linux's sync_file_range).
+    .systemLibrary(name: "CFileSystem", path: "Sources/CFileSystem"),
     // Core: model, formats, validation, analytics. No Graphviz; C only for zlib (Decompression).
     .target(
       name: "DiploGraph",
-      dependencies: ["CZlib"],
+      dependencies: ["CZlib", "CFileSystem"],
       exclude: ["Reference/Data", "Reference/generate_reference.py"]),
     // DOT writer, in-process Graphviz rendering, SVG embedding.
     .target(name: "DiploRender", dependencies: ["DiploGraph", "CGraphviz"]),

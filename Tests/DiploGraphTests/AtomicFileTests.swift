@@ -25,6 +25,30 @@ import Testing
     #expect(try names(in: folder) == ["out.txt"])
   }
 
+  /// A streamed output longer than a few stretches sent to disk ahead of the flush, in pieces
+  /// that straddle the stretches' ends, arrives whole and in order.
+  @Test func aLongStreamedOutputArrivesWhole() throws {
+    let folder = try Fixtures.temporaryDirectory()
+    let out = folder.appendingPathComponent("long.bin")
+    let piece = (0..<1_000_003).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    let pieces = 3 * AtomicFile.writebackStretch / piece.count + 2
+    try AtomicFile.write(to: out.path) { sink in
+      for n in 0..<pieces {
+        var shifted = piece
+        shifted[0] = UInt8(truncatingIfNeeded: n)
+        try shifted.withUnsafeBytes { try sink($0) }
+      }
+    }
+    let read = try #require(FileManager.default.contents(atPath: out.path))
+    #expect(read.count == pieces * piece.count)
+    for n in [0, 8, pieces - 1] {
+      let at = n * piece.count
+      #expect(read[at] == UInt8(truncatingIfNeeded: n))
+      #expect(read[(at + 1)..<(at + piece.count)].elementsEqual(piece.dropFirst()))
+    }
+    #expect(try names(in: folder) == ["long.bin"])
+  }
+
   @Test func aFailureAfterTheTemporaryFileIsWrittenLeavesTheOldFileAndNoTrace() throws {
     let folder = try Fixtures.temporaryDirectory()
     let out = folder.appendingPathComponent("out.txt")

@@ -1,3 +1,5 @@
+import CFileSystem
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -122,6 +124,9 @@ public enum AtomicFile {
     }
   }
 
+  /// How many bytes written start on their way to disk at once (``writeTemporary(_:made:)``).
+  package static let writebackStretch = 8 << 20
+
   /// Writes `output` to a new temporary file beside its path, flushed to disk, with the mode
   /// the destination has (or would get); returns the temporary file's path.
   private static func writeTemporary(_ output: Output, made: (String) -> Void) throws -> String {
@@ -141,9 +146,20 @@ public enum AtomicFile {
       }
     }
     defer { close(fd) }
+    // Each full stretch of `writebackStretch` bytes starts on its way to disk as soon as it is
+    // written, so that the `fsync` below waits for the last stretch, not for the whole file
+    // (277 MB of statistics: 87 ms of waiting otherwise). A failure here only loses the head
+    // start: the `fsync` reports what matters.
+    var written = 0
+    var sentToDisk = 0
     try output.contents { raw in
       if let reason = writeAll(fd, raw) {
         throw DiploGraphError(.io, "cannot write: \(reason)", at: SourceLocation(file: path))
+      }
+      written += raw.count
+      if written - sentToDisk >= writebackStretch {
+        _ = diplograph_start_writeback(fd, Int64(sentToDisk), Int64(written - sentToDisk))
+        sentToDisk = written
       }
     }
     guard fsync(fd) == 0 else { throw ioError("cannot flush to disk", path) }
