@@ -217,15 +217,10 @@ public struct ResponseChains: Hashable, Sendable, Codable {
       found[g].pairs = []  // moved, not copied: freed group by group
     }
     self.endings = endings
-    // Most chains first; the pairs are in order already, and the sort is stable.
-    let order = radixOrder(pairs.map { UInt64(UInt32.max - UInt32($0.chains)) })
     self.pairs = ChainPairList(
-      rows: order.map { i in
-        let f = pairs[Int(i)]
-        return ChainPairList.Row(
-          lower: nodeOfRank[Int(f.lower)], higher: nodeOfRank[Int(f.higher)], chains: f.chains,
-          longest: f.longest)
-      }, actorIDs: network.actors.map(\.id))
+      rows: Self.mostChainsFirst(
+        pairs, nodeOfRank: nodeOfRank, threads: threads, minimumPart: minimumPart),
+      actorIDs: network.actors.map(\.id))
     // The longest chains are walked again through the window links of their groups only (a
     // chain stays within its pair): not every link found, sorted for ten chains.
     let starts = Set(best.map(\.start))
@@ -234,6 +229,51 @@ public struct ResponseChains: Hashable, Sendable, Codable {
     longest = bytes.withUnsafeMutableBufferPointer { bytes in
       let flags = ChainFlags(bytes: bytes)
       return best.map { steps.chain(startingAt: $0.start, flags: flags, windowLinks: links) }
+    }
+  }
+
+  /// The pairs' rows, most chains first, pairs of as many chains in their order (which is
+  /// the pairs' order): a counting sort on the chains, each part of the pairs counted and then
+  /// written where its rows go on one of up to `threads` threads. When some pair has more
+  /// chains than the pairs are many, a radix sort instead (the counts would outgrow the rows).
+  static func mostChainsFirst(
+    _ pairs: [(lower: Int32, higher: Int32, chains: Int32, longest: Int32)],
+    nodeOfRank: [Int32], threads: Int, minimumPart: Int
+  ) -> [ChainPairList.Row] {
+    @Sendable func row(_ f: (lower: Int32, higher: Int32, chains: Int32, longest: Int32))
+      -> ChainPairList.Row
+    {
+      ChainPairList.Row(
+        lower: nodeOfRank[Int(f.lower)], higher: nodeOfRank[Int(f.higher)], chains: f.chains,
+        longest: f.longest)
+    }
+    let most = Int(pairs.lazy.map(\.chains).max() ?? 0)
+    guard most <= max(1 << 16, pairs.count) else {
+      return radixOrder(pairs.map { UInt64(UInt32.max - UInt32($0.chains)) }).map {
+        row(pairs[Int($0)])
+      }
+    }
+    let parts = partRanges(
+      of: pairs.count, threads: threads, minimumPart: minimumPart, perThread: 1)
+    // Key: most − chains, so that the most chains come first.
+    let counts = concurrentMap(parts, threads: threads) { range in
+      var counts = [Int](repeating: 0, count: most + 1)
+      for i in range { counts[most - Int(pairs[i].chains)] += 1 }
+      return counts
+    }
+    let (_, partStart) = partGroupStarts(counts, groups: most + 1)
+    return [ChainPairList.Row](unsafeUninitializedCapacity: pairs.count) { buffer, made in
+      // Unchecked: each part writes the places its cursors give, no two parts the same.
+      nonisolated(unsafe) let rows = buffer
+      _ = concurrentMap(Array(parts.indices), threads: threads) { p in
+        var cursor = partStart[p]
+        for i in parts[p] {
+          let key = most - Int(pairs[i].chains)
+          (rows.baseAddress! + cursor[key]).initialize(to: row(pairs[i]))
+          cursor[key] += 1
+        }
+      }
+      made = pairs.count
     }
   }
 

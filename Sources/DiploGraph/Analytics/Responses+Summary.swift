@@ -74,7 +74,7 @@ struct ResponseSummary {
     let dense = !TimeToAnswer.Collector.isSparse(span: span, actions: table.count)
     let perPart = minimumPart ?? max(1 << 16, dense ? 4 * span : 0)
     let parts = concurrentMap(
-      partRanges(of: list.count, threads: threads, minimumPart: perPart, perThread: 1),
+      partRanges(of: list.count, threads: threads, minimumPart: perPart, perThread: 3),
       threads: threads
     ) { range in
       Counts(list, range, gatherer: gatherer, network: network, kinds: kinds, span: span)

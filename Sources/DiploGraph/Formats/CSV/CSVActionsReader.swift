@@ -28,8 +28,11 @@ import Dispatch
 enum CSVActionsReader {
   /// How to read; the defaults are what ``CSVFormat`` uses.
   struct Configuration {
-    /// Parts to parse at once (the number of cores by default).
+    /// Parts to parse (the number of cores by default).
     var parts = Parallelism.cores
+    /// Threads that parse the parts, each taking the next part not yet taken (`nil`: one per
+    /// part).
+    var threads: Int?
     /// Smallest part worth a thread of its own.
     var minimumPartBytes = 1 << 21
     var blockSize = CSVRecordDriver.defaultBlockSize
@@ -45,6 +48,11 @@ enum CSVActionsReader {
     /// The header of each renamed field (``CSVFormat/Sheet/columns``).
     var headers: [String: String] = [:]
   }
+
+  /// Parts per thread when reading on several threads: a thread slowed by other work (or a
+  /// part slower to parse) then takes fewer parts, instead of the others waiting for it at the
+  /// end of the read.
+  static let partsPerThread = 4
 
   /// What reading produced.
   struct Result {
@@ -90,7 +98,8 @@ enum CSVActionsReader {
       merged = result
       if parts.allSatisfy({ $0.sink.overflow == nil }) {
         return compactColumns(
-          parts, merged: result, into: pointers, threads: configuration.parts)
+          parts, merged: result, into: pointers,
+          threads: configuration.threads ?? configuration.parts)
       }
       copied = copyColumns(parts, merged: result)
       return 0
@@ -110,7 +119,7 @@ enum CSVActionsReader {
     configuration: Configuration
   ) throws -> ([CSVActionsPart], [Bool]) {
     var results: [Swift.Result<CSVActionsPart, any Error>?] = concurrentMap(
-      Array(zip(ranges, sinks))
+      Array(zip(ranges, sinks)), threads: configuration.threads ?? ranges.count
     ) { range, sink in
       Swift.Result {
         try parsePart(input, layout: layout, range: range, sink: sink, configuration: configuration)

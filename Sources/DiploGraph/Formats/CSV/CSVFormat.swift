@@ -182,7 +182,9 @@ public enum CSVFormat {
   static func configuration(_ options: ReadOptions) throws -> CSVActionsReader.Configuration {
     var configuration = CSVActionsReader.Configuration()
     configuration.maxDiagnostics = options.maxDiagnostics
-    configuration.parts = try Parallelism.threads(options.parallelism)
+    let threads = try Parallelism.threads(options.parallelism)
+    configuration.threads = threads
+    configuration.parts = threads == 1 ? 1 : CSVActionsReader.partsPerThread * threads
     configuration.maxActions = options.maxActions
     configuration.maxActors = options.maxActors
     configuration.maxRecordBytes = options.maxRecordBytes
