@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import DiploGraph
+@_spi(Testing) @testable import DiploGraph
 
 /// The parallel reader must give exactly what one sequential pass gives, wherever the file is
 /// split — in particular where a guessed split falls inside a quoted field that holds line
@@ -32,6 +32,41 @@ import Testing
         a.map.location(of: path) == b.map.location(of: path), comment,
         sourceLocation: sourceLocation)
     }
+  }
+
+  /// Parts for threads that take them as they free up shrink toward the end, none below the
+  /// smallest size but the last, none beyond the cap; each starts a record, and the read gives
+  /// what one sequential pass gives.
+  @Test(arguments: [2, 3, 16])
+  func guidedPartsShrinkTowardTheEnd(threads: Int) throws {
+    var text = "actor,target,kind,count\n"
+    for n in 0..<40_000 { text += "A\(n % 37),B\(n % 41),expulsion,\(n % 9 + 1)\n" }
+    let bytes = Array(text.utf8)
+    let input = CSVInput(bytes: bytes)
+    var configuration = CSVActionsReader.Configuration()
+    configuration.threads = threads
+    configuration.parts = CSVActionsReader.partsPerThread * threads
+    configuration.minimumPartBytes = 8_192
+    let (layout, _) = try CSVLayout.read(
+      input, file: nil, known: CSVColumns.actions, required: CSVColumns.actionsRequired)
+    let splits = try CSVActionsReader.splitOffsets(
+      input, layout: layout, configuration: configuration)
+    let bounds = [layout.dataStart] + splits + [bytes.count]
+    let sizes = (0..<bounds.count - 1).map { bounds[$0 + 1] - bounds[$0] }
+    #expect(sizes.count > threads && sizes.count <= configuration.parts)
+    #expect(sizes.dropLast().allSatisfy { $0 >= configuration.minimumPartBytes })
+    // Each a (2 × threads)-th of what is left, to within a line.
+    for (i, size) in sizes.dropLast().enumerated() {
+      let left = bytes.count - bounds[i]
+      let expected = max(configuration.minimumPartBytes, left / (2 * threads))
+      #expect(size >= expected && size < expected + 40, "part \(i)")
+    }
+    #expect(splits.allSatisfy { bytes[$0 - 1] == UInt8(ascii: "\n") })
+    var options = CSVFormat.ReadOptions(parallelism: threads)
+    options.minimumPartBytes = 8_192
+    let parallel = try CSVFormat.read(actions: bytes, actionsFile: "actions.csv", options: options)
+    let sequential = try readCSV(bytes).document
+    Self.expectSame(parallel, sequential, "\(threads) threads")
   }
 
   /// Rows whose notes hold line breaks (LF, CRLF, a lone CR), commas and quotes, and lines that

@@ -49,10 +49,10 @@ enum CSVActionsReader {
     var headers: [String: String] = [:]
   }
 
-  /// Parts per thread when reading on several threads: a thread slowed by other work (or a
-  /// part slower to parse) then takes fewer parts, instead of the others waiting for it at the
-  /// end of the read.
-  static let partsPerThread = 4
+  /// The most parts per thread when reading on several threads (``guidedSplits``): a thread
+  /// slowed by other work (or a part slower to parse) then takes fewer parts, instead of the
+  /// others waiting for it at the end of the read.
+  static let partsPerThread = 8
 
   /// What reading produced.
   struct Result {
@@ -201,6 +201,9 @@ enum CSVActionsReader {
     let bytes = input.size - start
     let parts = min(configuration.parts, bytes / max(1, configuration.minimumPartBytes))
     guard parts > 1 else { return [] }
+    if let threads = configuration.threads, threads > 1 {
+      return try guidedSplits(input, from: start, threads: threads, parts: parts, configuration)
+    }
     var splits: [Int] = []
     for k in 1..<parts {
       let near = start + bytes / parts * k
@@ -209,6 +212,29 @@ enum CSVActionsReader {
       {
         splits.append(split)
       }
+    }
+    return splits
+  }
+
+  /// Splits for `threads` threads taking parts as they free up: each part a (2 × threads)-th
+  /// of the bytes left, no smaller than ``Configuration/minimumPartBytes``, at most `parts` of
+  /// them. The parts shrink toward the end of the file, so that the threads run out of work at
+  /// about the same time: the last parts taken are short.
+  static func guidedSplits(
+    _ input: CSVInput, from start: Int, threads: Int, parts: Int, _ configuration: Configuration
+  ) throws -> [Int] {
+    let smallest = max(1, configuration.minimumPartBytes)
+    var splits: [Int] = []
+    var at = start
+    while splits.count + 1 < parts {
+      let left = input.size - at
+      let size = max(smallest, left / (2 * threads))
+      guard left - size >= smallest,
+        let split = try likelyRecordStart(in: input, near: at + size),
+        split > at, split < input.size
+      else { break }
+      splits.append(split)
+      at = split
     }
     return splits
   }
