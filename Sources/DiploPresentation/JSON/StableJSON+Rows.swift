@@ -153,7 +153,7 @@ extension JSONWriter {
     let depth = stack.count
     guard !rows.isEmpty else { return close() }
     let layout = RowLayout(C.Element.self, depth: depth)
-    if threads > 1 && rows.count >= 2 * Self.rowsInPiece {
+    if threads > 1 && rows.count > Self.rowsInPiece {
       writeRowsInPieces(rows, layout: layout)
     } else {
       writeRows(rows[...], layout: layout, first: true)
@@ -163,7 +163,7 @@ extension JSONWriter {
   }
 
   /// How many rows a piece of a parallel ``writeRows(_:)`` holds.
-  static let rowsInPiece = 4096
+  static let rowsInPiece = 1024
 
   /// Writes `rows` to ``out`` (`first`: the first of their array), flushing as it goes.
   private func writeRows<S: Sequence>(_ rows: S, layout: RowLayout, first: Bool)
