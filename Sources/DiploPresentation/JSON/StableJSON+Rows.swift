@@ -152,7 +152,7 @@ extension JSONWriter {
     open(array: true)
     let depth = stack.count
     guard !rows.isEmpty else { return close() }
-    let layout = RowLayout(C.Element.self, depth: depth)
+    let layout = rowLayout(C.Element.self, depth: depth)
     if threads > 1 && rows.count > Self.rowsInPiece {
       writeRowsInPieces(rows, layout: layout)
     } else {
@@ -160,6 +160,15 @@ extension JSONWriter {
     }
     stack[depth - 1].count = rows.count
     close()
+  }
+
+  /// The layout of rows of type `Row` in an array at `depth`, made once per writer.
+  func rowLayout<Row: JSONRow>(_ row: Row.Type, depth: Int) -> RowLayout {
+    let key = RowLayoutKey(row: ObjectIdentifier(Row.self), depth: depth)
+    if let made = state.pointee.rowLayouts[key] { return made }
+    let made = RowLayout(Row.self, depth: depth)
+    state.pointee.rowLayouts[key] = made
+    return made
   }
 
   /// How many rows a piece of a parallel ``writeRows(_:)`` holds.

@@ -72,9 +72,17 @@ final class JSONWriter {
     var stack: [Frame] = []
     /// The key of the next value of the innermost object.
     var pendingKey: String?
+    /// The layouts of the arrays of rows written, by row type and depth: made once, not per
+    /// array (a chain's steps each hold an array of actions).
+    var rowLayouts: [RowLayoutKey: RowLayout] = [:]
   }
 
-  private let state: UnsafeMutablePointer<State>
+  struct RowLayoutKey: Hashable {
+    var row: ObjectIdentifier
+    var depth: Int
+  }
+
+  let state: UnsafeMutablePointer<State>
   let listsResponses: Bool
   let fastPaths: Bool
   /// The threads the long arrays of rows are written on.
