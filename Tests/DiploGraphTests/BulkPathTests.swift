@@ -16,13 +16,20 @@ import Testing
     return copy
   }
 
-  @Test func bucketedLinksAreTheSameInEveryNumberOfParts() throws {
-    // More than 256 actors, nearly all acting: the rows and the nodes are both split.
-    let events = SyntheticEvents(actions: 20_000, actors: 600, seed: 12)
+  /// More than 256 actors, nearly all acting: the rows and the nodes are both split. Few
+  /// targets per actor (each node's targets sorted) and most of them (every slot read).
+  @Test(arguments: [(20_000, 600), (150_000, 300)])
+  func bucketedLinksAreTheSameInEveryNumberOfParts(actions: Int, actors: Int) throws {
+    let events = SyntheticEvents(actions: actions, actors: actors, seed: 12)
     let data = try CSVFormat.read(actions: events.actionsCSV(), actors: events.actorsCSV())
       .dataSet
     let one = try Network(data, selection: .all, threads: 1, parallelFrom: 0)
     #expect(one.nodeCount > 256)
+    // In the order of (from, to).
+    #expect(
+      (1..<max(1, one.links.count)).allSatisfy { e in
+        (one.links.from[e - 1], one.links.to[e - 1]) < (one.links.from[e], one.links.to[e])
+      })
     // The actions per pair, counted by hand.
     var byHand: [Int: Int32] = [:]
     for row in data.actions.indices {

@@ -228,8 +228,16 @@ extension DenseLinks {
         }
         slotWeight[j] = sum
       }
-      touched.sort()
-      for j in touched {
+      // The targets in ascending order: a scan of every slot when most are touched (the sort
+      // of a thousand targets per node cost more than reading two thousand slots), else a
+      // sort of those touched.
+      if touched.count * (Int.bitWidth - touched.count.leadingZeroBitCount) >= k {
+        for j in 0..<k where slotActions[j] != 0 { takeSlot(j) }
+      } else {
+        touched.sort()
+        for j in touched { takeSlot(j) }
+      }
+      func takeSlot(_ j: Int) {
         from.append(Int32(v))
         to.append(Int32(j))
         weight.append(slotWeight[j])
