@@ -68,31 +68,6 @@ struct ExchangeGatherer: Sendable {
   }
 }
 
-/// Calls `body` with consecutive ranges that cover 0..<count, on up to `threads` threads at
-/// once: four ranges per thread, so that a slow range does not hold the others up, none
-/// shorter than `minimumPart` (tests lower it); one range on the calling thread when
-/// `threads` is 1 or `count` is small.
-func forEachPart(
-  of count: Int, threads: Int, minimumPart: Int = 4096, _ body: @Sendable (Range<Int>) -> Void
-) {
-  let ranges = partRanges(of: count, threads: threads, minimumPart: minimumPart)
-  if ranges.count == 1 {
-    body(ranges[0])
-    return
-  }
-  _ = concurrentMap(ranges, threads: threads, body)
-}
-
-/// Consecutive ranges that cover 0..<count: `perThread` per thread, none shorter than
-/// `minimumPart`; one when `threads` is 1 or `count` is small.
-func partRanges(of count: Int, threads: Int, minimumPart: Int = 4096, perThread: Int = 4)
-  -> [Range<Int>]
-{
-  let parts = threads <= 1 ? 1 : min(perThread * threads, count / max(1, minimumPart))
-  if parts <= 1 { return [0..<count] }
-  return (0..<parts).map { i in (count * i / parts)..<(count * (i + 1) / parts) }
-}
-
 /// Where the items of a parallel counting sort go, from each part's count per group: each
 /// group's start (`start[g]..<start[g + 1]`), and where each part's items of each group start
 /// within it (after those of the parts before it, so that the sort keeps the items' order).

@@ -65,6 +65,31 @@ package func concurrentMap<Input, Value>(
   return (0..<inputs.count).map { slots[$0]! }
 }
 
+/// Calls `body` with consecutive ranges that cover 0..<count, on up to `threads` threads at
+/// once: four ranges per thread, so that a slow range does not hold the others up, none
+/// shorter than `minimumPart` (tests lower it); one range on the calling thread when
+/// `threads` is 1 or `count` is small.
+func forEachPart(
+  of count: Int, threads: Int, minimumPart: Int = 4096, _ body: @Sendable (Range<Int>) -> Void
+) {
+  let ranges = partRanges(of: count, threads: threads, minimumPart: minimumPart)
+  if ranges.count == 1 {
+    body(ranges[0])
+    return
+  }
+  _ = concurrentMap(ranges, threads: threads, body)
+}
+
+/// Consecutive ranges that cover 0..<count: `perThread` per thread, none shorter than
+/// `minimumPart`; one when `threads` is 1 or `count` is small.
+func partRanges(of count: Int, threads: Int, minimumPart: Int = 4096, perThread: Int = 4)
+  -> [Range<Int>]
+{
+  let parts = threads <= 1 ? 1 : min(perThread * threads, count / max(1, minimumPart))
+  if parts <= 1 { return [0..<count] }
+  return (0..<parts).map { i in (count * i / parts)..<(count * (i + 1) / parts) }
+}
+
 /// Hands out 0, 1, 2, … to the threads that ask, each number once.
 final class TicketCounter: @unchecked Sendable {
   // Unchecked: `value` is read and written under `lock` only.
@@ -194,15 +219,13 @@ package func concurrentIndices(
   count: Int, threads: Int, minimumPart: Int = 1 << 16, where matches: @Sendable (Int) -> Bool
 ) -> [Int32] {
   precondition(count <= Int(Int32.max), "\(count) indices do not fit in 32 bits")
-  let parts = max(1, min(threads, count / max(1, minimumPart)))
-  let found = concurrentMap(Array(0..<parts), threads: parts) { part in
+  let parts = partRanges(of: count, threads: threads, minimumPart: minimumPart, perThread: 1)
+  let found = concurrentMap(parts, threads: threads) { range in
     var indices: [Int32] = []
-    for i in count * part / parts..<count * (part + 1) / parts where matches(i) {
-      indices.append(Int32(i))
-    }
+    for i in range where matches(i) { indices.append(Int32(i)) }
     return indices
   }
-  return parts == 1 ? found[0] : Array(found.joined())
+  return found.count == 1 ? found[0] : Array(found.joined())
 }
 
 /// The parts one after the other, each copied into place on one of up to `threads` threads.
@@ -234,12 +257,11 @@ package func concurrentContains<Element>(
   _ elements: [Element], threads: Int, minimumPart: Int = 1 << 18,
   where matches: @Sendable (Element) -> Bool
 ) -> Bool {
-  let parts = max(1, min(threads, elements.count / max(1, minimumPart)))
-  if parts == 1 { return elements.contains(where: matches) }
+  let parts = partRanges(
+    of: elements.count, threads: threads, minimumPart: minimumPart, perThread: 1)
+  if parts.count == 1 { return elements.contains(where: matches) }
   // Unchecked: the parts only read the array.
   nonisolated(unsafe) let elements = elements
-  let count = elements.count
-  return concurrentMap(Array(0..<parts), threads: parts) { part in
-    elements[count * part / parts..<count * (part + 1) / parts].contains(where: matches)
-  }.contains(true)
+  return concurrentMap(parts, threads: threads) { elements[$0].contains(where: matches) }
+    .contains(true)
 }

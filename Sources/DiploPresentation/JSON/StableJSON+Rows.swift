@@ -304,8 +304,6 @@ struct RowFields<Field: CodingKey & CaseIterable & Equatable> {
   private let layout: RowLayout
   private let prefixBytes: UnsafeMutablePointer<UInt8>
   private let start: UnsafeMutablePointer<Int>
-  /// The layouts of rows nested in these rows, made on first use.
-  private var nested: [ObjectIdentifier: RowLayout] = [:]
   private var used = 0
   /// The index of the next key.
   private var next = 0
@@ -461,9 +459,7 @@ struct RowFields<Field: CodingKey & CaseIterable & Equatable> {
   mutating func rows<C: Collection>(_ field: Field, _ items: C) where C.Element: JSONRow {
     key(field)
     guard !items.isEmpty else { return raw(Bytes.emptyArray) }
-    let id = ObjectIdentifier(C.Element.self)
-    let layout = nested[id] ?? RowLayout(C.Element.self, depth: writer.stack.count + 2)
-    nested[id] = layout
+    let layout = writer.rowLayout(C.Element.self, depth: writer.stack.count + 2)
     raw(Bytes.openBracket)
     var inner = RowFields<C.Element.Field>(writer: writer, scratch: scratchBuffer, layout: layout)
     inner.used = used
