@@ -109,6 +109,8 @@ public enum TriadType: String, Hashable, Sendable, Codable, CaseIterable {
 /// - Complexity: O(Σ_{linked pairs} (d_v + d_u)) ≤ O(m·Δ) time for m linked pairs and largest
 ///   (undirected) degree Δ, O(N + L) memory: subquadratic in N on sparse graphs (10,000 actors
 ///   and their links take milliseconds unless one actor is linked to nearly all).
+///   On dense graphs of few actors the same rule runs on rows of bits
+///   (``init(actors:bitsetsOf:_:)``, chosen by ``Method/quicker(actors:links:)``): O(m·⌈N/64⌉).
 ///
 /// Reference: V. Batagelj, A. Mrvar, "A subquadratic triad census algorithm for large sparse
 /// networks with small maximum degree", Social Networks 23(3), 237–243 (2001),
@@ -123,6 +125,127 @@ public struct TriadCensus: Hashable, Sendable {
   }
 
   init(counts: [Int]) { self.counts = counts }
+
+  /// How the census is taken: both give the same counts.
+  enum Method: Sendable {
+    /// Batagelj & Mrvar's merge of the two neighbourhoods of each linked pair.
+    case merge
+    /// The neighbourhoods as rows of bits, every third actor of a linked pair counted by
+    /// population counts, 64 at a time.
+    case bitsets
+
+    /// The quicker method for `n` actors and `links` links: the merge reads d_v + d_u
+    /// neighbours per linked pair, with a branch each; the bits read 4 words per 64 actors and
+    /// count 15 masks of them, without a branch. The bits take 2 · n² bits, so never beyond
+    /// 4,096 actors (4 MB).
+    static func quicker(actors n: Int, links: Int) -> Method {
+      guard n >= 3, n <= 4_096, links > 0 else { return .merge }
+      let words = (n + 63) / 64
+      // A pair's two neighbourhoods, each of about links / n actors (links one way or both).
+      let averageDegree = 2 * links / n
+      return 4 * words <= averageDegree ? .bitsets : .merge
+    }
+  }
+
+  /// The census of the graph on `n` actors whose links are `tail[k] → head[k]` (no
+  /// self-loops, no link twice), with rows of bits: for each linked pair v < u, the third
+  /// actors w are those linked to v or u; per word of 64 of them, the masks of each of the 15
+  /// (v–w, u–w) dyad states but "neither" are counted with their population count, for the w
+  /// that Batagelj & Mrvar's rule counts with this pair (u < w, or v < w < u and w not linked
+  /// to v). The same counts as ``init(actors:start:neighbour:direction:)``.
+  ///
+  /// - Complexity: O(m · ⌈n/64⌉) time for m linked pairs, 2 · n · ⌈n/64⌉ words of memory.
+  init(actors n: Int, bitsetsOf tail: [Int32], _ head: [Int32]) {
+    precondition(tail.count == head.count, "a head per tail")
+    let words = (n + 63) >> 6
+    // Row v of `out`: the actors v links to; of `into`: those linking to v.
+    var out = [UInt64](repeating: 0, count: n * words)
+    var into = [UInt64](repeating: 0, count: n * words)
+    for k in tail.indices where tail[k] != head[k] {
+      let (t, h) = (Int(tail[k]), Int(head[k]))
+      out[t * words + h >> 6] |= 1 << UInt64(h & 63)
+      into[h * words + t >> 6] |= 1 << UInt64(t & 63)
+    }
+    let index = Dictionary(uniqueKeysWithValues: TriadType.allCases.enumerated().map { ($1, $0) })
+    let typeIndex = TriadType.ofCode.map { index[$0]! }
+    var counts = [Int](repeating: 0, count: 16)
+    // Per linked pair: third actors by state, (v–w) | (u–w) << 2, each bit 1 "→ w", 2 "w →".
+    var byState = [Int](repeating: 0, count: 16)
+    out.withUnsafeBufferPointer { out in
+      into.withUnsafeBufferPointer { into in
+        for v in 0..<n {
+          let vRow = v * words
+          for uWord in v >> 6..<words {
+            var linked = out[vRow + uWord] | into[vRow + uWord]
+            if uWord == v >> 6 { linked &= Self.above(v & 63) }
+            while linked != 0 {
+              let u = uWord << 6 | linked.trailingZeroBitCount
+              linked &= linked - 1
+              let uRow = u * words
+              let vu =
+                Int(out[vRow + u >> 6] >> UInt64(u & 63) & 1)
+                | Int(into[vRow + u >> 6] >> UInt64(u & 63) & 1) << 1
+              for s in 1..<16 { byState[s] = 0 }
+              var union = 0
+              for w in 0..<words {
+                let (a, b) = (out[vRow + w], into[vRow + w])
+                let (c, d) = (out[uRow + w], into[uRow + w])
+                let either = a | b | c | d
+                union += either.nonzeroBitCount
+                // The third actors this pair counts: past u whatever their links, and between
+                // v and u when not linked to v (both in `notToV` below).
+                let past = Self.mask(word: w, above: u)
+                let counted = either & past
+                let unlinkedBetween = either & ~(a | b) & Self.mask(word: w, above: v) & ~past
+                let notToV = counted & ~a & ~b | unlinkedBetween
+                let toV = (a & ~b, ~a & b, a & b)
+                let toU = (~c & ~d, c & ~d, ~c & d, c & d)
+                byState[4] += (notToV & toU.1).nonzeroBitCount
+                byState[8] += (notToV & toU.2).nonzeroBitCount
+                byState[12] += (notToV & toU.3).nonzeroBitCount
+                let oneWay = counted & toV.0
+                let otherWay = counted & toV.1
+                let both = counted & toV.2
+                byState[1] += (oneWay & toU.0).nonzeroBitCount
+                byState[5] += (oneWay & toU.1).nonzeroBitCount
+                byState[9] += (oneWay & toU.2).nonzeroBitCount
+                byState[13] += (oneWay & toU.3).nonzeroBitCount
+                byState[2] += (otherWay & toU.0).nonzeroBitCount
+                byState[6] += (otherWay & toU.1).nonzeroBitCount
+                byState[10] += (otherWay & toU.2).nonzeroBitCount
+                byState[14] += (otherWay & toU.3).nonzeroBitCount
+                byState[3] += (both & toU.0).nonzeroBitCount
+                byState[7] += (both & toU.1).nonzeroBitCount
+                byState[11] += (both & toU.2).nonzeroBitCount
+                byState[15] += (both & toU.3).nonzeroBitCount
+              }
+              for s in 1..<16 where byState[s] > 0 {
+                counts[typeIndex[vu | (s & 3) << 2 | (s >> 2) << 4]] += byState[s]
+              }
+              // v and u are in each other's rows: `union` counts them.
+              counts[vu == 3 ? 2 : 1] += n - union
+            }
+          }
+        }
+      }
+    }
+    let total = n >= 3 ? n * (n - 1) / 2 * (n - 2) / 3 : 0
+    counts[0] = total - counts.dropFirst().reduce(0, +)
+    self.counts = counts
+  }
+
+  /// The bits above bit `b` of a word (b in 0..<64).
+  @inline(__always)
+  private static func above(_ b: Int) -> UInt64 { b == 63 ? 0 : ~0 << UInt64(b + 1) }
+
+  /// The bits of word `w` for the actors above `x`.
+  @inline(__always)
+  private static func mask(word w: Int, above x: Int) -> UInt64 {
+    let first = w << 6
+    if x < first { return ~0 }
+    if x >= first + 64 { return 0 }
+    return above(x - first)
+  }
 
   /// The census of the graph on `n` actors whose undirected neighbourhoods are given: for
   /// actor v, `neighbour[start[v]..<start[v+1]]` ascending, with `direction` 1 (v→u), 2 (u→v)
