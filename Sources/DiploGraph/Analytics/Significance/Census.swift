@@ -170,60 +170,62 @@ public struct TriadCensus: Hashable, Sendable {
     let typeIndex = TriadType.ofCode.map { index[$0]! }
     var counts = [Int](repeating: 0, count: 16)
     // Per linked pair: third actors by state, (v–w) | (u–w) << 2, each bit 1 "→ w", 2 "w →".
-    var byState = [Int](repeating: 0, count: 16)
-    out.withUnsafeBufferPointer { out in
-      into.withUnsafeBufferPointer { into in
-        for v in 0..<n {
-          let vRow = v * words
-          for uWord in v >> 6..<words {
-            var linked = out[vRow + uWord] | into[vRow + uWord]
-            if uWord == v >> 6 { linked &= Self.above(v & 63) }
-            while linked != 0 {
-              let u = uWord << 6 | linked.trailingZeroBitCount
-              linked &= linked - 1
-              let uRow = u * words
-              let vu =
-                Int(out[vRow + u >> 6] >> UInt64(u & 63) & 1)
-                | Int(into[vRow + u >> 6] >> UInt64(u & 63) & 1) << 1
-              for s in 1..<16 { byState[s] = 0 }
-              var union = 0
-              for w in 0..<words {
-                let (a, b) = (out[vRow + w], into[vRow + w])
-                let (c, d) = (out[uRow + w], into[uRow + w])
-                let either = a | b | c | d
-                union += either.nonzeroBitCount
-                // The third actors this pair counts: past u whatever their links, and between
-                // v and u when not linked to v (both in `notToV` below).
-                let past = Self.mask(word: w, above: u)
-                let counted = either & past
-                let unlinkedBetween = either & ~(a | b) & Self.mask(word: w, above: v) & ~past
-                let notToV = counted & ~a & ~b | unlinkedBetween
-                let toV = (a & ~b, ~a & b, a & b)
-                let toU = (~c & ~d, c & ~d, ~c & d, c & d)
-                byState[4] += (notToV & toU.1).nonzeroBitCount
-                byState[8] += (notToV & toU.2).nonzeroBitCount
-                byState[12] += (notToV & toU.3).nonzeroBitCount
-                let oneWay = counted & toV.0
-                let otherWay = counted & toV.1
-                let both = counted & toV.2
-                byState[1] += (oneWay & toU.0).nonzeroBitCount
-                byState[5] += (oneWay & toU.1).nonzeroBitCount
-                byState[9] += (oneWay & toU.2).nonzeroBitCount
-                byState[13] += (oneWay & toU.3).nonzeroBitCount
-                byState[2] += (otherWay & toU.0).nonzeroBitCount
-                byState[6] += (otherWay & toU.1).nonzeroBitCount
-                byState[10] += (otherWay & toU.2).nonzeroBitCount
-                byState[14] += (otherWay & toU.3).nonzeroBitCount
-                byState[3] += (both & toU.0).nonzeroBitCount
-                byState[7] += (both & toU.1).nonzeroBitCount
-                byState[11] += (both & toU.2).nonzeroBitCount
-                byState[15] += (both & toU.3).nonzeroBitCount
+    // (A buffer, not an array: no uniqueness check per count.)
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { byState in
+      out.withUnsafeBufferPointer { out in
+        into.withUnsafeBufferPointer { into in
+          for v in 0..<n {
+            let vRow = v * words
+            for uWord in v >> 6..<words {
+              var linked = out[vRow + uWord] | into[vRow + uWord]
+              if uWord == v >> 6 { linked &= Self.above(v & 63) }
+              while linked != 0 {
+                let u = uWord << 6 | linked.trailingZeroBitCount
+                linked &= linked - 1
+                let uRow = u * words
+                let vu =
+                  Int(out[vRow + u >> 6] >> UInt64(u & 63) & 1)
+                  | Int(into[vRow + u >> 6] >> UInt64(u & 63) & 1) << 1
+                for s in 1..<16 { byState[s] = 0 }
+                var union = 0
+                for w in 0..<words {
+                  let (a, b) = (out[vRow + w], into[vRow + w])
+                  let (c, d) = (out[uRow + w], into[uRow + w])
+                  let either = a | b | c | d
+                  union += either.nonzeroBitCount
+                  // The third actors this pair counts: past u whatever their links, and between
+                  // v and u when not linked to v (both in `notToV` below).
+                  let past = Self.mask(word: w, above: u)
+                  let counted = either & past
+                  let unlinkedBetween = either & ~(a | b) & Self.mask(word: w, above: v) & ~past
+                  let notToV = counted & ~a & ~b | unlinkedBetween
+                  let toV = (a & ~b, ~a & b, a & b)
+                  let toU = (~c & ~d, c & ~d, ~c & d, c & d)
+                  byState[4] += (notToV & toU.1).nonzeroBitCount
+                  byState[8] += (notToV & toU.2).nonzeroBitCount
+                  byState[12] += (notToV & toU.3).nonzeroBitCount
+                  let oneWay = counted & toV.0
+                  let otherWay = counted & toV.1
+                  let both = counted & toV.2
+                  byState[1] += (oneWay & toU.0).nonzeroBitCount
+                  byState[5] += (oneWay & toU.1).nonzeroBitCount
+                  byState[9] += (oneWay & toU.2).nonzeroBitCount
+                  byState[13] += (oneWay & toU.3).nonzeroBitCount
+                  byState[2] += (otherWay & toU.0).nonzeroBitCount
+                  byState[6] += (otherWay & toU.1).nonzeroBitCount
+                  byState[10] += (otherWay & toU.2).nonzeroBitCount
+                  byState[14] += (otherWay & toU.3).nonzeroBitCount
+                  byState[3] += (both & toU.0).nonzeroBitCount
+                  byState[7] += (both & toU.1).nonzeroBitCount
+                  byState[11] += (both & toU.2).nonzeroBitCount
+                  byState[15] += (both & toU.3).nonzeroBitCount
+                }
+                for s in 1..<16 where byState[s] > 0 {
+                  counts[typeIndex[vu | (s & 3) << 2 | (s >> 2) << 4]] += byState[s]
+                }
+                // v and u are in each other's rows: `union` counts them.
+                counts[vu == 3 ? 2 : 1] += n - union
               }
-              for s in 1..<16 where byState[s] > 0 {
-                counts[typeIndex[vu | (s & 3) << 2 | (s >> 2) << 4]] += byState[s]
-              }
-              // v and u are in each other's rows: `union` counts them.
-              counts[vu == 3 ? 2 : 1] += n - union
             }
           }
         }
