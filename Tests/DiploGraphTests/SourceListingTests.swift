@@ -128,4 +128,30 @@ import Testing
     #expect(SourceListing.top(3).count(of: 2) == 2)
     #expect(SourceListing.top(-1).count(of: 2) == 0)
   }
+
+  /// The one pass by source list and actor (few lists) and the passes by action (many lists:
+  /// event data's one URL per event) count alike, the listed sources' actors and the
+  /// omissions included.
+  @Test(arguments: [(40, 5, 0), (300, 60, 3), (2_000, 900, 10)])
+  func theCellsCountAsTheActionsDo(rows: Int, sources: Int, declared: Int) throws {
+    let data = Self.data(rows: rows, sources: sources, declared: declared, seed: UInt64(rows))
+    let network = try Network(data)
+    let m = data.actions.sourceSymbols.count
+    let byCells = try SourceCounts(network, sources: m)
+    let byActions = try SourceCounts(network, sources: m, cellLimit: 0)
+    #expect(byCells.actions == byActions.actions)
+    #expect(byCells.diplomats == byActions.diplomats)
+    #expect(byCells.withoutCount == byActions.withoutCount)
+    #expect(byCells.unsourced == byActions.unsourced)
+    #expect(byCells.sourcedActions == byActions.sourcedActions)
+    #expect(byCells.sourcedWeight == byActions.sourcedWeight)
+    #expect(byCells.sourcedTotal == byActions.sourcedTotal)
+    #expect(byCells.actions.reduce(0, +) > 0)
+    let every = Array(0..<m)
+    let cellDetail = byCells.detail(network, listed: every, itemised: every)
+    let actionDetail = byActions.detail(network, listed: every, itemised: every)
+    #expect(cellDetail.actors == actionDetail.actors)
+    #expect(cellDetail.omitted == actionDetail.omitted)
+    #expect(cellDetail.omitted.contains { !$0.isEmpty })
+  }
 }

@@ -121,6 +121,10 @@ struct SourceOrder {
 /// passes with no list per source: the actions by source list, then the lists by source, then
 /// (``detail(_:listed:itemised:)``) the actors of the listed sources and the omissions of the
 /// itemised ones.
+///
+/// When the source lists are few (a data set of a few dozen outlets: lists × actors of at most
+/// ``cellLimit``), the one pass over the actions counts them by list and acting actor, and the
+/// detail reads those cells instead of the actions again.
 struct SourceCounts {
   /// Per source: the selected actions whose list names it (each action once).
   var actions: [Int]
@@ -135,12 +139,19 @@ struct SourceCounts {
   var sourcedWeight: [Int64]
   /// Σ `sourcedActions`.
   var sourcedTotal = 0
+  /// The actions and their summed counts by source list and acting actor (list × K + actor),
+  /// when counted so.
+  private var cells: (actions: [Int], weight: [Int64])?
+
+  /// The most cells (source lists × actors) counted in the first pass: 4 MB of them.
+  static let cellLimit = 1 << 18
 
   /// Counts the sources of `network`'s selected actions; `sources` numbers from
   /// ``SourceNames`` (the actions' symbols first).
   ///
-  /// - Complexity: O(n + R + S + K).
-  init(_ network: Network, sources: Int) throws {
+  /// - Parameter cellLimit: the most cells of lists × actors counted at once (tests lower it).
+  /// - Complexity: O(n + R + S + K), and O(R·K) with the cells.
+  init(_ network: Network, sources: Int, cellLimit: Int = Self.cellLimit) throws {
     let table = network.dataSet.actions
     let lists = table.sourceSetTable
     let k = network.nodeCount
@@ -150,19 +161,49 @@ struct SourceCounts {
     var sourcedActions = [Int](repeating: 0, count: k)
     var sourcedWeight = [Int64](repeating: 0, count: k)
     let sourced = lists.map { !$0.isEmpty }
-    try network.actions.forEachAction { action in
-      let list = action.sourceSet
-      listActions[list] += 1
-      let c = action.storedCount
-      if sourced[list] {
-        // Part of the selection's total weight, which the network checked: cannot wrap.
-        sourcedActions[action.actor] += 1
-        sourcedWeight[action.actor] &+= max(0, c)
+    if lists.count * k <= cellLimit {
+      var cellActions = [Int](repeating: 0, count: lists.count * k)
+      var cellWithout = [Int](repeating: 0, count: lists.count * k)
+      var cellWeight = [Int64](repeating: 0, count: lists.count * k)
+      try network.actions.forEachAction { action in
+        let cell = action.sourceSet * k + action.actor
+        cellActions[cell] += 1
+        let c = action.storedCount
+        if c == ActionTable.noCount {
+          cellWithout[cell] += 1
+        } else {
+          cellWeight[cell] = try checkedAdd(cellWeight[cell], c, "a source's total")
+        }
       }
-      if c == ActionTable.noCount {
-        listWithout[list] += 1
-      } else {
-        listWeight[list] = try checkedAdd(listWeight[list], c, "a source's total")
+      for l in lists.indices {
+        for actor in 0..<k where cellActions[l * k + actor] > 0 {
+          let cell = l * k + actor
+          listActions[l] += cellActions[cell]
+          listWithout[l] += cellWithout[cell]
+          listWeight[l] = try checkedAdd(listWeight[l], cellWeight[cell], "a source's total")
+          if sourced[l] {
+            // Part of the selection's total weight, which the network checked: cannot wrap.
+            sourcedActions[actor] += cellActions[cell]
+            sourcedWeight[actor] &+= cellWeight[cell]
+          }
+        }
+      }
+      cells = (cellActions, cellWeight)
+    } else {
+      try network.actions.forEachAction { action in
+        let list = action.sourceSet
+        listActions[list] += 1
+        let c = action.storedCount
+        if sourced[list] {
+          // Part of the selection's total weight, which the network checked: cannot wrap.
+          sourcedActions[action.actor] += 1
+          sourcedWeight[action.actor] &+= max(0, c)
+        }
+        if c == ActionTable.noCount {
+          listWithout[list] += 1
+        } else {
+          listWeight[list] = try checkedAdd(listWeight[list], c, "a source's total")
+        }
       }
     }
     self.sourcedActions = sourcedActions
@@ -231,28 +272,42 @@ struct SourceCounts {
     var reportedActions = [Int](repeating: 0, count: dense ? itemised.count * k : 0)
     var reportedWeight = [Int64](repeating: 0, count: dense ? itemised.count * k : 0)
     var sparse: [Int: (actions: Int, weight: Int64)] = [:]
-    network.actions.forEachAction { action in
-      let l = action.sourceSet
+    // The actions of list l by `actor`: `actions` of them, weighing `weight`.
+    func add(list l: Int, actor: Int, actions: Int, weight: Int64) {
       // By index: a slice of `marks` per action would retain and release its storage each time.
       for i in start[l]..<start[l + 1] {
         let mark = marks[i]
         if mark.listed >= 0 {
           if bitwise {
-            actorBits[Int(mark.listed) * words + action.actor >> 6] |= 1 << (action.actor & 63)
+            actorBits[Int(mark.listed) * words + actor >> 6] |= 1 << (actor & 63)
           } else {
-            actorSets[Int(mark.listed)].insert(Int32(action.actor))
+            actorSets[Int(mark.listed)].insert(Int32(actor))
           }
         }
         guard mark.item >= 0 else { continue }
-        let key = Int(mark.item) * k + action.actor
-        let w = max(0, action.storedCount)
+        let key = Int(mark.item) * k + actor
         if dense {
-          reportedActions[key] += 1
-          reportedWeight[key] &+= w
+          reportedActions[key] += actions
+          reportedWeight[key] &+= weight
         } else {
           let before = sparse[key] ?? (0, 0)
-          sparse[key] = (before.actions + 1, before.weight &+ w)
+          sparse[key] = (before.actions + actions, before.weight &+ weight)
         }
+      }
+    }
+    if let cells {
+      for l in lists.indices where start[l + 1] > start[l] {
+        for actor in 0..<k where cells.actions[l * k + actor] > 0 {
+          add(
+            list: l, actor: actor, actions: cells.actions[l * k + actor],
+            weight: cells.weight[l * k + actor])
+        }
+      }
+    } else {
+      network.actions.forEachAction { action in
+        add(
+          list: action.sourceSet, actor: action.actor, actions: 1,
+          weight: max(0, action.storedCount))
       }
     }
     let actorsByID = (0..<k).filter { sourcedActions[$0] > 0 }.sorted {
