@@ -361,13 +361,13 @@ struct ResponseMatcher {
   /// Turns the roles and links into exchanges, in row order.
   mutating func collect() {
     guard parent.isEmpty else { return collectWithExplicitLinks() }
-    // Without explicit links every position is taken alone: in parts, one per thread, each
-    // counting its exchanges and unmatched answers, then writing them after those of the parts
-    // before it.
+    // Without explicit links every position is taken alone: in parts, four per thread (a part
+    // holds two counts; a thread slowed by another section holds up less), each counting its
+    // exchanges and unmatched answers, then writing them after those of the parts before it.
     let actions = self.actions
     let answerKind = self.answerKind
     let parts = partRanges(
-      of: actions.positions.count, threads: threads, minimumPart: minimumPart, perThread: 1)
+      of: actions.positions.count, threads: threads, minimumPart: minimumPart)
     withUnsafeMutableBufferPointers(&role, &link) { role, link in
       // Unchecked: read only while the parts run.
       nonisolated(unsafe) let (role, link) = (role, link)

@@ -227,7 +227,7 @@ public struct TimeToAnswer: Hashable, Sendable, Codable {
     ) -> Int {
       guard lastDay != ActionTable.noDate else { return 1 }
       let firsts = concurrentMap(
-        partRanges(of: table.count, threads: threads, minimumPart: minimumPart, perThread: 1),
+        partRanges(of: table.count, threads: threads, minimumPart: minimumPart),
         threads: threads
       ) { rows in
         table.dateColumn.withUnsafeBufferPointer { dates in

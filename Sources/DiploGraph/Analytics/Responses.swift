@@ -443,7 +443,7 @@ extension ResponseAnalysis {
   {
     let symbols = table.endpointSymbols.count
     let parts = concurrentMap(
-      partRanges(of: table.count, threads: threads, minimumPart: minimumPart, perThread: 1),
+      partRanges(of: table.count, threads: threads, minimumPart: minimumPart),
       threads: threads
     ) { rows in
       var last = [Int32](repeating: ActionTable.noDate, count: symbols)

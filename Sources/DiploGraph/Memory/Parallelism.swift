@@ -219,7 +219,7 @@ package func concurrentIndices(
   count: Int, threads: Int, minimumPart: Int = 1 << 16, where matches: @Sendable (Int) -> Bool
 ) -> [Int32] {
   precondition(count <= Int(Int32.max), "\(count) indices do not fit in 32 bits")
-  let parts = partRanges(of: count, threads: threads, minimumPart: minimumPart, perThread: 1)
+  let parts = partRanges(of: count, threads: threads, minimumPart: minimumPart)
   let found = concurrentMap(parts, threads: threads) { range in
     var indices: [Int32] = []
     for i in range where matches(i) { indices.append(Int32(i)) }
@@ -257,8 +257,7 @@ package func concurrentContains<Element>(
   _ elements: [Element], threads: Int, minimumPart: Int = 1 << 18,
   where matches: @Sendable (Element) -> Bool
 ) -> Bool {
-  let parts = partRanges(
-    of: elements.count, threads: threads, minimumPart: minimumPart, perThread: 1)
+  let parts = partRanges(of: elements.count, threads: threads, minimumPart: minimumPart)
   if parts.count == 1 { return elements.contains(where: matches) }
   // Unchecked: the parts only read the array.
   nonisolated(unsafe) let elements = elements
