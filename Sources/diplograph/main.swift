@@ -42,6 +42,9 @@ enum Main {
     // peak memory is what is in use, not what the threads happened to free in which order
     // (10M actions: 790 MB every run, instead of 800 to 850 MB).
     diplograph_return_large_frees()
+    // Every command that reads a data set names its actors through the reference tables:
+    // they are built on the other core while the arguments are parsed.
+    ReferenceData.prepareInBackground()
     do {
       var command = try Diplograph.parseAsRoot()
       try command.run()

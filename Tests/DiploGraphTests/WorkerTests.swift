@@ -115,6 +115,34 @@ import Testing
     }
   }
 
+  /// A detached thread runs its body on another thread while the caller goes on, and the
+  /// reference tables prepared so are the ones every caller reads.
+  @Test func aDetachedBodyRunsOnAThreadOfItsOwn() {
+    let done = DispatchSemaphore(value: 0)
+    let ranOn = ParallelSlots<UInt64>(count: 1)
+    #expect(
+      startDetached {
+        var id: UInt64 = 0
+        #if canImport(Darwin)
+          pthread_threadid_np(nil, &id)
+        #else
+          id = UInt64(pthread_self())
+        #endif
+        ranOn[0] = id
+        done.signal()
+      })
+    #expect(done.wait(timeout: .now() + 10) == .success)
+    var caller: UInt64 = 0
+    #if canImport(Darwin)
+      pthread_threadid_np(nil, &caller)
+    #else
+      caller = UInt64(pthread_self())
+    #endif
+    #expect(ranOn[0] != caller)
+    ReferenceData.prepareInBackground()
+    #expect(ReferenceData.standard.actor(ActorID("RUS"))?.name == "Russia")
+  }
+
   /// A stage nested in another (the responses' parts inside the statistics sections) is not
   /// left one thread: each outer input's inner stage runs on two threads.
   @Test(.enabled(if: Parallelism.cores >= 2))

@@ -40,6 +40,21 @@ func runWorkers(_ count: Int, _ body: @Sendable (Int) -> Void) {
   }
 }
 
+/// Starts `body` on a thread that nobody joins (the process may end before it does); returns
+/// whether one could be started. For work done ahead of need, such as a table built while the
+/// calling thread parses its arguments: the caller that needs the result first waits for it
+/// (a `static let`'s initialisation runs once), so nothing is lost when no thread starts.
+@discardableResult
+package func startDetached(_ body: @escaping @Sendable () -> Void) -> Bool {
+  let start = Unmanaged.passRetained(WorkerStart(body: { _ in body() }, worker: 0)).toOpaque()
+  guard let thread = startThread(start) else {
+    Unmanaged<WorkerStart>.fromOpaque(start).release()
+    return false
+  }
+  pthread_detach(thread)
+  return true
+}
+
 /// What a worker thread runs: retained by its starter, released by the thread.
 private final class WorkerStart: @unchecked Sendable {
   // Unchecked: set before the thread starts and only read by it.

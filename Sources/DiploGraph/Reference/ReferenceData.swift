@@ -18,6 +18,13 @@ public struct ReferenceData: Sendable {
   /// The shipped reference data.
   public static let standard = ReferenceData(tables: .embedded)
 
+  /// Builds ``standard`` on a thread of its own, for a caller that will need it and has other
+  /// work first (the command line, while it parses its arguments: the tables take about 3 ms
+  /// to build).
+  package static func prepareInBackground() {
+    startDetached { _ = standard }
+  }
+
   /// The day the dated memberships were last checked against their sources. Membership after
   /// this day is what was true on it (a later accession or exit is not known).
   public let edition: Day
