@@ -9,7 +9,7 @@ median, min and max wall time, peak memory (ru_maxrss from wait4), and the ratio
 to DuckDB's. The CPU time (user + system, from wait4) is the better guide on a loaded machine.
 
     scripts/bench_side_by_side.py --data /tmp/n1m_k200 /tmp/n10m_k2000 --threads 1 2 \
-        --before /path/to/main/diplograph --runs 5 \
+        --before /path/to/main/diplograph --runs 5 --also "dynamic=/path/to/other/diplograph" \
         --duckdb-python .venv-test/bin/python --polars-python /tmp/venv/bin/python
 """
 import argparse
@@ -43,6 +43,9 @@ def main():
     a.add_argument("--after", default=os.path.join(ROOT, ".build/release/diplograph"),
                    help="this build ('' to leave it out)")
     a.add_argument("--before", help="an earlier diplograph binary (no --threads option)")
+    a.add_argument("--also", action="append", default=[], metavar="NAME=PATH",
+                   help="another diplograph binary run on all threads (repeatable), e.g. a "
+                        "build linked another way")
     a.add_argument("--threads", nargs="+", type=int, default=[1, os.cpu_count()])
     a.add_argument("--runs", type=int, default=5)
     a.add_argument("--columnar", default=os.path.join(ROOT, "../shared/bench/anchors_columnar.py"))
@@ -57,6 +60,9 @@ def main():
         commands = []
         if o.before:
             commands.append(("before (main)", [o.before, "stats", "--format", "json", folder]))
+        for also in o.also:
+            name, _, path = also.partition("=")
+            commands.append((name, [path, "stats", "--format", "json", folder]))
         for t in o.threads if o.after else []:
             commands.append((f"now, --threads {t}",
                              [o.after, "stats", "--format", "json", "--threads", str(t), folder]))
