@@ -361,9 +361,9 @@ struct ResponseMatcher {
   /// Turns the roles and links into exchanges, in row order.
   mutating func collect() {
     guard parent.isEmpty else { return collectWithExplicitLinks() }
-    // Without explicit links every position is taken alone: in parts, four per thread (a part
-    // holds two counts; a thread slowed by another section holds up less), each counting its
-    // exchanges and unmatched answers, then writing them after those of the parts before it.
+    // Without explicit links every position is taken alone: in parts, four per thread (a thread
+    // slowed by another section holds up less), each listing its exchanges and unmatched
+    // answers, the parts' lists then joined in order.
     let actions = self.actions
     let answerKind = self.answerKind
     let parts = partRanges(
@@ -383,51 +383,34 @@ struct ResponseMatcher {
         case .linkedAnswer, .explicitOriginal: preconditionFailure("no explicit exchange here")
         }
       }
-      let counts = concurrentMap(parts, threads: threads) { range in
-        var (singles, unmatched) = (0, 0)
+      // One pass: each part lists its own (its arrays reserved at its length, the pages it
+      // does not fill never touched), then the parts are joined in order.
+      var found = concurrentMap(parts, threads: threads) { range in
+        var original: [Int32] = []
+        var answer: [Int32] = []
+        var unmatched: [Int32] = []
+        original.reserveCapacity(range.count)
+        answer.reserveCapacity(range.count)
         actions.forEachAction(at: range) { action in
+          let r = Int32(action.row)
           switch isOriginal(action) {
-          case true: singles += 1
-          case false: unmatched += 1
+          case true:
+            original.append(r)
+            let l = Int(link[action.position])
+            // Matched in the window, and counted then.
+            answer.append(l <= -2 ? Int32(actions.row(at: -2 - l)) : -1)
+          case false: unmatched.append(r)
           case nil: break
           }
         }
-        return (singles, unmatched)
+        return (original, answer, unmatched)
       }
-      let singles = counts.reduce(0) { $0 + $1.0 }
-      let unmatched = counts.reduce(0) { $0 + $1.1 }
-      var singleOriginal = [Int32](repeating: 0, count: singles)
-      var singleAnswer = [Int32](repeating: -1, count: singles)
-      var unmatchedAnswers = [Int32](repeating: 0, count: unmatched)
-      withUnsafeMutableBufferPointers(&singleOriginal, &singleAnswer) { original, answer in
-        unmatchedAnswers.withUnsafeMutableBufferPointer { unmatchedAnswers in
-          // Unchecked: each part writes its own ranges.
-          nonisolated(unsafe) let (original, answer, unmatchedAnswers) =
-            (original, answer, unmatchedAnswers)
-          _ = concurrentMap(Array(parts.indices), threads: threads) { part in
-            var s = counts[..<part].reduce(0) { $0 + $1.0 }
-            var u = counts[..<part].reduce(0) { $0 + $1.1 }
-            actions.forEachAction(at: parts[part]) { action in
-              let r = Int32(action.row)
-              switch isOriginal(action) {
-              case true:
-                original[s] = r
-                let l = Int(link[action.position])
-                // Matched in the window, and counted then.
-                if l <= -2 { answer[s] = Int32(actions.row(at: -2 - l)) }
-                s += 1
-              case false:
-                unmatchedAnswers[u] = r
-                u += 1
-              case nil: break
-              }
-            }
-          }
-        }
-      }
-      result.singleOriginal = singleOriginal
-      result.singleAnswer = singleAnswer
-      result.unmatchedAnswers = unmatchedAnswers
+      // Each column's parts freed once joined.
+      result.singleOriginal = concurrentJoined(found.map(\.0), threads: threads)
+      for i in found.indices { found[i].0 = [] }
+      result.singleAnswer = concurrentJoined(found.map(\.1), threads: threads)
+      for i in found.indices { found[i].1 = [] }
+      result.unmatchedAnswers = concurrentJoined(found.map(\.2), threads: threads)
     }
   }
 
