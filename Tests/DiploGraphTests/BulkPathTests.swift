@@ -161,4 +161,23 @@ import Testing
     // Heaviest first; ties by the first actor's node, then the second's.
     #expect(small.map(order) == ["AB", "CB", "CD", "EA", "DE", "AC", "FG"])
   }
+
+  /// The dyads' rows are put in order in place, cycle by cycle: the same as gathering them.
+  @Test(arguments: [0, 1, 2, 7, 64, 65, 1_000])
+  func rowsPermutedInPlaceAsGathered(count: Int) {
+    var random = SplitMix64(seed: UInt64(count) + 3)
+    let rows = (0..<count).map { (i: Int) -> DyadList.Row in
+      let n = Int32(i)
+      return DyadList.Row(
+        first: n, second: n + 1, forward: Int64(7 * i), backward: Int64(i),
+        forwardActions: n % 5, backwardActions: 1)
+    }
+    let identity = (0..<Int32(count)).map { $0 }
+    let shifted = (0..<count).map { Int32(($0 + 1) % max(1, count)) }  // one long cycle
+    for order in [identity, shifted, identity.shuffled(using: &random)] {
+      var permuted = rows
+      DyadList.permute(&permuted, by: order)
+      #expect(permuted == order.map { rows[Int($0)] })
+    }
+  }
 }

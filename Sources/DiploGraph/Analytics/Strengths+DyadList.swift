@@ -42,33 +42,38 @@ public struct DyadList: RandomAccessCollection, Hashable, Sendable, ExpressibleB
   public init(_ network: Network, reverse: [Int32]? = nil) {
     let links = network.links
     let reverse = reverse ?? links.reverseLinks()
-    var forward: [Int32] = []
-    var backward: [Int32] = []
-    var keys: [UInt64] = []
     let weight = links.weight
     let actions = links.actionCount
+    // The rows in link order first, each mutual pair once from its lower-indexed link: the
+    // links are read in order, their reverses by index (the reverse of e runs to → from).
+    var dyads = 0
+    for e in 0..<links.count where reverse[e] < 0 || Int(reverse[e]) > e { dyads += 1 }
     // w_12 + w_21 is a partial sum of the total weight, which the network checked: it fits.
     var heaviest: Int64 = 0
-    for e in 0..<links.count {
-      let r = Int(reverse[e])
-      // Each mutual pair once, from its lower-indexed link.
-      if r >= 0 && r < e { continue }
-      var f = e
-      var b = r
-      if r >= 0 {
-        let flip =
-          weight[r] > weight[e]
-          || (weight[r] == weight[e]
-            && (actions[r] > actions[e]
-              || (actions[r] == actions[e] && links.to[e] < links.from[e])))
-        if flip { (f, b) = (r, e) }
+    var made = [Row](unsafeUninitializedCapacity: dyads) { buffer, count in
+      var d = 0
+      for e in 0..<links.count {
+        let r = Int(reverse[e])
+        if r >= 0 && r < e { continue }
+        var row = Row(
+          first: links.from[e], second: links.to[e], forward: weight[e],
+          backward: r >= 0 ? weight[r] : 0, forwardActions: actions[e],
+          backwardActions: r >= 0 ? actions[r] : 0)
+        if r >= 0
+          && (weight[r] > weight[e]
+            || (weight[r] == weight[e]
+              && (actions[r] > actions[e]
+                || (actions[r] == actions[e] && links.to[e] < links.from[e]))))
+        {
+          row = Row(
+            first: row.second, second: row.first, forward: row.backward, backward: row.forward,
+            forwardActions: row.backwardActions, backwardActions: row.forwardActions)
+        }
+        heaviest = Swift.max(heaviest, row.forward &+ row.backward)
+        (buffer.baseAddress! + d).initialize(to: row)
+        d += 1
       }
-      forward.append(Int32(f))
-      backward.append(Int32(b))
-      heaviest = Swift.max(heaviest, weight[e] &+ (r >= 0 ? weight[r] : 0))
-    }
-    func total(_ d: Int) -> Int64 {
-      weight[Int(forward[d])] &+ (backward[d] >= 0 ? weight[Int(backward[d])] : 0)
+      count = d
     }
     // The order packed in one key when it fits in 64 bits (the heaviest total first, then the
     // nodes): a radix sort. Else a comparison sort.
@@ -76,34 +81,47 @@ public struct DyadList: RandomAccessCollection, Hashable, Sendable, ExpressibleB
       1, Int.bitWidth - (Swift.max(1, network.nodeCount) - 1).leadingZeroBitCount)
     let order: [Int32]
     if 2 * bits + (Int64.bitWidth - heaviest.leadingZeroBitCount) <= 64 {
-      keys.reserveCapacity(forward.count)
-      for d in forward.indices {
-        let f = Int(forward[d])
-        keys.append(
-          UInt64(heaviest - total(d)) << UInt64(2 * bits) | UInt64(links.from[f]) << UInt64(bits)
-            | UInt64(links.to[f]))
-      }
-      order = radixOrder(keys)
-      keys = []  // freed before the rows are made
+      order = radixOrder(
+        made.map { row in
+          UInt64(heaviest - (row.forward &+ row.backward)) << UInt64(2 * bits)
+            | UInt64(row.first) << UInt64(bits) | UInt64(row.second)
+        })
     } else {
-      order = forward.indices.sorted { a, b in
-        let (ta, tb) = (total(a), total(b))
+      order = made.indices.sorted { a, b in
+        let (ra, rb) = (made[a], made[b])
+        let (ta, tb) = (ra.forward &+ ra.backward, rb.forward &+ rb.backward)
         if ta != tb { return ta > tb }
-        let (fa, fb) = (Int(forward[a]), Int(forward[b]))
-        if links.from[fa] != links.from[fb] { return links.from[fa] < links.from[fb] }
-        return links.to[fa] < links.to[fb]
+        if ra.first != rb.first { return ra.first < rb.first }
+        return ra.second < rb.second
       }.map { Int32($0) }
     }
-    rows = order.map { d in
-      let f = Int(forward[Int(d)])
-      let b = Int(backward[Int(d)])
-      return Row(
-        first: links.from[f], second: links.to[f], forward: weight[f],
-        backward: b >= 0 ? weight[b] : 0, forwardActions: actions[f],
-        backwardActions: b >= 0 ? actions[b] : 0)
-    }
+    Self.permute(&made, by: order)
+    rows = made
     materialized = nil
     actorIDs = network.actors.map(\.id)
+  }
+
+  /// Puts `rows[order[i]]` at i for every i, in place: each cycle of the permutation followed
+  /// once (a bit per row marks those placed), so that no second array of rows is made.
+  static func permute(_ rows: inout [Row], by order: [Int32]) {
+    precondition(rows.count == order.count, "an order of every row")
+    var placed = [UInt64](repeating: 0, count: (rows.count + 63) / 64)
+    rows.withUnsafeMutableBufferPointer { rows in
+      for start in 0..<rows.count where placed[start >> 6] & (1 << (start & 63)) == 0 {
+        let held = rows[start]
+        var j = start
+        while true {
+          placed[j >> 6] |= 1 << (j & 63)
+          let k = Int(order[j])
+          if k == start {
+            rows[j] = held
+            break
+          }
+          rows[j] = rows[k]
+          j = k
+        }
+      }
+    }
   }
 
   public var startIndex: Int { 0 }
