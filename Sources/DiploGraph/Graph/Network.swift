@@ -91,11 +91,19 @@ public struct Network: Sendable {
       table, rows: rows, nodeOfEndpoint: nodeOfEndpoint, weight: weight)
     self.rows = rows
     self.actions = actions
-    var selfLoopRows: [Int32] = []
-    actions.includingSelfLoops.forEachAction {
-      if $0.isSelfLoop { selfLoopRows.append(Int32($0.row)) }
+    // The self-loops' rows, in order: a scan of every selected action, in parts on every
+    // thread (10M actions: 9 ms on one core).
+    let found = concurrentMap(
+      partRanges(of: actions.positions.count, threads: threads, minimumPart: 1 << 16),
+      threads: threads
+    ) { range in
+      var rows: [Int32] = []
+      actions.includingSelfLoops.forEachAction(at: range) {
+        if $0.isSelfLoop { rows.append(Int32($0.row)) }
+      }
+      return rows
     }
-    self.selfLoopRows = selfLoopRows
+    selfLoopRows = found.count == 1 ? found[0] : Array(found.joined())
     self.links = try LinkTable(
       actions, nodeCount: actors.count, threads: threads, parallelFrom: parallelFrom,
       name: { actors[$0].id.rawValue })
