@@ -115,6 +115,17 @@ import Testing
     }
   }
 
+  /// The calling thread's id.
+  static func threadID() -> UInt64 {
+    #if canImport(Darwin)
+      var id: UInt64 = 0
+      pthread_threadid_np(nil, &id)
+      return id
+    #else
+      return UInt64(pthread_self())
+    #endif
+  }
+
   /// A detached thread runs its body on another thread while the caller goes on, and the
   /// reference tables prepared so are the ones every caller reads.
   @Test func aDetachedBodyRunsOnAThreadOfItsOwn() {
@@ -122,23 +133,11 @@ import Testing
     let ranOn = ParallelSlots<UInt64>(count: 1)
     #expect(
       startDetached {
-        var id: UInt64 = 0
-        #if canImport(Darwin)
-          pthread_threadid_np(nil, &id)
-        #else
-          id = UInt64(pthread_self())
-        #endif
-        ranOn[0] = id
+        ranOn[0] = Self.threadID()
         done.signal()
       })
     #expect(done.wait(timeout: .now() + 10) == .success)
-    var caller: UInt64 = 0
-    #if canImport(Darwin)
-      pthread_threadid_np(nil, &caller)
-    #else
-      caller = UInt64(pthread_self())
-    #endif
-    #expect(ranOn[0] != caller)
+    #expect(ranOn[0] != Self.threadID())
     ReferenceData.prepareInBackground()
     #expect(ReferenceData.standard.actor(ActorID("RUS"))?.name == "Russia")
   }

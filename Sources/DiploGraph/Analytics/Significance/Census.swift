@@ -186,7 +186,7 @@ public struct TriadCensus: Hashable, Sendable {
                 let vu =
                   Int(out[vRow + u >> 6] >> UInt64(u & 63) & 1)
                   | Int(into[vRow + u >> 6] >> UInt64(u & 63) & 1) << 1
-                for s in 1..<16 { byState[s] = 0 }
+                for s in 0..<16 { byState[s] = 0 }
                 var union = 0
                 for w in 0..<words {
                   let (a, b) = (out[vRow + w], into[vRow + w])
@@ -199,26 +199,12 @@ public struct TriadCensus: Hashable, Sendable {
                   let counted = either & past
                   let unlinkedBetween = either & ~(a | b) & Self.mask(word: w, above: v) & ~past
                   let notToV = counted & ~a & ~b | unlinkedBetween
-                  let toV = (a & ~b, ~a & b, a & b)
                   let toU = (~c & ~d, c & ~d, ~c & d, c & d)
-                  byState[4] += (notToV & toU.1).nonzeroBitCount
-                  byState[8] += (notToV & toU.2).nonzeroBitCount
-                  byState[12] += (notToV & toU.3).nonzeroBitCount
-                  let oneWay = counted & toV.0
-                  let otherWay = counted & toV.1
-                  let both = counted & toV.2
-                  byState[1] += (oneWay & toU.0).nonzeroBitCount
-                  byState[5] += (oneWay & toU.1).nonzeroBitCount
-                  byState[9] += (oneWay & toU.2).nonzeroBitCount
-                  byState[13] += (oneWay & toU.3).nonzeroBitCount
-                  byState[2] += (otherWay & toU.0).nonzeroBitCount
-                  byState[6] += (otherWay & toU.1).nonzeroBitCount
-                  byState[10] += (otherWay & toU.2).nonzeroBitCount
-                  byState[14] += (otherWay & toU.3).nonzeroBitCount
-                  byState[3] += (both & toU.0).nonzeroBitCount
-                  byState[7] += (both & toU.1).nonzeroBitCount
-                  byState[11] += (both & toU.2).nonzeroBitCount
-                  byState[15] += (both & toU.3).nonzeroBitCount
+                  // By the state of (v, w): none, v → w, w → v, both.
+                  Self.tally(notToV, toU, into: byState, state: 0)
+                  Self.tally(counted & a & ~b, toU, into: byState, state: 1)
+                  Self.tally(counted & ~a & b, toU, into: byState, state: 2)
+                  Self.tally(counted & a & b, toU, into: byState, state: 3)
                 }
                 for s in 1..<16 where byState[s] > 0 {
                   counts[typeIndex[vu | (s & 3) << 2 | (s >> 2) << 4]] += byState[s]
@@ -234,6 +220,20 @@ public struct TriadCensus: Hashable, Sendable {
     let total = n >= 3 ? n * (n - 1) / 2 * (n - 2) / 3 : 0
     counts[0] = total - counts.dropFirst().reduce(0, +)
     self.counts = counts
+  }
+
+  /// Adds to `byState[state | cu << 2]` the third actors of `towardV` (one state of their
+  /// dyad with v) whose dyad with u is in state cu, for each cu (the masks of `toU`). State 0
+  /// with u (linked to neither) never meets the third actors counted, so `byState[0]` stays 0.
+  @inline(__always)
+  private static func tally(
+    _ towardV: UInt64, _ toU: (UInt64, UInt64, UInt64, UInt64),
+    into byState: UnsafeMutableBufferPointer<Int>, state: Int
+  ) {
+    byState[state] += (towardV & toU.0).nonzeroBitCount
+    byState[state | 4] += (towardV & toU.1).nonzeroBitCount
+    byState[state | 8] += (towardV & toU.2).nonzeroBitCount
+    byState[state | 12] += (towardV & toU.3).nonzeroBitCount
   }
 
   /// The bits above bit `b` of a word (b in 0..<64).
