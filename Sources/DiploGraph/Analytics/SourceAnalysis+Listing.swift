@@ -143,7 +143,9 @@ struct SourceCounts {
   /// when counted so.
   private var cells: (actions: [Int], weight: [Int64])?
 
-  /// The most cells (source lists × actors) counted in the first pass: 4 MB of them.
+  /// The most cells (source lists × actors) counted in the first pass: 6 MB of counts while
+  /// counting, 4 MB kept for the detail. (A weight below 0, which only a data set made in code
+  /// can hold, counts as 0 here as in the links.)
   static let cellLimit = 1 << 18
 
   /// Counts the sources of `network`'s selected actions; `sources` numbers from
@@ -172,7 +174,7 @@ struct SourceCounts {
         if c == ActionTable.noCount {
           cellWithout[cell] += 1
         } else {
-          cellWeight[cell] = try checkedAdd(cellWeight[cell], c, "a source's total")
+          cellWeight[cell] = try checkedAdd(cellWeight[cell], max(0, c), "a source's total")
         }
       }
       for l in lists.indices {
@@ -202,7 +204,7 @@ struct SourceCounts {
         if c == ActionTable.noCount {
           listWithout[list] += 1
         } else {
-          listWeight[list] = try checkedAdd(listWeight[list], c, "a source's total")
+          listWeight[list] = try checkedAdd(listWeight[list], max(0, c), "a source's total")
         }
       }
     }
