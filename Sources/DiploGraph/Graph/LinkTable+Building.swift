@@ -78,9 +78,14 @@ extension LinkTable {
         counts.append(c)
       }
     }
+    // The links are in (from, to) order: node i's start is the first link from i or beyond
+    // (counting link by link into the node's slot made each count wait for the one before).
     var outStart = [Int32](repeating: 0, count: k + 1)
-    for f in from { outStart[Int(f) + 1] += 1 }
-    for i in 0..<k { outStart[i + 1] += outStart[i] }
+    var e = 0
+    for i in 0...k {
+      while e < from.count && Int(from[e]) < i { e += 1 }
+      outStart[i] = Int32(e)
+    }
     var total: Int64 = 0
     for w in weight {
       let (s, o) = total.addingReportingOverflow(w)

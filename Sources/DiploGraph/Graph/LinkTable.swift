@@ -39,9 +39,16 @@ public struct LinkTable: Sendable, RandomAccessCollection {
     self.totalWeight = totalWeight
     var outStrength = [Int64](repeating: 0, count: outStart.count - 1)
     var inStrength = outStrength
-    for k in from.indices {
-      outStrength[Int(from[k])] += weight[k]
-      inStrength[Int(to[k])] += weight[k]
+    // Node by node: each out-strength summed in a register (adding into the array link by
+    // link made each add wait for the store of the one before: a node's links are adjacent),
+    // each in-strength once per link (a node's targets are distinct).
+    for i in outStrength.indices {
+      var sum: Int64 = 0
+      for k in Int(outStart[i])..<Int(outStart[i + 1]) {
+        sum += weight[k]
+        inStrength[Int(to[k])] += weight[k]
+      }
+      outStrength[i] = sum
     }
     strengths = NodeStrengths(outStrength: outStrength, inStrength: inStrength)
   }
