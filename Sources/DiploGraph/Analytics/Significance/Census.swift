@@ -96,6 +96,9 @@ public enum TriadType: String, Hashable, Sendable, Codable, CaseIterable {
 
   /// `classify` for every code, computed once.
   static let ofCode: [TriadType] = (0..<64).map(classify)
+
+  /// For every code, the place of its type in ``allCases`` (the census's counts' index).
+  static let countIndexOfCode: [Int] = ofCode.map { allCases.firstIndex(of: $0)! }
 }
 
 /// The triad census: how many of the C(N, 3) triples of actors are of each ``TriadType``.
@@ -166,8 +169,7 @@ public struct TriadCensus: Hashable, Sendable {
       out[t * words + h >> 6] |= 1 << UInt64(h & 63)
       into[h * words + t >> 6] |= 1 << UInt64(t & 63)
     }
-    let index = Dictionary(uniqueKeysWithValues: TriadType.allCases.enumerated().map { ($1, $0) })
-    let typeIndex = TriadType.ofCode.map { index[$0]! }
+    let typeIndex = TriadType.countIndexOfCode
     var counts = [Int](repeating: 0, count: 16)
     // Per linked pair: third actors by state, (v–w) | (u–w) << 2, each bit 1 "→ w", 2 "w →".
     // (A buffer, not an array: no uniqueness check per count.)
@@ -254,8 +256,7 @@ public struct TriadCensus: Hashable, Sendable {
   /// or 3 (both).
   init(actors n: Int, start: [Int], neighbour: [Int32], direction: [UInt8]) {
     var counts = [Int](repeating: 0, count: 16)
-    let index = Dictionary(uniqueKeysWithValues: TriadType.allCases.enumerated().map { ($1, $0) })
-    let typeIndex = TriadType.ofCode.map { index[$0]! }
+    let typeIndex = TriadType.countIndexOfCode
     for v in 0..<n {
       for e in start[v]..<start[v + 1] where Int(neighbour[e]) > v {
         let u = Int(neighbour[e])
