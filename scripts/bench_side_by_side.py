@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Side by side, whole processes, one session: `diplograph stats --format json` (this build
-with --threads 1, 2, ...; optionally an earlier build) against DuckDB and Polars doing the same
-load, aggregation, reciprocity, strengths and bloc weights (../shared/bench/anchors_columnar.py).
+with --threads 1, 2, ...; optionally an earlier build) against DuckDB and Polars doing the
+load, aggregation, reciprocity, strengths and bloc weights (../shared/bench/anchors_columnar.py);
+the whole command does more (responses, chains, sources, null models, every dyad listed), so a
+row runs this build on the same work only (`--skip responses,sources,significance --dyads
+none`).
 
 The commands run in rounds (each round runs every command once, in a rotated order), so a
 change of load on a shared machine touches them alike. Prints one Markdown table per data set:
@@ -69,6 +72,12 @@ def main():
         if o.after:
             commands.append((f"now, --threads {cores} --dyads none",
                              [o.after, "stats", "--format", "json", "--dyads", "none", folder]))
+            # The columnar script's work and no more: the links, reciprocity, strengths and
+            # bloc weights (and the overview), nothing listed per dyad.
+            commands.append(("now, same work (--skip responses,sources,significance "
+                             "--dyads none)",
+                             [o.after, "stats", "--format", "json", "--dyads", "none", "--skip",
+                              "responses,sources,significance", folder]))
         for engine, python in (("duckdb", o.duckdb_python), ("polars", o.polars_python)):
             if python:
                 commands.append((f"{engine} (threads: all)",

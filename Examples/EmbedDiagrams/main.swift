@@ -37,8 +37,10 @@ do {
 
   // 3. A chart of the wave's bloc weights, drawn by the library without Graphviz, in the
   //    standard diagram's colours (ChartPalette.standard).
-  let statistics = try Statistics(wave)
-  let chart = BlocWeightChart(analysis: statistics.blocs, dataSet: data)
+  //    The page's figures need no responses, sources or null models: they are left out.
+  let statistics = try Statistics(
+    wave, options: AnalysisOptions(leftOut: [.responses, .blocs, .sources, .significance]))
+  let chart = BlocWeightChart(analysis: try BlocAnalysis(wave), dataSet: data)
   let chartSVG = chart.svg(options: ChartOptions(idPrefix: "wave-blocs")!)
 
   // The HTML page: our own markup; every text from the data set through XMLEscaping.attribute.

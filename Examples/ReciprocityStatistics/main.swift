@@ -43,21 +43,23 @@ do {
     "weighted reciprocity  r_w = \(ratio(r.weighted))  (\(r.reciprocatedWeight) of \(r.totalWeight) diplomats matched)"
   )
 
-  // The answers: how many exchanges end in each outcome, and whose actions went unanswered.
-  let responses = statistics.responses
-  print("")
-  for summary in responses.outcomes where summary.exchanges > 0 {
-    let who = summary.actors.map { data.name(of: $0) }.joined(separator: ", ")
+  // The answers: how many exchanges end in each outcome, and whose actions went unanswered
+  // (computed unless the options leave them out: `AnalysisOptions(leftOut: [.responses])`).
+  if let responses = statistics.responses {
+    print("")
+    for summary in responses.outcomes where summary.exchanges > 0 {
+      let who = summary.actors.map { data.name(of: $0) }.joined(separator: ", ")
+      print(
+        "\(String(summary.outcome.rawValue.map { $0 == "_" ? " " : $0 })): \(summary.exchanges)  \(who)"
+      )
+    }
+    let unansweredExpulsions = responses.exchanges.filter {
+      $0.outcome == .unanswered && $0.originals[0].kind == .expulsion
+    }
     print(
-      "\(String(summary.outcome.rawValue.map { $0 == "_" ? " " : $0 })): \(summary.exchanges)  \(who)"
-    )
+      "expulsions left unanswered: "
+        + unansweredExpulsions.map { data.name(of: $0.actor) }.sorted().joined(separator: ", "))
   }
-  let unansweredExpulsions = responses.exchanges.filter {
-    $0.outcome == .unanswered && $0.originals[0].kind == .expulsion
-  }
-  print(
-    "expulsions left unanswered: "
-      + unansweredExpulsions.map { data.name(of: $0.actor) }.sorted().joined(separator: ", "))
 
   // The most involved actor, from the per-actor strengths.
   if let top = statistics.actors.max(by: {

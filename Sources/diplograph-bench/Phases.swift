@@ -120,10 +120,10 @@ func measurePhases(_ workload: Workload, runs: Int, skip: Set<String>) throws ->
     actionsFileBytes: workload.actionsFileBytes, runs: runs,
     phases: Dictionary(
       uniqueKeysWithValues: samples.map { ($0.key.rawValue, Measure.median($0.value)) }),
-    core: Measure.median(core), exchanges: statistics.responses.exchanges.count, links: links,
+    core: Measure.median(core), exchanges: statistics.responses?.exchanges.count ?? 0, links: links,
     binaryReciprocity: statistics.reciprocity.binary,
     weightedReciprocity: statistics.reciprocity.weighted,
-    blocMatrixSum: statistics.blocs.matrix.weights.joined().reduce(0, +))
+    blocMatrixSum: statistics.blocs?.matrix.weights.joined().reduce(0, +) ?? 0)
 }
 
 /// Runs `diplograph stats --format json` on a workload `runs` times; the medians of wall time

@@ -59,12 +59,12 @@ import Testing
     #expect(fromCSV.actors.map(\.outStrength) == fromJSON.actors.map(\.outStrength))
     #expect(fromCSV.dyads == fromJSON.dyads)
     #expect(fromCSV.responses == fromJSON.responses)
-    #expect(fromCSV.blocs.matrix == fromJSON.blocs.matrix)
-    #expect(fromCSV.blocs.blocGraph == fromJSON.blocs.blocGraph)
+    #expect(fromCSV.blocs!.matrix == fromJSON.blocs!.matrix)
+    #expect(fromCSV.blocs!.blocGraph == fromJSON.blocs!.blocGraph)
     #expect(
-      fromCSV.blocs.blocs.map { [$0.weight, $0.internalWeight, $0.externalWeight] }
-        == fromJSON.blocs.blocs.map { [$0.weight, $0.internalWeight, $0.externalWeight] })
-    #expect(fromCSV.blocs.blocs.map(\.weight) == [58, 22, 66, 10, 123])
+      fromCSV.blocs!.blocs.map { [$0.weight, $0.internalWeight, $0.externalWeight] }
+        == fromJSON.blocs!.blocs.map { [$0.weight, $0.internalWeight, $0.externalWeight] })
+    #expect(fromCSV.blocs!.blocs.map(\.weight) == [58, 22, 66, 10, 123])
   }
 
   @Test func generatedEvents() throws {

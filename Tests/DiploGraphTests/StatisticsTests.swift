@@ -36,9 +36,9 @@ import Testing
     #expect(stats.overview.actors == 0 && stats.overview.declaredActors == 1)
     #expect(stats.reciprocity.binary == nil && stats.reciprocity.weighted == nil)
     #expect(stats.actors.isEmpty && stats.dyads.isEmpty)
-    #expect(stats.responses.exchanges.isEmpty && stats.responses.unmatchedAnswers.isEmpty)
-    #expect(stats.blocs.totalWeight == 0 && stats.blocs.partition.status == .partition)
-    #expect(stats.sources.unsourcedActions == 0)
+    #expect(stats.responses!.exchanges.isEmpty && stats.responses!.unmatchedAnswers.isEmpty)
+    #expect(stats.blocs!.totalWeight == 0 && stats.blocs!.partition.status == .partition)
+    #expect(stats.sources!.unsourcedActions == 0)
     #expect(stats.overview.firstDate == nil)
   }
 
@@ -75,8 +75,8 @@ import Testing
     // exchange is shown, but answers are looked for in the whole data set: three of the five
     // answer an original there and are accounted for; the other two (one names an unknown
     // action) answer none.
-    #expect(stats.responses.exchanges.isEmpty)
-    #expect(stats.responses.unmatchedAnswers.count == 2)
-    #expect(Set(stats.responses.unresolvedReferences.map(\.reason)) == [.unknownAction])
+    #expect(stats.responses!.exchanges.isEmpty)
+    #expect(stats.responses!.unmatchedAnswers.count == 2)
+    #expect(Set(stats.responses!.unresolvedReferences.map(\.reason)) == [.unknownAction])
   }
 }

@@ -138,7 +138,7 @@ import Testing
     #expect(t.bins.isEmpty)
     #expect(ParsedXML(t.svg(options: try #require(ChartOptions(idPrefix: "e")))).isWellFormed)
     let statistics = try Statistics(n)
-    let chart = BlocWeightChart(analysis: statistics.blocs, dataSet: n.dataSet)
+    let chart = BlocWeightChart(analysis: statistics.blocs!, dataSet: n.dataSet)
     #expect(chart.bars.isEmpty)
     #expect(ParsedXML(chart.svg(options: try #require(ChartOptions(idPrefix: "b")))).isWellFormed)
     let html = Report(network: n, statistics: statistics, diagram: nil).html()

@@ -21,7 +21,7 @@ import Testing
 
   @Test func automaticListsSmallResultsInFull() throws {
     let stats = try StatisticsPrinterTests.statistics()
-    #expect(ResponseListing.automatic.resolved(for: stats.responses) == .full)
+    #expect(ResponseListing.automatic.resolved(for: stats.responses!) == .full)
     let json = StatisticsPrinter.render(stats, as: .json)
     #expect(json == StatisticsPrinter.render(stats, as: .json, responses: .full))
     let responses = try #require(try Self.object(json)["responses"] as? [String: Any])
@@ -35,23 +35,23 @@ import Testing
   @Test func automaticSummarisesBulkResults() throws {
     let stats = Self.bulk
     let entries =
-      stats.responses.exchanges.count + stats.responses.unmatchedAnswers.count
-      + stats.responses.unresolvedReferences.count
+      stats.responses!.exchanges.count + stats.responses!.unmatchedAnswers.count
+      + stats.responses!.unresolvedReferences.count
     #expect(entries > ResponseListing.automaticLimit)
-    #expect(ResponseListing.automatic.resolved(for: stats.responses) == .summary)
+    #expect(ResponseListing.automatic.resolved(for: stats.responses!) == .summary)
     let json = StatisticsPrinter.render(stats, as: .json)
     #expect(json == StatisticsPrinter.render(stats, as: .json, responses: .summary))
     let responses = try #require(try Self.object(json)["responses"] as? [String: Any])
     #expect(responses["listing"] as? String == "summary")
-    #expect(responses["exchangeCount"] as? Int == stats.responses.exchanges.count)
+    #expect(responses["exchangeCount"] as? Int == stats.responses!.exchanges.count)
     #expect(responses["exchanges"] is NSNull && responses["unmatchedAnswers"] is NSNull)
     #expect(responses["unresolvedReferences"] is NSNull)
-    #expect(responses["unmatchedAnswerCount"] as? Int == stats.responses.unmatchedAnswers.count)
+    #expect(responses["unmatchedAnswerCount"] as? Int == stats.responses!.unmatchedAnswers.count)
     // The outcome summary and the lags are there whatever the listing.
     let outcomes = try #require(responses["outcomes"] as? [[String: Any]])
     #expect(
-      outcomes.map { $0["exchanges"] as? Int } == stats.responses.outcomes.map(\.exchanges))
-    #expect(responses["medianLagDays"] as? Double == stats.responses.medianLagDays)
+      outcomes.map { $0["exchanges"] as? Int } == stats.responses!.outcomes.map(\.exchanges))
+    #expect(responses["medianLagDays"] as? Double == stats.responses!.medianLagDays)
     // The summary is far smaller than the full listing.
     let full = StatisticsPrinter.render(stats, as: .json, responses: .full)
     #expect(json.utf8.count * 5 < full.utf8.count)
@@ -73,8 +73,9 @@ import Testing
     let stats = try StatisticsPrinterTests.statistics()
     let full = StatisticsPrinter.render(stats, as: .json, responses: .full)
     let decoded = try JSONDecoder().decode(Statistics.self, from: Data(full.utf8))
-    #expect(decoded.responses.exchanges.map(\.outcome) == stats.responses.exchanges.map(\.outcome))
-    #expect(decoded.responses.unmatchedAnswers.map(\.row) == [11, 20])
+    #expect(
+      decoded.responses!.exchanges.map(\.outcome) == stats.responses!.exchanges.map(\.outcome))
+    #expect(decoded.responses!.unmatchedAnswers.map(\.row) == [11, 20])
     let summary = StatisticsPrinter.render(stats, as: .json, responses: .summary)
     #expect(throws: DecodingError.self) {
       try JSONDecoder().decode(Statistics.self, from: Data(summary.utf8))
@@ -141,7 +142,7 @@ import Testing
   /// The long arrays written in pieces on several threads: the same bytes as on one.
   @Test func jsonWrittenOnSeveralThreadsIsTheSameText() throws {
     let stats = Self.bulk
-    #expect(stats.responses.exchanges.count >= 2 * JSONWriter.rowsInPiece)
+    #expect(stats.responses!.exchanges.count >= 2 * JSONWriter.rowsInPiece)
     let one = StatisticsPrinter.render(stats, as: .json, responses: .full)
     for threads in [2, 3, 8, 16] {
       var text: [UInt8] = []

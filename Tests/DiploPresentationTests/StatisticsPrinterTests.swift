@@ -56,7 +56,7 @@ import Testing
 
   @Test func sourcesJSONFollowsItsSchema() throws {
     let stats = try Self.statistics()
-    let json = StatisticsPrinter.render(stats.sources, title: stats.title, as: .json)
+    let json = StatisticsPrinter.render(stats.sources!, title: stats.title, as: .json)
     let files = ["stats.schema.json": try Self.schema("stats.schema.json")]
     let problems = SchemaCheck(root: try Self.schema("sources.schema.json"), files: files)
       .problems(in: try Self.parse(json))
@@ -93,8 +93,9 @@ import Testing
     let decoded = try JSONDecoder().decode(Statistics.self, from: Data(first.utf8))
     #expect(decoded.overview == stats.overview)
     #expect(decoded.actors.map(\.outStrength) == stats.actors.map(\.outStrength))
-    #expect(decoded.responses.exchanges.map(\.outcome) == stats.responses.exchanges.map(\.outcome))
-    #expect(decoded.blocs.matrix == stats.blocs.matrix)
+    #expect(
+      decoded.responses!.exchanges.map(\.outcome) == stats.responses!.exchanges.map(\.outcome))
+    #expect(decoded.blocs!.matrix == stats.blocs!.matrix)
     #expect(approximatelyEqual(decoded.reciprocity.rho, stats.reciprocity.rho, tolerance: 1e-6))
   }
 
@@ -273,11 +274,11 @@ import Testing
 
   @Test func sourcesReport() throws {
     let stats = try Self.statistics()
-    let text = StatisticsPrinter.render(stats.sources, title: "2018", as: .table)
+    let text = StatisticsPrinter.render(stats.sources!, title: "2018", as: .table)
     #expect(text.hasPrefix("Sources: 2018\n"))
     #expect(text.contains("AFP: EU states 17, the data gives 3"))
     #expect(text.contains("UNIAN   about 40"))
-    let csv = StatisticsPrinter.render(stats.sources, title: "2018", as: .csv)
+    let csv = StatisticsPrinter.render(stats.sources!, title: "2018", as: .csv)
     #expect(
       csv.contains("section,source,label,measure,scope,qualifier,value,computed,agrees,quote"))
     #expect(csv.contains("figures,AFP,EU states,actors,blocs EU (actor),exact,17,3,false,"))

@@ -22,17 +22,40 @@ public struct AnalysisOptions: Hashable, Sendable {
   /// How many sources the sources section lists (``SourceListing``; by default every source
   /// up to a thousand, else the thousand that report the most).
   public var sources: SourceListing
+  /// The sections not computed (none by default): ``Statistics`` holds `nil` for each. A
+  /// section left out is left out even when other options ask for it (``significance``).
+  public var leftOut: Set<StatisticsSection>
 
   public init(
     responses: ResponseOptions = ResponseOptions(), blocs: [BlocID]? = nil,
     significance: SignificanceOptions? = nil, threads: Int? = nil,
-    sources: SourceListing = .automatic
+    sources: SourceListing = .automatic, leftOut: Set<StatisticsSection> = []
   ) {
     self.responses = responses
     self.blocs = blocs
     self.significance = significance
     self.threads = threads
     self.sources = sources
+    self.leftOut = leftOut
+  }
+}
+
+/// A section of ``Statistics`` that can be left out (``AnalysisOptions/leftOut``): the ones
+/// that cost the most and that not every question needs. The overview, the reciprocity, the
+/// actors' strengths and the dyads are always computed (the dyads can be left unlisted by the
+/// printers instead).
+///
+/// At 10 million actions among 2,000 actors the responses (matching, lags, chains) take about
+/// half of the analyses' time.
+public enum StatisticsSection: String, CaseIterable, Hashable, Sendable, Comparable {
+  case responses
+  case blocs
+  case sources
+  case significance
+
+  /// In the order of ``Statistics``' properties.
+  public static func < (a: Self, b: Self) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }
 }
 
@@ -97,12 +120,22 @@ public struct Statistics: Hashable, Sendable, Codable {
   public var reciprocity: Reciprocity
   public var actors: [ActorStrength]
   public var dyads: DyadList
-  public var responses: ResponseAnalysis
-  public var blocs: BlocAnalysis
-  public var sources: SourceAnalysis
-  /// The null models and censuses; `nil` when not asked for and the selection has more than
-  /// ``automaticSignificanceLimit`` actors with a link (see ``AnalysisOptions/significance``).
+  /// `nil` when left out (``AnalysisOptions/leftOut``), as are ``blocs`` and ``sources``.
+  public var responses: ResponseAnalysis?
+  public var blocs: BlocAnalysis?
+  public var sources: SourceAnalysis?
+  /// The null models and censuses; `nil` when left out, or when not asked for and the
+  /// selection has more than ``automaticSignificanceLimit`` actors with a link (see
+  /// ``AnalysisOptions/significance``).
   public var significance: Significance?
+  /// The sections left out (``AnalysisOptions/leftOut``), in the order of the properties. Not
+  /// encoded: in JSON each of them is `null`, and a decoded value has none.
+  public var leftOut: [StatisticsSection] = []
+
+  enum CodingKeys: String, CodingKey {
+    case version, title, selection, overview, reciprocity, actors, dyads, responses, blocs
+    case sources, significance
+  }
 
   /// The most actors with a link for which ``significance`` is computed without being asked
   /// for: 1,000 (the fits cost O(C²) per step for C classes of equal degrees, the triad census
@@ -143,8 +176,13 @@ public struct Statistics: Hashable, Sendable, Codable {
     selection = network.selection
     let threads = try Parallelism.threads(options.threads)
     // Whether the null models run depends on N, the actors with a link: counted first.
+    let leftOut = options.leftOut
     var nulls = options.significance
-    if nulls == nil && Self.linkedNodes(network.links) <= Self.automaticSignificanceLimit {
+    if leftOut.contains(.significance) {
+      nulls = nil
+    } else if nulls == nil
+      && Self.linkedNodes(network.links) <= Self.automaticSignificanceLimit
+    {
       nulls = SignificanceOptions()
     }
     if var asked = nulls {
@@ -153,26 +191,35 @@ public struct Statistics: Hashable, Sendable, Codable {
       nulls = asked
     }
     let significanceOptions = nulls
-    let sections = Section.allCases.filter { $0 != .significance || significanceOptions != nil }
+    let sections = Section.allCases.filter { section in
+      switch section {
+      case .significance: return significanceOptions != nil
+      case .responses: return !leftOut.contains(.responses)
+      case .blocs: return !leftOut.contains(.blocs)
+      case .sources: return !leftOut.contains(.sources)
+      case .core, .overview: return true
+      }
+    }
     let many = network.actions.positions.count >= parallelFrom
     let results = concurrentMap(sections, threads: many ? threads : 1) { section in
       Self.compute(section, of: network, options: options, significance: significanceOptions)
     }
     var parts = Parts()
     for result in results { parts.take(result) }
-    guard let core = parts.core, let counts = parts.overview, let answers = parts.responses,
-      let blocs = parts.blocs, let sources = parts.sources
-    else { preconditionFailure("every section gives its result") }
+    guard let core = parts.core, let counts = parts.overview else {
+      preconditionFailure("the core and the overview are always computed")
+    }
     let computed = try core.get()
     reciprocity = computed.reciprocity
     overview = counts
     overview.actors = computed.reciprocity.nodes
     actors = computed.actors
     dyads = computed.dyads
-    self.responses = try answers.get()
-    self.blocs = try blocs.get()
-    self.sources = try sources.get()
+    responses = try parts.responses?.get()
+    blocs = try parts.blocs?.get()
+    sources = try parts.sources?.get()
     significance = try parts.significance?.get()
+    self.leftOut = leftOut.sorted()
   }
 
   /// N: the nodes that are an end of at least one link.

@@ -18,9 +18,11 @@ public enum ResponseListing: String, Hashable, Sendable, CaseIterable {
   /// The most entries ``automatic`` lists in full.
   public static let automaticLimit = 10_000
 
-  /// `full` or `summary`: the listing used for `analysis`.
-  public func resolved(for analysis: ResponseAnalysis) -> ResponseListing {
+  /// `full` or `summary`: the listing used for `analysis` (`full` when the responses are left
+  /// out: there is nothing to list).
+  public func resolved(for analysis: ResponseAnalysis?) -> ResponseListing {
     guard self == .automatic else { return self }
+    guard let analysis else { return .full }
     let entries =
       analysis.exchanges.count + analysis.unmatchedAnswers.count
       + analysis.unresolvedReferences.count

@@ -7,18 +7,29 @@ extension Statistics {
   /// rows only, and say how many they leave out. With a `summary` listing, the exchanges,
   /// unmatched answers and unresolved references are counted, not listed.
   func document(rowLimit: Int? = nil, listing: ResponseListing = .full) -> TableDocument {
-    let listed = listing.resolved(for: responses) == .full
+    let listed = responses.map { listing.resolved(for: $0) == .full } ?? true
     let words = Wording.analysts
-    var tables =
-      [
-        overviewTable(), reciprocityTable(), actorTable(words, limit: rowLimit),
-        dyadTable(words, limit: rowLimit), outcomeTable(words), outcomeByKindTable(words),
-        timeToAnswerTable(words),
-        exchangeTable(words, limit: listed ? rowLimit : 0),
-        unmatchedTable(listed ? rowLimit : 0), unresolvedTable(listed ? rowLimit : 0),
-        blocTable(words), partitionTable(), matrixTable(), blocGraphTable(),
-        sources.sourceTable(words),
-      ] + significanceTables()
+    var tables = [
+      overviewTable(), reciprocityTable(), actorTable(words, limit: rowLimit),
+      dyadTable(words, limit: rowLimit),
+    ]
+    // A section left out has no tables (nor, in CSV, files).
+    if let responses {
+      tables += [
+        outcomeTable(words, responses), outcomeByKindTable(words, responses),
+        timeToAnswerTable(words, responses),
+        exchangeTable(words, responses, limit: listed ? rowLimit : 0),
+        unmatchedTable(responses, listed ? rowLimit : 0),
+        unresolvedTable(responses, listed ? rowLimit : 0),
+      ]
+    }
+    if let blocs {
+      tables += [
+        blocTable(words, blocs), partitionTable(blocs), matrixTable(blocs), blocGraphTable(blocs),
+      ]
+    }
+    if let sources { tables.append(sources.sourceTable(words)) }
+    tables += significanceTables()
     if !listed {
       for t in tables.indices
       where ["exchanges", "unmatched_answers", "unresolved_references"].contains(tables[t].name) {
@@ -67,18 +78,24 @@ extension Statistics {
       ("Total weight", ["\(NumberText.grouped(o.totalWeight)) \(o.weight.unit)"]),
       ("Dates", [dates]),
       ("Reciprocity", Self.reciprocityLines(reciprocity, unit: o.weight.unit)),
-      ("Responses", responseLines(listed: listed)),
-      ("Blocs", [Self.partitionLine(blocs)]),
-      ("Sources", [sourceLine()]),
+      ("Responses", responses.map { responseLines($0, listed: listed) } ?? [Self.leftOutLine]),
+      ("Blocs", [blocs.map(Self.partitionLine) ?? Self.leftOutLine]),
+      ("Sources", [sources.map(Self.sourceLine) ?? Self.leftOutLine]),
       (
         "Significance",
-        significance.map(Wording.significanceLines) ?? [
-          "not computed (more than \(NumberText.grouped(Self.automaticSignificanceLimit)) actors "
-            + "with a link; ask for it)"
-        ]
+        significance.map(Wording.significanceLines)
+          ?? [
+            leftOut.contains(.significance)
+              ? Self.leftOutLine
+              : "not computed (more than \(NumberText.grouped(Self.automaticSignificanceLimit)) "
+                + "actors with a link; ask for it)"
+          ]
       ),
     ]
   }
+
+  /// What the headline says of a section left out (``AnalysisOptions/leftOut``).
+  static let leftOutLine = "left out, as asked"
 
   static func reciprocityLines(_ r: Reciprocity, unit: String = "diplomats") -> [String] {
     var lines: [String] = []
@@ -112,7 +129,7 @@ extension Statistics {
     return lines
   }
 
-  func responseLines(listed: Bool = true) -> [String] {
+  func responseLines(_ responses: ResponseAnalysis, listed: Bool = true) -> [String] {
     var lines: [String] = []
     let originals = responses.originalCount
     lines.append(
@@ -167,8 +184,7 @@ extension Statistics {
     }
   }
 
-  func sourceLine() -> String {
-    let s = sources
+  static func sourceLine(_ s: SourceAnalysis) -> String {
     let notBorneOut = s.figures.filter { !$0.agrees }.count
     return NumberText.counted(s.sourceCount, "source") + "; "
       + NumberText.counted(s.claimDisagreements.count, "action") + " with disagreeing claims, "
@@ -199,8 +215,9 @@ extension Statistics {
         ("first_date", "first date", .optional(o.firstDate)),
         ("last_date", "last date", .optional(o.lastDate)),
         // The sources table lists at most `--sources` of them: these say how many it leaves out.
-        ("sources", "sources", .int(sources.sourceCount)),
-        ("sources_listed", "sources listed", .int(sources.sources.count)),
+        // Empty when the sources are left out.
+        ("sources", "sources", .optional(sources?.sourceCount)),
+        ("sources_listed", "sources listed", .optional(sources?.sources.count)),
       ])
     table.shownToPeople = false
     return table
@@ -241,7 +258,7 @@ extension Statistics {
     ]
   }
 
-  func unmatchedTable(_ limit: Int?) -> Table {
+  func unmatchedTable(_ responses: ResponseAnalysis, _ limit: Int?) -> Table {
     var table = Table(
       name: "unmatched_answers", title: "Answers without an original",
       rows: responses.unmatchedAnswers, limit: limit, columns: Self.actionColumns,
@@ -250,7 +267,7 @@ extension Statistics {
     return table
   }
 
-  func unresolvedTable(_ limit: Int?) -> Table {
+  func unresolvedTable(_ responses: ResponseAnalysis, _ limit: Int?) -> Table {
     var table = Table(
       name: "unresolved_references", title: "respondsTo links not followed",
       rows: responses.unresolvedReferences, limit: limit,
@@ -264,7 +281,7 @@ extension Statistics {
     return table
   }
 
-  func partitionTable() -> Table {
+  func partitionTable(_ blocs: BlocAnalysis) -> Table {
     let p = blocs.partition
     var table = Table.values(
       "bloc_partition", "Partition",
@@ -285,7 +302,7 @@ extension Statistics {
     return table
   }
 
-  func matrixTable() -> Table {
+  func matrixTable(_ blocs: BlocAnalysis) -> Table {
     let m = blocs.matrix
     var columns = [Table.Column(key: "from", title: "from \\ to")]
     columns += m.blocs.map { Table.Column(key: $0.rawValue, title: $0.rawValue) }
@@ -305,7 +322,7 @@ extension Statistics {
     return table
   }
 
-  func blocGraphTable() -> Table {
+  func blocGraphTable(_ blocs: BlocAnalysis) -> Table {
     var table = Self.reciprocityValues(
       "bloc_reciprocity", "Reciprocity between blocs", blocs.blocGraph)
     table.notes = ["nodes: the blocs, and each linked actor in no bloc on its own"]

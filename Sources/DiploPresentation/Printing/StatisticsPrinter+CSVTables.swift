@@ -37,6 +37,22 @@ extension StatisticsPrinter {
     "significance", "significance_swaps", "dyad_census", "triad_census", "bloc_cohesion",
   ]
 
+  /// The tables of a section that can be left out (``AnalysisOptions/leftOut``), among
+  /// ``csvTableNames``: none of them is written when it is.
+  public static func csvTableNames(of section: StatisticsSection) -> [String] {
+    switch section {
+    case .responses:
+      return [
+        "response_outcomes", "response_outcomes_by_kind", "time_to_answer", "exchanges",
+        "unmatched_answers", "unresolved_references",
+      ]
+    case .blocs: return ["blocs", "bloc_partition", "bloc_matrix", "bloc_reciprocity"]
+    case .sources: return ["sources"]
+    case .significance:
+      return ["significance", "significance_swaps", "dyad_census", "triad_census", "bloc_cohesion"]
+    }
+  }
+
   /// The statistics as one CSV table per section: the tables of the `csv` format, each without
   /// its `section` column, every row listed (no row limit).
   ///

@@ -150,14 +150,16 @@ struct HTMLPage {
   }
 
   mutating func sourcesCheck(_ c: ReportContent) {
+    guard let sources = c.statistics.sources else { return }
     open("sources-check", "What the sources say, checked against the data")
-    paragraph(c.sourcesLine)
-    if !c.statistics.sources.figures.isEmpty { table(c.figureTable, c) }
-    if !c.figureConflicts.isEmpty {
+    paragraph(c.sourcesLine(sources))
+    if !sources.figures.isEmpty { table(c.figureTable(sources), c) }
+    let conflicts = c.figureConflicts(sources)
+    if !conflicts.isEmpty {
       self += "<h3>Figures that cannot all be true</h3>\n"
-      list(c.figureConflicts)
+      list(conflicts)
     }
-    let claims = c.claimTable
+    let claims = c.claimTable(sources)
     if claims.rows.isEmpty {
       paragraph(
         "No source’s figure for a single action contradicts the data or another source.",
@@ -170,15 +172,15 @@ struct HTMLPage {
   }
 
   mutating func responses(_ c: ReportContent) {
-    guard !c.statistics.responses.exchanges.isEmpty else { return }
+    guard let responses = c.statistics.responses, !responses.exchanges.isEmpty else { return }
     open("responses", "Who answered")
-    table(c.outcomeTable, c)
-    let unanswered = c.unansweredByKind
+    table(c.outcomeTable(responses), c)
+    let unanswered = c.unansweredByKind(responses)
     if !unanswered.isEmpty {
       self += "<h3>Left unanswered, by kind of action</h3>\n"
       list(unanswered)
     }
-    let time = c.statistics.responses.timeToAnswer.all
+    let time = responses.timeToAnswer.all
     if time.originals > 0 {
       self += "<h3>Time to answer</h3>\n"
       let chart = SurvivalChart(curve: time)
@@ -186,13 +188,13 @@ struct HTMLPage {
       self += chart.svg(options: ChartOptions(trustedPrefix: "chart-survival"))
       self += "<figcaption>\(e(chart.summary))</figcaption>\n</figure>\n"
     }
-    let unmatched = c.statistics.responses.unmatchedAnswers.count
+    let unmatched = responses.unmatchedAnswers.count
     if unmatched > 0 {
       paragraph(
         NumberText.counted(unmatched, "answer") + " answer no action of this selection.",
         className: "note")
     }
-    table(c.exchangeTable, c)
+    table(c.exchangeTable(responses), c)
     close()
   }
 
@@ -214,14 +216,16 @@ struct HTMLPage {
   }
 
   mutating func blocs(_ c: ReportContent) {
-    guard !c.statistics.blocs.blocs.isEmpty else { return }
+    guard let blocs = c.statistics.blocs, let chart = c.blocChart, !blocs.blocs.isEmpty else {
+      return
+    }
     open("blocs", "Blocs")
-    let svg = c.blocChart.svg(options: ChartOptions(trustedPrefix: "chart-blocs"))
+    let svg = chart.svg(options: ChartOptions(trustedPrefix: "chart-blocs"))
     self += "<figure class=\"chart\">\n\(svg)"
     self +=
       "<figcaption>\(e("Diplomats expelled by the members of each bloc, and their share of all the diplomats concerned."))</figcaption>\n</figure>\n"
-    for note in c.blocNotes { paragraph(note, className: "note") }
-    table(c.blocTable, c)
+    for note in c.blocNotes(blocs) { paragraph(note, className: "note") }
+    table(c.blocTable(blocs), c)
     close()
   }
 
@@ -236,14 +240,15 @@ struct HTMLPage {
   }
 
   mutating func sources(_ c: ReportContent) {
-    guard !c.statistics.sources.sources.isEmpty else { return }
+    guard let sources = c.statistics.sources, !sources.sources.isEmpty else { return }
     open("sources", "Sources")
-    table(c.sourceTable, c)
-    if !c.omissions.isEmpty {
+    table(c.sourceTable(sources), c)
+    let omissions = c.omissions(sources)
+    if !omissions.isEmpty {
       self += "<h3>What each source leaves out</h3>\n"
-      list(c.omissions)
+      list(omissions)
     }
-    let unsourced = c.statistics.sources.unsourcedActions
+    let unsourced = sources.unsourcedActions
     if unsourced > 0 {
       paragraph(
         NumberText.counted(unsourced, "action") + " of the selection name no source.",

@@ -53,35 +53,38 @@ extension Report {
       md.frames(diagram)
     }
 
-    md.heading("What the sources say, checked against the data")
-    md.paragraph(MarkdownEscaping.line(c.sourcesLine))
-    if !c.statistics.sources.figures.isEmpty { md.table(c.figureTable) }
-    if !c.figureConflicts.isEmpty {
-      md.heading("Figures that cannot all be true", level: 3)
-      md.list(c.figureConflicts.map(MarkdownEscaping.line))
-    }
-    let claims = c.claimTable
-    if !claims.rows.isEmpty {
-      md.heading("Claims that disagree", level: 3)
-      md.table(claims)
+    if let sources = c.statistics.sources {
+      md.heading("What the sources say, checked against the data")
+      md.paragraph(MarkdownEscaping.line(c.sourcesLine(sources)))
+      if !sources.figures.isEmpty { md.table(c.figureTable(sources)) }
+      let conflicts = c.figureConflicts(sources)
+      if !conflicts.isEmpty {
+        md.heading("Figures that cannot all be true", level: 3)
+        md.list(conflicts.map(MarkdownEscaping.line))
+      }
+      let claims = c.claimTable(sources)
+      if !claims.rows.isEmpty {
+        md.heading("Claims that disagree", level: 3)
+        md.table(claims)
+      }
     }
 
-    if !c.statistics.responses.exchanges.isEmpty {
+    if let responses = c.statistics.responses, !responses.exchanges.isEmpty {
       md.heading("Who answered")
-      md.table(c.outcomeTable)
-      let unanswered = c.unansweredByKind
+      md.table(c.outcomeTable(responses))
+      let unanswered = c.unansweredByKind(responses)
       if !unanswered.isEmpty {
         md.heading("Left unanswered, by kind of action", level: 3)
         md.list(unanswered.map(MarkdownEscaping.line))
       }
-      let time = c.statistics.responses.timeToAnswer.all
+      let time = responses.timeToAnswer.all
       if time.originals > 0 {
         md.heading("Time to answer", level: 3)
         let chart = SurvivalChart(curve: time)
         let options = ChartOptions(trustedPrefix: "chart-survival", fixedSize: true)
         md.picture("survival", chart.svg(options: options), alt: chart.summary)
       }
-      md.table(c.exchangeTable)
+      md.table(c.exchangeTable(responses))
     }
 
     if !c.timeline.bins.isEmpty {
@@ -90,14 +93,14 @@ extension Report {
       md.picture("timeline", c.timeline.svg(options: options), alt: c.timeline.summary)
     }
 
-    if !c.statistics.blocs.blocs.isEmpty {
+    if let blocs = c.statistics.blocs, let chart = c.blocChart, !blocs.blocs.isEmpty {
       md.heading("Blocs")
       let options = ChartOptions(trustedPrefix: "chart-blocs", fixedSize: true)
       md.picture(
-        "blocs", c.blocChart.svg(options: options),
-        alt: "Diplomats expelled, by bloc. " + c.blocChart.summary)
-      for note in c.blocNotes { md.paragraph(MarkdownEscaping.line(note)) }
-      md.table(c.blocTable)
+        "blocs", chart.svg(options: options),
+        alt: "Diplomats expelled, by bloc. " + chart.summary)
+      for note in c.blocNotes(blocs) { md.paragraph(MarkdownEscaping.line(note)) }
+      md.table(c.blocTable(blocs))
     }
 
     if !c.statistics.actors.isEmpty {
@@ -107,12 +110,13 @@ extension Report {
       md.table(c.dyadTable)
     }
 
-    if !c.statistics.sources.sources.isEmpty {
+    if let sources = c.statistics.sources, !sources.sources.isEmpty {
       md.heading("Sources")
-      md.table(c.sourceTable)
-      if !c.omissions.isEmpty {
+      md.table(c.sourceTable(sources))
+      let omissions = c.omissions(sources)
+      if !omissions.isEmpty {
         md.heading("What each source leaves out", level: 3)
-        md.list(c.omissions.map(MarkdownEscaping.line))
+        md.list(omissions.map(MarkdownEscaping.line))
       }
     }
 

@@ -4,9 +4,6 @@ extension ReportContent {
   /// The methods section: per measure, its name, its formula and what it means, with the
   /// settings of this report (the response window, the answer kinds).
   static func methods(_ statistics: Statistics) -> [(String, String, String)] {
-    let responses = statistics.responses
-    let answerKinds = Wording.list(
-      responses.answerKinds.map { Wording.kindPlural($0, capitalised: false) })
     var methods = [
       (
         "Weights and links",
@@ -44,18 +41,6 @@ extension ReportContent {
           + "expelled more first."
       ),
       (
-        "Answers",
-        "ratio = answer's diplomats / action's diplomats;  lag = answer's date − action's date",
-        "An action that names the action it answers is its answer; any other action gets as "
-          + "its answer the first action the other way within \(responses.windowDays) days "
-          + "that is not already an answer. Answered in kind: the same number of diplomats; "
-          + "with more or with less otherwise; unanswered: no answer found. "
-          + (answerKinds.isEmpty
-            ? ""
-            : "\(answerKinds.capitalisedFirst) are answers by nature and never counted as "
-              + "unanswered actions.")
-      ),
-      (
         "Blocs",
         "W_B = Σ_{i∈B} s_out(i);  share = W_B / W;  E-I = (E − I) / (E + I)",
         "A bloc's weight is what its members expelled; a member of two blocs counts in both. "
@@ -72,9 +57,31 @@ extension ReportContent {
           + "action out when it does not report it."
       ),
     ]
+    // Each section's method is said only when the section is there.
+    if statistics.sources == nil { methods.removeAll { $0.0 == "Sources" } }
+    if statistics.blocs == nil { methods.removeAll { $0.0 == "Blocs" } }
+    if let responses = statistics.responses { methods.insert(answersMethod(responses), at: 5) }
     if let significance = statistics.significance {
       methods.insert(Wording.significanceMethod(significance), at: 4)
     }
     return methods
+  }
+
+  /// How answers are matched, with this report's window and answer kinds.
+  static func answersMethod(_ responses: ResponseAnalysis) -> (String, String, String) {
+    let answerKinds = Wording.list(
+      responses.answerKinds.map { Wording.kindPlural($0, capitalised: false) })
+    return (
+      "Answers",
+      "ratio = answer's diplomats / action's diplomats;  lag = answer's date − action's date",
+      "An action that names the action it answers is its answer; any other action gets as "
+        + "its answer the first action the other way within \(responses.windowDays) days "
+        + "that is not already an answer. Answered in kind: the same number of diplomats; "
+        + "with more or with less otherwise; unanswered: no answer found. "
+        + (answerKinds.isEmpty
+          ? ""
+          : "\(answerKinds.capitalisedFirst) are answers by nature and never counted as "
+            + "unanswered actions.")
+    )
   }
 }

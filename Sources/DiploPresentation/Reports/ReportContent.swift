@@ -16,7 +16,8 @@ struct ReportContent {
   let options: ReportOptions
   let wording: Wording
   let title: String
-  let blocChart: BlocWeightChart
+  /// `nil` when the statistics leave the blocs out.
+  let blocChart: BlocWeightChart?
   let timeline: TimelineChart
 
   init(network: Network, statistics: Statistics, options: ReportOptions) {
@@ -26,8 +27,9 @@ struct ReportContent {
     wording = Wording(readersOf: network.dataSet)
     let title = options.title ?? network.dataSet.title
     self.title = title.isEmpty ? "Diplomatic actions" : title
-    blocChart = BlocWeightChart(
-      analysis: statistics.blocs, dataSet: network.dataSet, palette: options.palette)
+    blocChart = statistics.blocs.map {
+      BlocWeightChart(analysis: $0, dataSet: network.dataSet, palette: options.palette)
+    }
     timeline = TimelineChart(
       network: network, palette: options.palette, maximumBins: options.timelineColumns)
   }
@@ -39,14 +41,27 @@ struct ReportContent {
   /// At most this many rows per table; the others are counted.
   var rowLimit: Int { max(1, options.maximumRows) }
 
-  /// The statistics' tables, as readers see them.
-  var figureTable: Table { statistics.sources.figureTable(wording, limit: rowLimit) }
-  var claimTable: Table { statistics.sources.claimTable(wording, limit: rowLimit) }
-  var outcomeTable: Table { statistics.outcomeTable(wording).limited(to: rowLimit) }
-  var exchangeTable: Table { statistics.exchangeTable(wording, limit: rowLimit) }
-  var blocTable: Table { statistics.blocTable(wording, limit: rowLimit) }
+  /// The statistics' tables, as readers see them (those of a section the statistics leave out
+  /// are not asked for: the section is not written).
+  func figureTable(_ sources: SourceAnalysis) -> Table {
+    sources.figureTable(wording, limit: rowLimit)
+  }
+  func claimTable(_ sources: SourceAnalysis) -> Table {
+    sources.claimTable(wording, limit: rowLimit)
+  }
+  func outcomeTable(_ responses: ResponseAnalysis) -> Table {
+    statistics.outcomeTable(wording, responses).limited(to: rowLimit)
+  }
+  func exchangeTable(_ responses: ResponseAnalysis) -> Table {
+    statistics.exchangeTable(wording, responses, limit: rowLimit)
+  }
+  func blocTable(_ blocs: BlocAnalysis) -> Table {
+    statistics.blocTable(wording, blocs, limit: rowLimit)
+  }
   var dyadTable: Table { statistics.dyadTable(wording, limit: rowLimit) }
-  var sourceTable: Table { statistics.sources.sourceTable(wording, limit: rowLimit) }
+  func sourceTable(_ sources: SourceAnalysis) -> Table {
+    sources.sourceTable(wording, limit: rowLimit)
+  }
   var actorTable: Table {
     var table = statistics.actorTable(wording, limit: rowLimit)
     table.folded = statistics.actors.count > options.foldRowsAbove
@@ -64,7 +79,8 @@ struct ReportContent {
   /// "All actions" or the selection in words, and the analysis settings that change results.
   var selectionLine: String {
     let what = wording.describe(statistics.selection)
-    return "Selection: \(what). Answers matched within \(statistics.responses.windowDays) days."
+    guard let responses = statistics.responses else { return "Selection: \(what)." }
+    return "Selection: \(what). Answers matched within \(responses.windowDays) days."
   }
 
   /// The selection line, then the sources by name.
@@ -111,9 +127,8 @@ struct ReportContent {
       r.weighted, "weighted reciprocity r_w", r.reciprocatedWeight, of: r.totalWeight,
       "diplomats matched")
     // Counted in original actions, and said so: of the originals, not of every action.
-    let responses = statistics.responses
-    let originals = responses.originalCount
-    if originals > 0 {
+    if let responses = statistics.responses, responses.originalCount > 0 {
+      let originals = responses.originalCount
       let unanswered = responses.summary(.unanswered).originals
       let pending = responses.summary(.pending).originals
       var detail =
@@ -201,8 +216,7 @@ struct ReportContent {
       }
     }
 
-    let responses = statistics.responses
-    if !responses.exchanges.isEmpty {
+    if let responses = statistics.responses, !responses.exchanges.isEmpty {
       var parts: [String] = []
       for (outcome, words) in Self.outcomeWords {
         let n = responses.summary(outcome).originals
@@ -228,7 +242,7 @@ struct ReportContent {
           + (median == 1 ? "day" : "days") + " after the action they answer."
       }
       paragraphs.append(s)
-      let unanswered = unansweredByKind
+      let unanswered = unansweredByKind(responses)
       if !unanswered.isEmpty { paragraphs.append(unanswered.joined(separator: " ")) }
     }
     return paragraphs
@@ -244,10 +258,10 @@ struct ReportContent {
   /// One sentence per kind of original action left unanswered, naming the actors, states
   /// first: "Expulsions left unanswered: four states (Belgium, Georgia, Hungary and
   /// Montenegro) and NATO."
-  var unansweredByKind: [String] {
+  func unansweredByKind(_ responses: ResponseAnalysis) -> [String] {
     var order: [ActionKind] = []
     var actorsByKind: [ActionKind: [ActorID]] = [:]
-    for e in statistics.responses.exchanges where e.outcome == .unanswered {
+    for e in responses.exchanges where e.outcome == .unanswered {
       let kind = e.originals[0].kind
       if actorsByKind[kind] == nil { order.append(kind) }
       if !actorsByKind[kind, default: []].contains(e.actor) {
@@ -273,8 +287,7 @@ struct ReportContent {
   }
 
   /// What the sources' figures and claims come to, in a sentence.
-  var sourcesLine: String {
-    let s = statistics.sources
+  func sourcesLine(_ s: SourceAnalysis) -> String {
     let notBorneOut = s.figures.filter { !$0.agrees }.count
     var line =
       "\(NumberText.counted(s.sourceCount, "source")) state "
@@ -293,8 +306,8 @@ struct ReportContent {
 
   /// "Al Jazeera and AFP disagree on ‘EU member states expelling’: 18 (Al Jazeera), 17 (AFP);
   /// the data gives 18."
-  var figureConflicts: [String] {
-    statistics.sources.figureConflicts.map { conflict in
+  func figureConflicts(_ sources: SourceAnalysis) -> [String] {
+    sources.figureConflicts.map { conflict in
       let names = conflict.figures.map { wording.name($0.source) }
       var unique: [String] = []
       for name in names where !unique.contains(name) { unique.append(name) }
@@ -309,8 +322,8 @@ struct ReportContent {
   }
 
   /// One sentence per source that leaves actions out.
-  var omissions: [String] {
-    statistics.sources.omissions.map { omission in
+  func omissions(_ sources: SourceAnalysis) -> [String] {
+    sources.omissions.map { omission in
       var whole: [String] = []
       var partial: [String] = []
       for a in omission.actors {
@@ -336,8 +349,7 @@ struct ReportContent {
   }
 
   /// The blocs' partition status, in words.
-  var blocNotes: [String] {
-    let blocs = statistics.blocs
+  func blocNotes(_ blocs: BlocAnalysis) -> [String] {
     guard !blocs.blocs.isEmpty else { return [] }
     var notes: [String] = []
     let p = blocs.partition

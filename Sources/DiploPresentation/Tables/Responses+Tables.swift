@@ -5,7 +5,7 @@ import DiploGraph
 extension Statistics {
   /// One row per kind of original, kind of actor and outcome with originals: what each figure
   /// counts, and of how many.
-  func outcomeByKindTable(_ words: Wording) -> Table {
+  func outcomeByKindTable(_ words: Wording, _ responses: ResponseAnalysis) -> Table {
     let who = words.audience
     typealias Row = (group: KindOutcomes, summary: OutcomeSummary)
     let rows: [Row] = responses.outcomesByKind.flatMap { group in
@@ -43,7 +43,7 @@ extension Statistics {
 
   /// The Kaplan–Meier median time to answer with its interval, for every original, per kind
   /// of original and per bloc.
-  func timeToAnswerTable(_ words: Wording) -> Table {
+  func timeToAnswerTable(_ words: Wording, _ responses: ResponseAnalysis) -> Table {
     let who = words.audience
     let t = responses.timeToAnswer
     let rows = [t.all] + t.byKind + t.byBloc

@@ -86,7 +86,7 @@ extension Statistics {
   /// How the actions were answered, one row per outcome. Analysts read every outcome in the
   /// analysis's order; readers the answered ones first and the unanswered last, "not
   /// comparable" only when some exchange is.
-  func outcomeTable(_ words: Wording) -> Table {
+  func outcomeTable(_ words: Wording, _ responses: ResponseAnalysis) -> Table {
     let who = words.audience
     let order: [Exchange.Outcome] =
       who == .analysts
@@ -132,7 +132,7 @@ extension Statistics {
 
   /// Every action that could be answered, and its answer. Analysts read the rows of the
   /// actions (`#n`) and their counts; readers each side in words, with the dates as details.
-  func exchangeTable(_ words: Wording, limit: Int?) -> Table {
+  func exchangeTable(_ words: Wording, _ responses: ResponseAnalysis, limit: Int?) -> Table {
     let who = words.audience
     func date(_ refs: [ActionReference]) -> String? { refs.first.flatMap(words.shortDate) }
     var table = Table(
@@ -196,7 +196,7 @@ extension Statistics {
   }
 
   /// Per bloc: members, weight, share, E-I. Readers see the bloc by its name.
-  func blocTable(_ words: Wording, limit: Int? = nil) -> Table {
+  func blocTable(_ words: Wording, _ blocs: BlocAnalysis, limit: Int? = nil) -> Table {
     let who = words.audience
     return Table(
       name: "blocs", title: who.pick("Blocs", "Bloc weights"),
