@@ -31,12 +31,12 @@ enum DyadListing: Equatable, ExpressibleByArgument {
     return n
   }
 
-  /// The dyads of `dyads` this listing keeps.
-  func apply(to dyads: DyadList) -> DyadList {
+  /// ``AnalysisOptions/dyadLimit``: the most dyads listed.
+  var limit: Int? {
     switch self {
-    case .all: dyads
-    case .none: dyads.heaviest(0)
-    case .top(let n): dyads.heaviest(n)
+    case .all: nil
+    case .none: 0
+    case .top(let n): n
     }
   }
 }

@@ -187,8 +187,8 @@ struct StatsCommand: ParsableCommand {
       data, selection: try selection.selection(in: data), threads: threads.threads)
     var options = try analysis.options(for: data)
     options.leftOut = try skipped
-    var statistics = try Statistics(network, options: threads.applied(to: options))
-    statistics.dyads = dyads.apply(to: statistics.dyads)
+    options.dyadLimit = dyads.limit
+    let statistics = try Statistics(network, options: threads.applied(to: options))
     if let sources = statistics.sources { analysis.sources.noteLeftOut(sources) }
     KeptUntilExit.keep((document, network, statistics))
     let listing = responses.resolved(for: statistics.responses)

@@ -81,6 +81,22 @@ import Testing
     #expect(part.responses == nil && part.leftOut == [.responses])
   }
 
+  /// `dyadLimit`: the heaviest dyads of the whole list, none at 0 (the list not made), every
+  /// one beyond its length; the other sections unchanged.
+  @Test func theDyadLimitKeepsTheHeaviest() throws {
+    let network = try Network(try Fixtures.skripal2018())
+    let whole = try Statistics(network)
+    #expect(whole.dyads.count > 20)
+    for limit in [0, 1, 3, whole.dyads.count - 1, whole.dyads.count, 1_000_000] {
+      let part = try Statistics(network, options: AnalysisOptions(dyadLimit: limit))
+      #expect(Array(part.dyads) == Array(whole.dyads.prefix(limit)), "\(limit)")
+      #expect(part.dyads == whole.dyads.heaviest(limit), "\(limit)")
+      #expect(part.reciprocity == whole.reciprocity && part.actors == whole.actors)
+    }
+    let negative = try Statistics(network, options: AnalysisOptions(dyadLimit: -5))
+    #expect(negative.dyads.isEmpty)
+  }
+
   /// JSON has no field for what was left out: a decoded value has the sections as `nil` and an
   /// empty `leftOut`.
   @Test func leftOutSectionsDecodeAsNil() throws {

@@ -13,6 +13,11 @@ extension DyadList {
     return DyadList(rows: Array(rows.prefix(n)), actorIDs: actorIDs)
   }
 
+  /// No dyad of `network`: what ``heaviest(_:)`` keeps at 0, without making the list first.
+  static func none(of network: Network) -> DyadList {
+    DyadList(rows: [], actorIDs: network.actors.map(\.id))
+  }
+
   /// A list of rows by node index, with the actor id of each node.
   private init(rows: [Row], actorIDs: [ActorID]) {
     self.rows = rows

@@ -67,10 +67,12 @@ extension Statistics {
       return .core(
         Result {
           let reverse = network.links.reverseLinks()
+          let limit = options.dyadLimit ?? .max
           return Core(
             reciprocity: try Reciprocity(network, reverse: reverse),
             actors: ActorStrength.table(of: network, reverse: reverse),
-            dyads: DyadList(network, reverse: reverse))
+            dyads: limit <= 0
+              ? DyadList.none(of: network) : DyadList(network, reverse: reverse).heaviest(limit))
         })
     case .overview:
       // The actors with a link are filled in from the reciprocity.
