@@ -101,8 +101,9 @@ public struct BlocMatrix: Hashable, Sendable, Codable {
 /// excluded. ``blocGraph`` holds its binary and weighted reciprocity (see ``Reciprocity``). With
 /// overlapping blocs a link counts for every pair of its ends' blocs.
 ///
-/// - Complexity: O(L·m² + K + B²) for L links, K actors, B blocs and at most m chosen blocs per
-///   actor, plus O(L_B log L_B) for the L_B links of the bloc-level graph.
+/// - Complexity: O(L + K + P·m² + B²) for L links, K actors, B blocs, at most m chosen blocs per
+///   actor and P pairs of classes linked (a class: the actors in the same blocs, or one actor in
+///   no bloc; P ≤ L), plus O(L_B log L_B) for the L_B links of the bloc-level graph.
 public struct BlocAnalysis: Hashable, Sendable, Codable {
   /// W, the total weight of the selection.
   public var totalWeight: Int64
@@ -169,14 +170,16 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
   ) throws {
     let k = links.nodeCount
     let b = blocs.count
-    var memberStart = [Int](repeating: 0, count: k + 1)
-    for v in 0..<k { memberStart[v + 1] = memberStart[v] + blocsOfNode[v].count }
-    let memberBlocs = blocsOfNode.flatMap { $0 }
     let membership = blocsOfNode.map { $0.map(Int.init) }
-
+    // What a link adds depends only on its ends' blocs (and, for the bloc-level graph, on
+    // the actor of an end in no bloc): the links are summed by class of their ends first, in
+    // one pass, and each pair of classes is then counted as its links would be one by one.
+    // Sums of weights ≥ 0 that the total bounds: the same values, and no overflow in either
+    // order.
+    let classes = NodeClasses(membership: membership, actorOfNode: actorOfNode)
+    let sums = classes.linkSums(links)
     let outStrength = links.strengths.outStrength
-    var outDegree = [Int](repeating: 0, count: k)
-    var linked = [Bool](repeating: false, count: k)
+    let outDegree = (0..<k).map { links.links(from: $0).count }
     // Row-major b × b cells.
     var weights = [Int64](repeating: 0, count: b * b)
     var linkCounts = [Int](repeating: 0, count: b * b)
@@ -188,46 +191,35 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
     var internalLinks = [Int](repeating: 0, count: b)
     var externalLinks = [Int](repeating: 0, count: b)
     let cell = "a bloc weight"
-    for link in links {
-      let (i, j, w) = (link.from, link.to, link.weight)
-      outDegree[i] += 1
-      linked[i] = true
-      linked[j] = true
-      let gi = memberStart[i]..<memberStart[i + 1]
-      let gj = memberStart[j]..<memberStart[j + 1]
+    for x in sums.from.indices {
+      let (gi, gj) = (classes.blocs[Int(sums.from[x])], classes.blocs[Int(sums.to[x])])
+      let (w, n) = (sums.weight[x], sums.links[x])
       if gi.isEmpty && gj.isEmpty {
         unassignedToUnassigned = try checkedAdd(unassignedToUnassigned, w, cell)
         continue
       }
-      for x in gi {
-        let a = Int(memberBlocs[x])
+      for a in gi {
         var inside = false
-        for y in gj {
-          let c = Int(memberBlocs[y])
+        for c in gj {
           weights[a * b + c] = try checkedAdd(weights[a * b + c], w, cell)
-          linkCounts[a * b + c] += 1
+          linkCounts[a * b + c] += n
           if c == a { inside = true }
         }
         if gj.isEmpty { toUnassigned[a] = try checkedAdd(toUnassigned[a], w, cell) }
         if inside {
           internalWeight[a] = try checkedAdd(internalWeight[a], w, cell)
-          internalLinks[a] += 1
+          internalLinks[a] += n
         } else {
           externalWeight[a] = try checkedAdd(externalWeight[a], w, cell)
-          externalLinks[a] += 1
+          externalLinks[a] += n
         }
       }
-      for y in gj {
-        let c = Int(memberBlocs[y])
-        if gi.contains(where: { memberBlocs[$0] == Int32(c) }) { continue }
+      for c in gj where !gi.contains(c) {
         externalWeight[c] = try checkedAdd(externalWeight[c], w, cell)
-        externalLinks[c] += 1
+        externalLinks[c] += n
       }
       if gi.isEmpty {
-        for y in gj {
-          let c = Int(memberBlocs[y])
-          fromUnassigned[c] = try checkedAdd(fromUnassigned[c], w, cell)
-        }
+        for c in gj { fromUnassigned[c] = try checkedAdd(fromUnassigned[c], w, cell) }
       }
     }
 
@@ -280,46 +272,32 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
       blocs: blocs.map(\.id), weights: (0..<b).map { Array(weights[($0 * b)..<($0 * b + b)]) },
       links: (0..<b).map { Array(linkCounts[($0 * b)..<($0 * b + b)]) }, toUnassigned: toUnassigned,
       fromUnassigned: fromUnassigned, unassignedToUnassigned: unassignedToUnassigned)
-    blocGraph = try Self.blocGraphReciprocity(
-      links: links, membership: membership, linked: linked, blocCount: b,
-      actorOfNode: actorOfNode)
+    blocGraph = try Self.blocGraphReciprocity(classes: classes, sums: sums, blocCount: b)
   }
 
-  /// The reciprocity of the bloc-level graph (see the type's documentation).
+  /// The reciprocity of the bloc-level graph (see the type's documentation): its nodes are the
+  /// blocs, then each linked actor in no bloc (in node order), and its links the sums of the
+  /// links between their classes.
   static func blocGraphReciprocity(
-    links: LinkTable, membership: [[Int]], linked: [Bool], blocCount b: Int,
-    actorOfNode: [ActorID]
+    classes: NodeClasses, sums: NodeClasses.LinkSums, blocCount b: Int
   ) throws -> Reciprocity {
-    // Node of each actor in no bloc: b, b + 1, … in node order (one per actor, however many
-    // nodes stand for it).
-    var single = [Int](repeating: -1, count: membership.count)
-    var singleOfActor: [ActorID: Int] = [:]
+    // The groups of each class: its blocs, or the node of its actor in no bloc (b, b + 1, …
+    // in the order of the actors' first linked node).
+    var groups = classes.blocs
     var g = b
-    for v in membership.indices where linked[v] && membership[v].isEmpty {
-      if let known = singleOfActor[actorOfNode[v]] {
-        single[v] = known
-      } else {
-        single[v] = g
-        singleOfActor[actorOfNode[v]] = g
-        g += 1
-      }
-    }
-    // The groups of each actor, as ranges of one array.
-    var groupStart = [Int](repeating: 0, count: membership.count + 1)
-    var groups: [Int] = []
-    for v in membership.indices {
-      if membership[v].isEmpty { groups.append(single[v]) } else { groups += membership[v] }
-      groupStart[v + 1] = groups.count
+    for p in 0..<classes.count where classes.blocs[p].isEmpty && sums.classLinked[p] {
+      groups[p] = [g]
+      g += 1
     }
     // Pair weights: in a dense g × g table when it is small, else in a dictionary.
     let dense = g * g <= 1 << 22
     var denseWeight = [Int64](repeating: 0, count: dense ? g * g : 0)
     var present = [Bool](repeating: false, count: dense ? g * g : 0)
     var pairWeight: [Int: Int64] = [:]
-    for link in links {
-      let (i, j, w) = (link.from, link.to, link.weight)
-      for x in groups[groupStart[i]..<groupStart[i + 1]] {
-        for y in groups[groupStart[j]..<groupStart[j + 1]] where x != y {
+    for entry in sums.from.indices {
+      let w = sums.weight[entry]
+      for x in groups[Int(sums.from[entry])] {
+        for y in groups[Int(sums.to[entry])] where x != y {
           let key = x * g + y
           if dense {
             denseWeight[key] = try checkedAdd(denseWeight[key], w, "a bloc-level weight")
@@ -336,6 +314,106 @@ public struct BlocAnalysis: Hashable, Sendable, Codable {
     let weight = keys.map { dense ? denseWeight[$0] : pairWeight[$0]! }
     let reverse = reverseLinkIndex(from: from, to: to, nodeCount: g)
     return try Reciprocity(from: from, to: to, weight: weight, reverse: reverse, nodeCount: g)
+  }
+}
+
+/// The nodes of a bloc analysis in classes: the nodes in the same blocs (listed the same way)
+/// share a class, and each actor in no bloc has a class of its own (however many nodes stand
+/// for it), in the order of the nodes that first name them.
+struct NodeClasses {
+  /// The class of each node.
+  let classOfNode: [Int32]
+  /// The blocs of each class (empty for an actor in no bloc).
+  let blocs: [[Int]]
+
+  var count: Int { blocs.count }
+
+  init(membership: [[Int]], actorOfNode: [ActorID]) {
+    var classOfSet: [[Int]: Int32] = [:]
+    var classOfActor: [ActorID: Int32] = [:]
+    var blocs: [[Int]] = []
+    classOfNode = membership.indices.map { v in
+      let set = membership[v]
+      if set.isEmpty {
+        if let known = classOfActor[actorOfNode[v]] { return known }
+        classOfActor[actorOfNode[v]] = Int32(blocs.count)
+      } else {
+        if let known = classOfSet[set] { return known }
+        classOfSet[set] = Int32(blocs.count)
+      }
+      blocs.append(set)
+      return Int32(blocs.count - 1)
+    }
+    self.blocs = blocs
+  }
+
+  /// The links summed by the classes of their ends: one entry per pair of classes with a
+  /// link, in the order of their first class, then their second.
+  struct LinkSums {
+    var from: [Int32] = []
+    var to: [Int32] = []
+    /// The summed weights (partial sums of the total weight, which the links checked: they
+    /// fit) and the number of links of each entry.
+    var weight: [Int64] = []
+    var links: [Int] = []
+    /// Whether each node, and each class, is an end of a link.
+    var linked: [Bool]
+    var classLinked: [Bool]
+
+    mutating func append(_ p: Int, _ q: Int, _ w: Int64, _ n: Int) {
+      from.append(Int32(p))
+      to.append(Int32(q))
+      weight.append(w)
+      links.append(n)
+    }
+  }
+
+  /// The most cells summed in a table of classes × classes; beyond (many actors in no bloc),
+  /// the links' pairs of classes are sorted instead, in memory proportional to the links.
+  static let denseCells = 1 << 20
+
+  /// The links summed by class, in one pass over them (`denseCells`: tests lower it).
+  func linkSums(_ links: LinkTable, denseCells: Int = Self.denseCells) -> LinkSums {
+    let c = count
+    var sums = LinkSums(
+      linked: [Bool](repeating: false, count: classOfNode.count),
+      classLinked: [Bool](repeating: false, count: c))
+    let (to, weight) = (links.to, links.weight)
+    for v in 0..<classOfNode.count where !links.links(from: v).isEmpty { sums.linked[v] = true }
+    for j in to { sums.linked[Int(j)] = true }
+    for v in 0..<classOfNode.count where sums.linked[v] {
+      sums.classLinked[Int(classOfNode[v])] = true
+    }
+    if c * c <= denseCells {
+      var cellWeight = [Int64](repeating: 0, count: c * c)
+      var cellLinks = [Int](repeating: 0, count: c * c)
+      for v in 0..<classOfNode.count {
+        let row = Int(classOfNode[v]) * c
+        for e in links.links(from: v) {
+          cellWeight[row + Int(classOfNode[Int(to[e])])] &+= weight[e]
+          cellLinks[row + Int(classOfNode[Int(to[e])])] += 1
+        }
+      }
+      for cell in 0..<(c * c) where cellLinks[cell] > 0 {
+        sums.append(cell / c, cell % c, cellWeight[cell], cellLinks[cell])
+      }
+      return sums
+    }
+    var keys = [UInt64](repeating: 0, count: links.count)
+    for v in 0..<classOfNode.count {
+      let row = UInt64(classOfNode[v]) * UInt64(c)
+      for e in links.links(from: v) { keys[e] = row + UInt64(classOfNode[Int(to[e])]) }
+    }
+    var previous = UInt64.max
+    for e in radixOrder(keys).map(Int.init) {
+      if keys[e] != previous {
+        previous = keys[e]
+        sums.append(Int(keys[e] / UInt64(c)), Int(keys[e] % UInt64(c)), 0, 0)
+      }
+      sums.weight[sums.weight.count - 1] &+= weight[e]
+      sums.links[sums.links.count - 1] += 1
+    }
+    return sums
   }
 }
 
