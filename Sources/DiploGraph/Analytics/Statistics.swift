@@ -48,8 +48,8 @@ public struct AnalysisOptions: Hashable, Sendable {
 
 /// A section of ``Statistics`` that can be left out (``AnalysisOptions/leftOut``): the ones
 /// that cost the most and that not every question needs. The overview, the reciprocity, the
-/// actors' strengths and the dyads are always computed (the dyads can be left unlisted by the
-/// printers instead).
+/// actors' strengths and the dyads are always computed (``AnalysisOptions/dyadLimit`` keeps
+/// fewer dyads, or none).
 ///
 /// At 10 million actions among 2,000 actors the responses (matching, lags, chains) take about
 /// half of the analyses' time.
