@@ -180,4 +180,11 @@ import Testing
       #expect(permuted == order.map { rows[Int($0)] })
     }
   }
+
+  /// The ordinals the tallies index by are the places in `allCases`.
+  @Test func ordinalsAreThePlacesInAllCases() {
+    #expect(ResponseChain.Ending.allCases.map(\.ordinal) == Array(0..<6))
+    #expect(ResponseChain.Ending.byOrdinal == ResponseChain.Ending.allCases)
+    #expect(Exchange.Outcome.allCases.map(\.ordinal) == Array(Exchange.Outcome.allCases.indices))
+  }
 }

@@ -342,7 +342,7 @@ struct ChainGroups: Sendable {
         // One original and no next step (the most of them): two steps at most, as gathered.
         let two = Int(member.ending & 255)
         guard two > 0 else { continue }
-        (n, ending) = (2, ResponseChain.Ending.allCases[two - 1])
+        (n, ending) = (2, ResponseChain.Ending.byOrdinal[two - 1])
       } else {
         // A chain of exchanges of one original each is walked on the group's members and next
         // steps; the others are made step by step.
@@ -460,7 +460,7 @@ struct ChainGroups: Sendable {
       let j = Int(next[i])
       if j < 0 {
         // Its answer ends the chain: the two steps end as the member says.
-        return .chain(length, ResponseChain.Ending.allCases[two - 1])
+        return .chain(length, ResponseChain.Ending.byOrdinal[two - 1])
       }
       previousAnswer = Int(member.answerRow)
       i = j

@@ -359,6 +359,19 @@ public struct ResponseChains: Hashable, Sendable, Codable {
 }
 
 extension ResponseChain.Ending {
-  /// The index of the ending in `allCases`.
-  var ordinal: Int { Self.allCases.firstIndex(of: self)! }
+  /// The index of the ending in `allCases`, without searching it (it is read for each of
+  /// millions of exchanges).
+  var ordinal: Int {
+    switch self {
+    case .inKind: return 0
+    case .escalated: return 1
+    case .deescalated: return 2
+    case .notComparable: return 3
+    case .declined: return 4
+    case .open: return 5
+    }
+  }
+
+  /// The endings by ordinal: `allCases`, made once.
+  static let byOrdinal = allCases
 }
