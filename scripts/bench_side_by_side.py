@@ -4,7 +4,8 @@ with --threads 1, 2, ...; optionally an earlier build) against DuckDB and Polars
 load, aggregation, reciprocity, strengths and bloc weights (../shared/bench/anchors_columnar.py);
 the whole command does more (responses, chains, sources, null models, every dyad listed), so a
 row runs this build on the same work only (`--skip responses,sources,significance --dyads
-none`).
+none`). With --peers-python, networkx, igraph and rustworkx join the same rounds
+(../shared/bench/anchors.py, one library per process, the same work, fewer runs).
 
 The commands run in rounds (each round runs every command once, in a rotated order), so a
 change of load on a shared machine touches them alike. Prints one Markdown table per data set:
@@ -13,7 +14,8 @@ to DuckDB's. The CPU time (user + system, from wait4) is the better guide on a l
 
     scripts/bench_side_by_side.py --data /tmp/n1m_k200 /tmp/n10m_k2000 --threads 1 2 \
         --before /path/to/main/diplograph --runs 5 --also "dynamic=/path/to/other/diplograph" \
-        --duckdb-python .venv-test/bin/python --polars-python /tmp/venv/bin/python
+        --duckdb-python .venv-test/bin/python --polars-python /tmp/venv/bin/python \
+        --peers-python /tmp/venv-peers/bin/python --peer-runs 3
 """
 import argparse
 import os
@@ -54,6 +56,14 @@ def main():
     a.add_argument("--columnar", default=os.path.join(ROOT, "../shared/bench/anchors_columnar.py"))
     a.add_argument("--duckdb-python", help="a Python with duckdb")
     a.add_argument("--polars-python", help="a Python with polars")
+    a.add_argument("--peers-python",
+                   help="a Python with networkx, igraph and rustworkx: their rows run "
+                        "../shared/bench/anchors.py for one library, in process, once")
+    a.add_argument("--peers", default="rustworkx,igraph,networkx",
+                   help="the graph libraries run with --peers-python (commas)")
+    a.add_argument("--peer-runs", type=int, default=3,
+                   help="runs of each graph library (they take seconds to a minute at 10M)")
+    a.add_argument("--anchors", default=os.path.join(ROOT, "../shared/bench/anchors.py"))
     a.add_argument("--scratch", default="/tmp/bench-side-by-side.out")
     o = a.parse_args()
     cores = os.cpu_count()
@@ -83,12 +93,25 @@ def main():
                 commands.append((f"{engine} (threads: all)",
                                  [python, o.columnar, "--engine", engine,
                                   "--actions-csv", acts, "--actors-csv", actors]))
+        # The graph libraries: one whole process each (Python, imports, the CSV parsed and the
+        # graph built, reciprocity, strengths and bloc weights), as the columnar engines are.
+        peers = []
+        if o.peers_python:
+            for lib in [x.strip() for x in o.peers.split(",") if x.strip()]:
+                peers.append((f"{lib} (anchors.py, one run in process)",
+                              [o.peers_python, o.anchors, "--libs", lib, "--repeat", "1",
+                               "--inprocess", "--no-reference", "--actions-csv", acts,
+                               "--actors-csv", actors]))
+        commands += peers
+        peer_names = {name for name, _ in peers}
         times = {name: [] for name, _ in commands}
         cpu = {name: [] for name, _ in commands}
         memory = {name: 0.0 for name, _ in commands}
         for r in range(o.runs):
             shift = r % len(commands)
             for name, argv in commands[shift:] + commands[:shift]:
+                if name in peer_names and r >= o.peer_runs:
+                    continue
                 wall, seconds, mb = timed(argv, o.scratch)
                 times[name].append(wall)
                 cpu[name].append(seconds)
@@ -96,7 +119,8 @@ def main():
         base = next((statistics.median(v) for k, v in times.items() if k.startswith("duckdb")),
                     None)
         size = os.path.getsize(acts) / 1e6
-        print(f"\n{folder} ({size:.0f} MB of actions.csv), {o.runs} runs, "
+        print(f"\n{folder} ({size:.0f} MB of actions.csv), {o.runs} runs "
+              f"({min(o.runs, o.peer_runs)} of each graph library), "
               f"load average after: {os.getloadavg()[0]:.1f}\n")
         print("| command | median | min | max | CPU (median) | peak memory | DuckDB / this |")
         print("|---|---:|---:|---:|---:|---:|---:|")
