@@ -104,62 +104,67 @@ extension ResponseMatcher {
       if total > candidatesInOneRound {
         bounds = [0, (0...groupCount).first { start[$0] >= total / 2 }!, groupCount]
       }
+      // One pair of buffers for every round, never filled in advance: each round's parts write
+      // every place of its groups (the counting sort's cursors cover them exactly) before
+      // anything reads them. Made for the largest round, they are faulted in once, by the
+      // parts, instead of zeroed on one thread and made again for the second round.
+      let largest = (0..<bounds.count - 1).map { start[bounds[$0 + 1]] - start[bounds[$0]] }.max()!
+      let candidateBuffer = OwnedBuffer<GroupedCandidate>(capacity: largest)
+      let positionBuffer = OwnedBuffer<Int32>(capacity: largest)
       for round in 0..<bounds.count - 1 {
         let groups = bounds[round]..<bounds[round + 1]
         let base = start[groups.lowerBound]
         let size = start[groups.upperBound] - base
         if size == 0 { continue }
-        var candidates = [GroupedCandidate](
-          repeating: GroupedCandidate(date: 0, key: 0), count: size)
-        var positions = [Int32](repeating: 0, count: size)
-        withUnsafeMutableBufferPointers(&candidates, &positions) { candidates, positions in
-          // Unchecked: each part writes the places its cursors give, no two parts the same.
-          nonisolated(unsafe) let (candidates, positions) = (candidates, positions)
-          _ = concurrentMap(Array(parts.indices), threads: threads) { part in
-            var cursor = partStart[part]
-            cursor.withUnsafeMutableBufferPointer { cursor in
-              forEachCandidate(in: parts[part]) { action in
-                let upward = action.actor < action.target
-                let (low, high) =
-                  upward ? (action.actor, action.target) : (action.target, action.actor)
-                let g = low >> shift
-                guard groups.contains(g) else { return }
-                let queue = (low - (g << shift)) * k + high
-                let e = cursor[g] - base
-                candidates[e] = GroupedCandidate(
-                  date: action.storedDate,
-                  key: UInt32(queue) << 2 | (upward ? 2 : 0)
-                    | (answerKind[action.kindSymbol] ? 1 : 0))
-                positions[e] = Int32(action.position)
-                cursor[g] += 1
-              }
+        // Unchecked: each part writes the places its cursors give, no two parts the same.
+        nonisolated(unsafe) let candidates = UnsafeMutableBufferPointer(
+          start: candidateBuffer.base, count: size)
+        nonisolated(unsafe) let positions = UnsafeMutableBufferPointer(
+          start: positionBuffer.base, count: size)
+        _ = concurrentMap(Array(parts.indices), threads: threads) { part in
+          var cursor = partStart[part]
+          cursor.withUnsafeMutableBufferPointer { cursor in
+            forEachCandidate(in: parts[part]) { action in
+              let upward = action.actor < action.target
+              let (low, high) =
+                upward ? (action.actor, action.target) : (action.target, action.actor)
+              let g = low >> shift
+              guard groups.contains(g) else { return }
+              let queue = (low - (g << shift)) * k + high
+              let e = cursor[g] - base
+              candidates[e] = GroupedCandidate(
+                date: action.storedDate,
+                key: UInt32(queue) << 2 | (upward ? 2 : 0)
+                  | (answerKind[action.kindSymbol] ? 1 : 0))
+              positions[e] = Int32(action.position)
+              cursor[g] += 1
             }
           }
-          // The groups in runs of about equal candidates, one per thread.
-          let runCount = min(threads, groups.count)
-          var runs: [Range<Int>] = []
-          var from = groups.lowerBound
-          for run in 1...runCount {
-            let end =
-              run == runCount
-              ? groups.upperBound
-              : (from...groups.upperBound).first { start[$0] - base >= size * run / runCount }!
-            if end > from { runs.append(from..<end) }
-            from = end
-          }
-          _ = concurrentMap(runs, threads: threads) { run in
-            Self.matchGroups(
-              candidates, start: start[run.lowerBound...run.upperBound].map { $0 - base },
-              queues: span * k, window: window)
-          }
-          // Each answer found: its role, and its original's link (an original has one answer,
-          // an answer one original, so no two candidates write the same place).
-          forEachPart(of: size, threads: threads, minimumPart: minimumPart) { range in
-            for e in range where candidates[e].date == ActionTable.noDate {
-              let answer = positions[e]
-              role[Int(answer)] = .windowAnswer
-              link[Int(positions[Int(candidates[e].key)])] = -2 - answer
-            }
+        }
+        // The groups in runs of about equal candidates, one per thread.
+        let runCount = min(threads, groups.count)
+        var runs: [Range<Int>] = []
+        var from = groups.lowerBound
+        for run in 1...runCount {
+          let end =
+            run == runCount
+            ? groups.upperBound
+            : (from...groups.upperBound).first { start[$0] - base >= size * run / runCount }!
+          if end > from { runs.append(from..<end) }
+          from = end
+        }
+        _ = concurrentMap(runs, threads: threads) { run in
+          Self.matchGroups(
+            candidates, start: start[run.lowerBound...run.upperBound].map { $0 - base },
+            queues: span * k, window: window)
+        }
+        // Each answer found: its role, and its original's link (an original has one answer,
+        // an answer one original, so no two candidates write the same place).
+        forEachPart(of: size, threads: threads, minimumPart: minimumPart) { range in
+          for e in range where candidates[e].date == ActionTable.noDate {
+            let answer = positions[e]
+            role[Int(answer)] = .windowAnswer
+            link[Int(positions[Int(candidates[e].key)])] = -2 - answer
           }
         }
       }
