@@ -9,8 +9,9 @@ extension ResponseListing: ExpressibleByArgument {}
 struct AnalysisArguments: ParsableArguments {
   @Option(
     help:
-      "Days within which a reverse action counts as the answer to an action that names no answer.")
-  var window: Int = ResponseOptions().windowDays
+      "Days within which a reverse action counts as the answer to an action that names no answer (default: \(ResponseOptions().windowDays))."
+  )
+  var window: Int?
 
   @Option(
     name: .customLong("answer-kind"),
@@ -48,7 +49,7 @@ struct AnalysisArguments: ParsableArguments {
   static let maxNullSamples = 1_000_000
 
   func validate() throws {
-    guard (0...Self.maxWindowDays).contains(window) else {
+    if let window, !(0...Self.maxWindowDays).contains(window) {
       throw ValidationError(
         "--window expects days from 0 to \(Self.maxWindowDays), found \(window)")
     }
@@ -59,7 +60,7 @@ struct AnalysisArguments: ParsableArguments {
   }
 
   func options(for dataSet: DataSet) throws -> AnalysisOptions {
-    var responses = ResponseOptions(windowDays: window)
+    var responses = ResponseOptions(windowDays: window ?? ResponseOptions().windowDays)
     let kinds = answerKinds.flatMap { $0.split(separator: ",") }.map { ActionKind(String($0)) }
     if !kinds.isEmpty { responses.answerKinds = Set(kinds) }
     var blocs: [BlocID]? = nil
@@ -137,6 +138,18 @@ struct StatsCommand: ParsableCommand {
     }
     if skipped.contains(.responses) && responses != .automatic {
       throw ValidationError("--responses lists the responses section, which --skip leaves out")
+    }
+    if skipped.contains(.responses) && (analysis.window != nil || !analysis.answerKinds.isEmpty) {
+      throw ValidationError(
+        "--window and --answer-kind set how the responses are matched, which --skip leaves out")
+    }
+    if skipped.contains(.sources) && analysis.sources.listing != .automatic {
+      throw ValidationError("--sources lists the sources section, which --skip leaves out")
+    }
+    if skipped.isSuperset(of: [.blocs, .significance]) && analysis.compareBlocs != nil {
+      throw ValidationError(
+        "--compare-blocs chooses the blocs of the blocs and significance sections, which --skip "
+          + "leaves out")
     }
     if let table, !StatisticsPrinter.csvTableNames.contains(table) {
       throw ValidationError(

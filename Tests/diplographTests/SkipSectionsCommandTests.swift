@@ -29,6 +29,20 @@ import Testing
     }
   }
 
+  /// What only a skipped section reads is refused; what another section also reads is not.
+  @Test func optionsOfTheSectionsLeftInStillWork() throws {
+    let blocs = try object(
+      try CommandRunner.run([
+        "stats", skripal, "--format", "json", "--skip", "blocs", "--compare-blocs", "EU",
+      ]))
+    #expect(blocs["blocs"] is NSNull)
+    let window = try object(
+      try CommandRunner.run([
+        "stats", skripal, "--format", "json", "--skip", "sources", "--window", "7",
+      ]))
+    #expect((window["responses"] as? [String: Any])?["windowDays"] as? Int == 7)
+  }
+
   @Test func csvFolderHasNoFileOfASkippedSection() throws {
     let folder = try Fixtures.temporaryDirectory().appendingPathComponent("stats").path
     let run = try CommandRunner.run(
@@ -45,6 +59,10 @@ import Testing
     (["--skip", "significance", "--null-samples", "5"], "--null-samples"),
     (["--skip", "responses", "--responses", "full"], "--responses"),
     (["--skip", "blocs", "--format", "csv", "--table", "bloc_matrix"], "blocs section"),
+    (["--skip", "responses", "--window", "7"], "--window and --answer-kind"),
+    (["--skip", "responses", "--answer-kind", "retaliation"], "--window and --answer-kind"),
+    (["--skip", "sources", "--sources", "full"], "--sources lists"),
+    (["--skip", "blocs,significance", "--compare-blocs", "EU"], "--compare-blocs"),
   ])
   func contradictionsAndUnknownNamesAreRefused(arguments: [String], message: String) throws {
     let run = try CommandRunner.run(["stats", skripal] + arguments)
