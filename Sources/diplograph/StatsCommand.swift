@@ -151,6 +151,14 @@ struct StatsCommand: ParsableCommand {
         "--compare-blocs chooses the blocs of the blocs and significance sections, which --skip "
           + "leaves out")
     }
+    if let table,
+      let section = StatisticsSection.allCases.first(where: {
+        skipped.contains($0) && StatisticsPrinter.csvTableNames(of: $0).contains(table)
+      })
+    {
+      throw ValidationError(
+        "--table \(table): a table of the \(section.rawValue) section, which --skip leaves out")
+    }
     if let table, !StatisticsPrinter.csvTableNames.contains(table) {
       throw ValidationError(
         "--table \(table): no such table (tables: "
@@ -234,11 +242,6 @@ extension StatsCommand {
     }
     if let found = csv.table(named: table) {
       try output.emit(found.text, protecting: input.protectedPaths)
-    } else if let section = statistics.leftOut.first(where: {
-      StatisticsPrinter.csvTableNames(of: $0).contains(table)
-    }) {
-      throw CommandFailure.usage(
-        "--table \(table): a table of the \(section.rawValue) section, which --skip leaves out")
     } else if csv.notListed.contains(table) {
       throw CommandFailure.usage(
         "--table \(table): a summary counts this table without listing it; "

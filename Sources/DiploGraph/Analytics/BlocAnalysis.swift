@@ -356,8 +356,7 @@ struct NodeClasses {
     /// fit) and the number of links of each entry.
     var weight: [Int64] = []
     var links: [Int] = []
-    /// Whether each node, and each class, is an end of a link.
-    var linked: [Bool]
+    /// Whether each class holds an end of a link.
     var classLinked: [Bool]
 
     mutating func append(_ p: Int, _ q: Int, _ w: Int64, _ n: Int) {
@@ -375,24 +374,28 @@ struct NodeClasses {
   /// The links summed by class, in one pass over them (`denseCells`: tests lower it).
   func linkSums(_ links: LinkTable, denseCells: Int = Self.denseCells) -> LinkSums {
     let c = count
-    var sums = LinkSums(
-      linked: [Bool](repeating: false, count: classOfNode.count),
-      classLinked: [Bool](repeating: false, count: c))
+    var sums = LinkSums(classLinked: [Bool](repeating: false, count: c))
     let (to, weight) = (links.to, links.weight)
-    for v in 0..<classOfNode.count where !links.links(from: v).isEmpty { sums.linked[v] = true }
-    for j in to { sums.linked[Int(j)] = true }
-    for v in 0..<classOfNode.count where sums.linked[v] {
-      sums.classLinked[Int(classOfNode[v])] = true
+    // Each link's pair of classes as p × c + q, the classes of its ends marked linked.
+    @inline(__always) func forEachLink(_ body: (_ e: Int, _ cell: Int) -> Void) {
+      for v in 0..<classOfNode.count {
+        let range = links.links(from: v)
+        guard !range.isEmpty else { continue }
+        let p = Int(classOfNode[v])
+        sums.classLinked[p] = true
+        for e in range {
+          let q = Int(classOfNode[Int(to[e])])
+          sums.classLinked[q] = true
+          body(e, p * c + q)
+        }
+      }
     }
     if c * c <= denseCells {
       var cellWeight = [Int64](repeating: 0, count: c * c)
       var cellLinks = [Int](repeating: 0, count: c * c)
-      for v in 0..<classOfNode.count {
-        let row = Int(classOfNode[v]) * c
-        for e in links.links(from: v) {
-          cellWeight[row + Int(classOfNode[Int(to[e])])] &+= weight[e]
-          cellLinks[row + Int(classOfNode[Int(to[e])])] += 1
-        }
+      forEachLink { e, cell in
+        cellWeight[cell] &+= weight[e]
+        cellLinks[cell] += 1
       }
       for cell in 0..<(c * c) where cellLinks[cell] > 0 {
         sums.append(cell / c, cell % c, cellWeight[cell], cellLinks[cell])
@@ -400,10 +403,7 @@ struct NodeClasses {
       return sums
     }
     var keys = [UInt64](repeating: 0, count: links.count)
-    for v in 0..<classOfNode.count {
-      let row = UInt64(classOfNode[v]) * UInt64(c)
-      for e in links.links(from: v) { keys[e] = row + UInt64(classOfNode[Int(to[e])]) }
-    }
+    forEachLink { e, cell in keys[e] = UInt64(cell) }
     var previous = UInt64.max
     for e in radixOrder(keys).map(Int.init) {
       if keys[e] != previous {

@@ -7,7 +7,7 @@ extension Statistics {
   /// rows only, and say how many they leave out. With a `summary` listing, the exchanges,
   /// unmatched answers and unresolved references are counted, not listed.
   func document(rowLimit: Int? = nil, listing: ResponseListing = .full) -> TableDocument {
-    let listed = responses.map { listing.resolved(for: $0) == .full } ?? true
+    let listed = listing.resolved(for: responses) == .full
     let words = Wording.analysts
     var tables = [
       overviewTable(), reciprocityTable(), actorTable(words, limit: rowLimit),
